@@ -1,0 +1,129 @@
+"""The values that flow through the extraction pipeline.
+
+Every step is a pure function: text (and the results of earlier steps) in, these values out.
+Spans are character offsets into the *cleaned* body (the text that is stored), so
+``text[start:end]`` is always the exact words a fact came from. Nothing here touches the
+database; ``articles.services.article_ingest`` turns an ``Extraction`` into rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# The vocabularies below mirror the TextChoices of the models in ``stances.models``.
+PLACE_KINDS = ("city", "county", "state", "federal_district")
+SPEAKER_KINDS = ("person", "organisation")
+STATEMENT_STANCES = ("against_cooperation", "for_cooperation", "neutral")
+EVENT_KINDS = ("operation", "raid", "planned_raid", "arrests", "detention")
+POLICY_KINDS = (
+    "executive_order",
+    "ordinance",
+    "resolution",
+    "state_law",
+    "law_enforcement_policy",
+    "jail_contract",
+    "agreement_287g",
+    "other",
+)
+INDICATORS = (
+    "detainers",
+    "jail_access",
+    "information_sharing",
+    "local_resources",
+    "agreement_287g",
+)
+DIRECTIONS = ("limits", "cooperates")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One US jurisdiction from the gazetteer."""
+
+    slug: str  # "atlanta-ga", "cook-county-il", "massachusetts", "washington-dc"
+    name: str  # "Atlanta", "Cook County", "Massachusetts", "Washington"
+    kind: str  # one of PLACE_KINDS
+    state: str  # USPS code: "GA"; "DC" for the district
+    external_id: str  # "geonames:4180439" for cities, "fips:17031" counties, "fips:13" states
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int | None = None
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """The words in the text that name a place: ``text[start:end]``."""
+
+    start: int
+    end: int
+    place: Place
+
+
+@dataclass
+class Speaker:
+    """A person, or an organisation speaking as one, with every reference to it in the text."""
+
+    key: str  # slug of the canonical name, stable across articles: "lori-lightfoot"
+    name: str  # "Lori Lightfoot", "Los Angeles Police Department", "ICE"
+    kind: str  # one of SPEAKER_KINDS
+    role: str = ""  # "Mayor", "Police Chief", "legal and advocacy director", "" if none
+    affiliation: str = ""  # "Project South", "U.S. Immigration and Customs Enforcement", ""
+    place: Place | None = None  # the jurisdiction they serve, if the text says
+    # Spans of every reference: the introduction first, then surnames and pronouns.
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class StatementCandidate:
+    """A verbatim quotation attributed to a speaker. ``text[start:end]`` is the quote itself,
+    without the surrounding quotation marks."""
+
+    start: int
+    end: int
+    speaker_key: str  # Speaker.key
+    stance: str  # one of STATEMENT_STANCES
+    place: Place | None = None  # the jurisdiction it concerns
+    said_on: dt.date | None = None
+
+
+@dataclass
+class EventCandidate:
+    """An ICE operation, raid, planned raid, arrests or detention; ``text[start:end]`` is the
+    evidence (the clause naming the place and count)."""
+
+    kind: str  # one of EVENT_KINDS
+    start: int
+    end: int
+    summary: str
+    name: str = ""  # "Operation Safe City"
+    place: Place | None = None
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    count: int | None = None  # arrests or people; never negative
+    parent: int | None = None  # index (in the same list) of the operation this is part of
+
+
+@dataclass
+class PolicyCandidate:
+    """A decision that sets one or more cooperation indicators; ``text[start:end]`` is the
+    sentence (or clause) that reports it."""
+
+    kind: str  # one of POLICY_KINDS
+    start: int
+    end: int
+    summary: str
+    indicators: tuple[tuple[str, str], ...]  # ((indicator, direction), ...)
+    place: Place | None = None
+    effective_on: dt.date | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything the pipeline found in one cleaned body."""
+
+    body: str
+    places: list[PlaceMention] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    statements: list[StatementCandidate] = field(default_factory=list)
+    events: list[EventCandidate] = field(default_factory=list)
+    policies: list[PolicyCandidate] = field(default_factory=list)

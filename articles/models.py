@@ -1,0 +1,61 @@
+"""Articles: the news texts every fact on Sanctuary comes from."""
+
+import hashlib
+
+from django.db import models
+from django.db.models import Q
+
+
+def body_sha256(body: str) -> str:
+    """The identity of an article's text: the same text is one article."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+class ArticleQuerySet(models.QuerySet):
+    def current(self):
+        """Articles not replaced by a corrected version."""
+        return self.filter(superseded_by__isnull=True)
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    body = models.TextField(help_text="The cleaned text; every fact's span slices it.")
+    sha256 = models.CharField(max_length=64, unique=True, editable=False)
+    # A corrected version of an article (same url, new text) is a new row that supersedes the
+    # old one, so facts an editor reviewed keep pointing at the exact words they came from.
+    supersedes = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="superseded_by",
+    )
+    ingested_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        indexes = [
+            models.Index(fields=["url"], name="article_url_idx"),
+            models.Index(fields=["published_on"], name="article_published_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(sha256__regex=r"^[0-9a-f]{64}$"),
+                name="article_sha256_hex",
+            ),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # The hash is a function of the body, never typed: keep it in step here.
+        self.sha256 = body_sha256(self.body)
+        super().save(*args, **kwargs)

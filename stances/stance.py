@@ -1,0 +1,151 @@
+"""How a jurisdiction's stance toward cooperating with ICE is derived. Never typed in by hand.
+
+The rule (also in the README and on the methodology page):
+
+1. **Evidence** is the jurisdiction's policy actions an editor has not rejected. Each sets one or
+   more of five indicators (detainers, jail_access, information_sharing, local_resources,
+   agreement_287g) to *limits* or *cooperates*.
+2. **When evidence counts.** A policy counts from its effective date; when the article gives none,
+   from the source article's publication date (the policy existed by the time it was reported).
+   Evidence with neither date is *undated*: it counts for the current stance only, as the oldest
+   evidence (any dated policy overrides it), and never for a stance "as of" a past date, since we
+   cannot say it was in force then.
+3. **Indicators.** As of a date, each indicator takes the direction of the latest evidence that
+   sets it (ties: the later-recorded policy wins). No evidence: *unknown*.
+4. **Stance**, from the indicators that are known:
+   - none known: ``unknown`` (unknown is never cooperation);
+   - an active 287(g) agreement (agreement_287g = cooperates): ``cooperation``;
+   - otherwise, only *cooperates*: ``cooperation``;
+   - two or more *limits* and no *cooperates*: ``non_cooperation``;
+   - anything else (one limit alone, or a mix): ``limited_cooperation``.
+
+What officials *say* (statements) and enforcement events are shown beside the stance but never
+change it: what a place says and what it does can differ.
+
+``derive`` is pure (dated evidence in, a ``StanceResult`` out) so the map, the API, the history
+and the "as of" view can all run it over prefetched rows; ``jurisdiction_stance`` reads one
+jurisdiction's evidence from the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .models import Direction, Indicator, Stance
+
+INDICATORS: tuple[str, ...] = tuple(Indicator.values)
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One policy's effect on one indicator, with the date it counts from (None: undated)."""
+
+    indicator: str
+    direction: str
+    counts_from: dt.date | None
+    policy_id: int
+
+
+@dataclass(frozen=True)
+class IndicatorState:
+    indicator: str
+    value: str  # "limits" | "cooperates" | "unknown"
+    effective_on: dt.date | None = None
+    policy_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class StanceResult:
+    stance: str
+    indicators: dict[str, IndicatorState] = field(default_factory=dict)
+    as_of: dt.date | None = None
+
+
+def _counts_on(item: EvidenceItem, as_of: dt.date | None) -> bool:
+    if as_of is None:
+        return True
+    return item.counts_from is not None and item.counts_from <= as_of
+
+
+def _order(item: EvidenceItem) -> tuple[int, dt.date, int]:
+    # Undated evidence sorts first, so any dated evidence overrides it.
+    dated = item.counts_from is not None
+    return (int(dated), item.counts_from or dt.date.min, item.policy_id)
+
+
+def indicator_states(
+    evidence: Iterable[EvidenceItem], as_of: dt.date | None = None
+) -> dict[str, IndicatorState]:
+    """Each indicator's value as of ``as_of`` (None: now, undated evidence included)."""
+    latest: dict[str, EvidenceItem] = {}
+    supporting: dict[str, list[int]] = {}
+    for item in sorted((e for e in evidence if _counts_on(e, as_of)), key=_order):
+        previous = latest.get(item.indicator)
+        if previous is not None and previous.direction != item.direction:
+            supporting[item.indicator] = []  # the direction changed: older evidence is moot
+        latest[item.indicator] = item
+        supporting.setdefault(item.indicator, []).append(item.policy_id)
+    return {
+        name: IndicatorState(
+            indicator=name,
+            value=latest[name].direction,
+            effective_on=latest[name].counts_from,
+            policy_ids=tuple(supporting[name]),
+        )
+        if name in latest
+        else IndicatorState(indicator=name, value="unknown")
+        for name in INDICATORS
+    }
+
+
+def stance_from_indicators(indicators: dict[str, IndicatorState]) -> str:
+    """The overall stance from indicator values (rule 4 of the module docstring)."""
+    values = [state.value for state in indicators.values()]
+    limits = values.count(Direction.LIMITS)
+    cooperates = values.count(Direction.COOPERATES)
+    agreement = indicators.get(Indicator.AGREEMENT_287G)
+    if limits == 0 and cooperates == 0:
+        return Stance.UNKNOWN
+    if agreement is not None and agreement.value == Direction.COOPERATES:
+        return Stance.COOPERATION
+    if limits == 0:
+        return Stance.COOPERATION
+    if limits >= 2 and cooperates == 0:
+        return Stance.NON_COOPERATION
+    return Stance.LIMITED_COOPERATION
+
+
+def derive(evidence: Iterable[EvidenceItem], as_of: dt.date | None = None) -> StanceResult:
+    """The stance and its indicators as they stood on ``as_of`` (None: now)."""
+    states = indicator_states(evidence, as_of)
+    return StanceResult(stance=stance_from_indicators(states), indicators=states, as_of=as_of)
+
+
+def evidence_for(jurisdiction_ids: Iterable[int]) -> dict[int, list[EvidenceItem]]:
+    """Every non-rejected policy effect of these jurisdictions, in one query."""
+    from .models import PolicyEffect, ReviewStatus
+
+    rows = (
+        PolicyEffect.objects.filter(policy__jurisdiction_id__in=list(jurisdiction_ids))
+        .exclude(policy__review_status=ReviewStatus.REJECTED)
+        .values_list(
+            "policy__jurisdiction_id",
+            "indicator",
+            "direction",
+            "policy__effective_on",
+            "policy__article__published_on",
+            "policy_id",
+        )
+    )
+    result: dict[int, list[EvidenceItem]] = {}
+    for jurisdiction_id, indicator, direction, effective_on, published_on, policy_id in rows:
+        item = EvidenceItem(indicator, direction, effective_on or published_on, policy_id)
+        result.setdefault(jurisdiction_id, []).append(item)
+    return result
+
+
+def jurisdiction_stance(jurisdiction, as_of: dt.date | None = None) -> StanceResult:
+    """The stance of one jurisdiction as of a date, read from the database."""
+    return derive(evidence_for([jurisdiction.pk]).get(jurisdiction.pk, []), as_of)

@@ -1,0 +1,58 @@
+"""Fixtures named after domain objects. Factories are imported lazily so the pure pipeline
+tests also run without Django (``pytest -p no:django tests/articles/extraction``)."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(request):
+    # Tests render templates without running collectstatic first.
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    settings = request.getfixturevalue("settings")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def jurisdiction(db):
+    from tests.factories import JurisdictionFactory
+
+    return JurisdictionFactory()
+
+
+@pytest.fixture
+def official(db, jurisdiction):
+    from tests.factories import OfficialFactory
+
+    return OfficialFactory(jurisdiction=jurisdiction)
+
+
+@pytest.fixture
+def article(db):
+    from tests.factories import ArticleFactory
+
+    return ArticleFactory()
+
+
+@pytest.fixture
+def statement(db, article, official):
+    from tests.factories import StatementFactory
+
+    return StatementFactory(article=article, speaker=official)
+
+
+@pytest.fixture
+def event(db, article, jurisdiction):
+    from tests.factories import EnforcementEventFactory
+
+    return EnforcementEventFactory(article=article, jurisdiction=jurisdiction)
+
+
+@pytest.fixture
+def policy(db, article, jurisdiction):
+    from tests.factories import PolicyActionFactory
+
+    return PolicyActionFactory(article=article, jurisdiction=jurisdiction)

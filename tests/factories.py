@@ -1,0 +1,102 @@
+"""factory_boy factories for the domain objects, shared by every test module."""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from articles.models import Article
+from stances.models import (
+    EnforcementEvent,
+    Jurisdiction,
+    JurisdictionKind,
+    Official,
+    PolicyAction,
+    PolicyEffect,
+    Statement,
+)
+
+
+class JurisdictionFactory(DjangoModelFactory):
+    class Meta:
+        model = Jurisdiction
+
+    name = factory.Sequence(lambda n: f"Testville {n}")
+    kind = JurisdictionKind.CITY
+    state = "WI"
+    slug = factory.LazyAttribute(lambda o: f"{o.name.lower().replace(' ', '-')}-{o.state.lower()}")
+    external_id = factory.Sequence(lambda n: f"geonames:{9_000_000 + n}")
+    latitude = 43.07
+    longitude = -89.40
+    population = 250_000
+
+
+class OfficialFactory(DjangoModelFactory):
+    class Meta:
+        model = Official
+
+    name = factory.Sequence(lambda n: f"Alex Official{n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    role = "Mayor"
+    jurisdiction = factory.SubFactory(JurisdictionFactory)
+
+
+class ArticleFactory(DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"City council acts on ICE detainers ({n})")
+    outlet = "The Testville Ledger"
+    url = factory.Sequence(lambda n: f"https://news.example.org/story/{n}")
+    published_on = None
+    body = factory.Sequence(
+        lambda n: f'Story {n}. "We will not hold anyone for ICE," the mayor said on Monday.'
+    )
+
+
+class StatementFactory(DjangoModelFactory):
+    """A statement whose quote is the article's words at its span."""
+
+    class Meta:
+        model = Statement
+
+    article = factory.SubFactory(ArticleFactory)
+    speaker = factory.SubFactory(OfficialFactory)
+    jurisdiction = factory.SelfAttribute("speaker.jurisdiction")
+    span_start = factory.LazyAttribute(lambda o: o.article.body.index('"') + 1)
+    span_end = factory.LazyAttribute(lambda o: o.article.body.index('"', o.span_start))
+    quote = factory.LazyAttribute(lambda o: o.article.body[o.span_start : o.span_end])
+    stance = "against_cooperation"
+
+
+class EnforcementEventFactory(DjangoModelFactory):
+    class Meta:
+        model = EnforcementEvent
+
+    article = factory.SubFactory(ArticleFactory)
+    kind = "arrests"
+    jurisdiction = factory.SubFactory(JurisdictionFactory)
+    span_start = 0
+    span_end = 5
+    count = 12
+    summary = "12 arrests"
+
+
+class PolicyActionFactory(DjangoModelFactory):
+    class Meta:
+        model = PolicyAction
+
+    article = factory.SubFactory(ArticleFactory)
+    jurisdiction = factory.SubFactory(JurisdictionFactory)
+    kind = "executive_order"
+    span_start = 0
+    span_end = 5
+    summary = "The mayor signed an executive order."
+    effective_on = None
+
+
+class PolicyEffectFactory(DjangoModelFactory):
+    class Meta:
+        model = PolicyEffect
+
+    policy = factory.SubFactory(PolicyActionFactory)
+    indicator = "detainers"
+    direction = "limits"

@@ -1,0 +1,110 @@
+"""The stance rule, on hand-built cases (pure) and through the database."""
+
+import datetime as dt
+
+import pytest
+
+from stances.stance import EvidenceItem, derive, jurisdiction_stance
+from tests.factories import ArticleFactory, PolicyActionFactory, PolicyEffectFactory
+
+D = dt.date
+
+
+def item(indicator, direction, when, policy_id=1):
+    return EvidenceItem(indicator, direction, when, policy_id)
+
+
+def test_no_evidence_gives_unknown():
+    result = derive([])
+    assert result.stance == "unknown"
+    assert {state.value for state in result.indicators.values()} == {"unknown"}
+
+
+def test_limiting_detainers_and_jail_access_give_non_cooperation():
+    evidence = [
+        item("detainers", "limits", D(2018, 6, 1), 1),
+        item("jail_access", "limits", D(2018, 9, 6), 2),
+    ]
+    assert derive(evidence).stance == "non_cooperation"
+
+
+def test_a_single_limit_gives_limited_cooperation():
+    assert derive([item("detainers", "limits", D(2018, 6, 1))]).stance == "limited_cooperation"
+
+
+def test_a_287g_agreement_gives_cooperation_even_beside_limits():
+    evidence = [
+        item("agreement_287g", "cooperates", D(2017, 1, 1), 1),
+        item("information_sharing", "limits", D(2017, 2, 1), 2),
+    ]
+    assert derive(evidence).stance == "cooperation"
+
+
+def test_only_cooperating_evidence_gives_cooperation():
+    assert derive([item("detainers", "cooperates", D(2019, 1, 1))]).stance == "cooperation"
+
+
+def test_a_mix_gives_limited_cooperation():
+    evidence = [
+        item("detainers", "limits", D(2019, 1, 1), 1),
+        item("jail_access", "limits", D(2019, 1, 1), 2),
+        item("information_sharing", "cooperates", D(2019, 1, 1), 3),
+    ]
+    assert derive(evidence).stance == "limited_cooperation"
+
+
+def test_a_later_policy_overrides_an_earlier_one_on_the_same_indicator():
+    evidence = [
+        item("agreement_287g", "cooperates", D(2015, 1, 1), 1),
+        item("agreement_287g", "limits", D(2019, 1, 1), 2),
+    ]
+    result = derive(evidence)
+    assert result.indicators["agreement_287g"].value == "limits"
+    assert result.indicators["agreement_287g"].policy_ids == (2,)
+    assert result.indicators["agreement_287g"].effective_on == D(2019, 1, 1)
+    assert result.stance == "limited_cooperation"
+
+
+def test_stance_as_of_a_date_before_any_policy_is_unknown():
+    evidence = [item("detainers", "limits", D(2018, 6, 1))]
+    assert derive(evidence, as_of=D(2018, 5, 31)).stance == "unknown"
+    assert derive(evidence, as_of=D(2018, 6, 1)).stance == "limited_cooperation"
+
+
+def test_as_of_sees_the_indicator_as_it_stood_then():
+    evidence = [
+        item("agreement_287g", "cooperates", D(2015, 1, 1), 1),
+        item("agreement_287g", "limits", D(2019, 1, 1), 2),
+    ]
+    assert derive(evidence, as_of=D(2016, 1, 1)).stance == "cooperation"
+
+
+def test_undated_evidence_counts_now_but_never_as_of_a_past_date():
+    evidence = [item("detainers", "limits", None)]
+    assert derive(evidence).stance == "limited_cooperation"
+    assert derive(evidence, as_of=D(2030, 1, 1)).stance == "unknown"
+
+
+def test_dated_evidence_overrides_undated_evidence():
+    evidence = [
+        item("detainers", "cooperates", D(2001, 1, 1), 1),
+        item("detainers", "limits", None, 2),
+    ]
+    assert derive(evidence).indicators["detainers"].value == "cooperates"
+
+
+@pytest.mark.django_db
+def test_jurisdiction_stance_reads_non_rejected_policies(jurisdiction):
+    article = ArticleFactory(published_on=D(2018, 9, 6))
+    kept = PolicyActionFactory(jurisdiction=jurisdiction, article=article)
+    PolicyEffectFactory(policy=kept, indicator="detainers", direction="limits")
+    PolicyEffectFactory(policy=kept, indicator="jail_access", direction="limits")
+    rejected = PolicyActionFactory(
+        jurisdiction=jurisdiction, article=article, review_status="rejected"
+    )
+    PolicyEffectFactory(policy=rejected, indicator="agreement_287g", direction="cooperates")
+
+    assert jurisdiction_stance(jurisdiction).stance == "non_cooperation"
+    # With no effective date, the policy counts from its article's publication date.
+    assert jurisdiction_stance(jurisdiction, as_of=D(2018, 9, 5)).stance == "unknown"
+    assert jurisdiction_stance(jurisdiction, as_of=D(2018, 9, 6)).stance == "non_cooperation"

@@ -1,0 +1,86 @@
+"""The project's wiring: migrations, the compose file, the health check, the first page."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+import yaml
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_migrations_are_up_to_date():
+    out = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+    except SystemExit as exit_:  # --check exits 1 when a migration is missing
+        pytest.fail(f"missing migrations (exit {exit_.code}):\n{out.getvalue()}")
+
+
+def test_system_checks_are_clean():
+    out = StringIO()
+    call_command("check", stdout=out)
+    assert "no issues" in out.getvalue()
+
+
+def test_compose_file_wires_web_to_a_healthy_postgres():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    db, web = compose["services"]["db"], compose["services"]["web"]
+    assert db["image"].startswith("postgres:16")
+    assert "pg_isready" in " ".join(db["healthcheck"]["test"])
+    assert any(volume.startswith("pgdata:") for volume in db["volumes"])
+    assert "pgdata" in compose["volumes"]
+    assert web["depends_on"]["db"]["condition"] == "service_healthy"
+    assert "@db:5432/" in web["environment"]["DATABASE_URL"]
+    for step in ("migrate", "collectstatic", "gunicorn"):
+        assert step in web["command"]
+
+
+@pytest.mark.django_db
+def test_health_is_ok_with_the_database(client):
+    response = client.get("/api/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_health_is_503_when_the_database_is_unreachable(tmp_path):
+    # A real unreachable server (nothing listens on port 1), in a process of its own.
+    script = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        "r = Client().get('/api/health/');"
+        "print(r.status_code, r.json()['status'])"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sanctuary.settings",
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+        "ALLOWED_HOSTS": "testserver",
+        "SECRET_KEY": "x" * 50,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == ["503", "unavailable"], result.stderr
+
+
+@pytest.mark.django_db
+def test_home_lists_jurisdictions_in_constant_queries(client, django_assert_max_num_queries):
+    from tests.factories import JurisdictionFactory, PolicyEffectFactory
+
+    for n in range(5):
+        PolicyEffectFactory(policy__jurisdiction=JurisdictionFactory(name=f"Placeton {n}"))
+    with django_assert_max_num_queries(3):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert "Placeton 4" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_says_so_when_empty(client):
+    assert "No jurisdictions yet" in client.get("/").content.decode()
