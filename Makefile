@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format migrate corpus clean
+.PHONY: run test lint format bench-ingest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 run: export DEBUG ?= 1
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_sample_corpus
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # SQLite by default; PostgreSQL when DATABASE_URL is set. A throwaway key for the test run only.
@@ -40,6 +41,12 @@ lint: $(VENV)/.installed-dev
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Ingestion throughput on the sample corpus (rolled back: stores nothing).
+bench-ingest: export DEBUG ?= 1
+bench-ingest: $(VENV)/.installed
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py bench_ingest --rounds 20
 
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache

@@ -67,6 +67,12 @@ class Direction(models.TextChoices):
     COOPERATES = "cooperates", "Cooperates"
 
 
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
 class Stance(models.TextChoices):
     NON_COOPERATION = "non_cooperation", "Non-cooperation"
     LIMITED_COOPERATION = "limited_cooperation", "Limited cooperation"
@@ -187,6 +193,11 @@ class Evidence(models.Model):
     review_status = models.CharField(
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.EXTRACTED
     )
+    # How much of the fact's date the article gives: "in June" is month precision, stored as
+    # June 1 (events also get the month's last day as ends_on), never as an invented day.
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -212,6 +223,10 @@ class Evidence(models.Model):
             models.CheckConstraint(
                 condition=Q(review_status__in=_choices_sql(ReviewStatus)),
                 name="%(class)s_review_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=_choices_sql(DatePrecision)),
+                name="%(class)s_date_precision_valid",
             ),
             models.UniqueConstraint(
                 fields=["article", "extraction_key"],

@@ -7,6 +7,8 @@ The rule (also in the README and on the methodology page):
    agreement_287g) to *limits* or *cooperates*.
 2. **When evidence counts.** A policy counts from its effective date; when the article gives none,
    from the source article's publication date (the policy existed by the time it was reported).
+   A date known only to the month or year ("in June") counts from the end of that period, the
+   first day the policy was certainly in force.
    Evidence with neither date is *undated*: it counts for the current stance only, as the oldest
    evidence (any dated policy overrides it), and never for a stance "as of" a past date, since we
    cannot say it was in force then.
@@ -29,6 +31,7 @@ jurisdiction's evidence from the database.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -123,6 +126,21 @@ def derive(evidence: Iterable[EvidenceItem], as_of: dt.date | None = None) -> St
     return StanceResult(stance=stance_from_indicators(states), indicators=states, as_of=as_of)
 
 
+def counts_from(
+    effective_on: dt.date | None, precision: str, published_on: dt.date | None
+) -> dt.date | None:
+    """The first day a policy certainly counts (rule 2)."""
+    if effective_on is None:
+        return published_on
+    if precision == "year":
+        return dt.date(effective_on.year, 12, 31)
+    if precision == "month":
+        return effective_on.replace(
+            day=calendar.monthrange(effective_on.year, effective_on.month)[1]
+        )
+    return effective_on
+
+
 def evidence_for(jurisdiction_ids: Iterable[int]) -> dict[int, list[EvidenceItem]]:
     """Every non-rejected policy effect of these jurisdictions, in one query."""
     from .models import PolicyEffect, ReviewStatus
@@ -135,13 +153,16 @@ def evidence_for(jurisdiction_ids: Iterable[int]) -> dict[int, list[EvidenceItem
             "indicator",
             "direction",
             "policy__effective_on",
+            "policy__date_precision",
             "policy__article__published_on",
             "policy_id",
         )
     )
     result: dict[int, list[EvidenceItem]] = {}
-    for jurisdiction_id, indicator, direction, effective_on, published_on, policy_id in rows:
-        item = EvidenceItem(indicator, direction, effective_on or published_on, policy_id)
+    for jurisdiction_id, indicator, direction, effective, precision, published, policy_id in rows:
+        item = EvidenceItem(
+            indicator, direction, counts_from(effective, precision, published), policy_id
+        )
         result.setdefault(jurisdiction_id, []).append(item)
     return result
 

@@ -84,6 +84,7 @@ class StatementCandidate:
     stance: str  # one of STATEMENT_STANCES
     place: Place | None = None  # the jurisdiction it concerns
     said_on: dt.date | None = None
+    date_precision: str = "day"  # "day" | "month" | "year": how much of said_on the text gives
 
 
 @dataclass
@@ -101,6 +102,9 @@ class EventCandidate:
     ends_on: dt.date | None = None
     count: int | None = None  # arrests or people; never negative
     parent: int | None = None  # index (in the same list) of the operation this is part of
+    # A date known only to the month ("a mid-February raid") is the whole month: starts_on is its
+    # first day, ends_on its last, and date_precision says "month".
+    date_precision: str = "day"
 
 
 @dataclass
@@ -114,7 +118,8 @@ class PolicyCandidate:
     summary: str
     indicators: tuple[tuple[str, str], ...]  # ((indicator, direction), ...)
     place: Place | None = None
-    effective_on: dt.date | None = None
+    effective_on: dt.date | None = None  # the first day of the period date_precision names
+    date_precision: str = "day"
 
 
 @dataclass

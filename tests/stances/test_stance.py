@@ -108,3 +108,12 @@ def test_jurisdiction_stance_reads_non_rejected_policies(jurisdiction):
     # With no effective date, the policy counts from its article's publication date.
     assert jurisdiction_stance(jurisdiction, as_of=D(2018, 9, 5)).stance == "unknown"
     assert jurisdiction_stance(jurisdiction, as_of=D(2018, 9, 6)).stance == "non_cooperation"
+
+
+def test_a_month_precision_policy_counts_from_the_end_of_its_month():
+    from stances.stance import counts_from
+
+    assert counts_from(D(2018, 6, 1), "month", None) == D(2018, 6, 30)
+    assert counts_from(D(2018, 1, 1), "year", None) == D(2018, 12, 31)
+    assert counts_from(D(2018, 6, 14), "day", D(2018, 9, 6)) == D(2018, 6, 14)
+    assert counts_from(None, "day", D(2018, 9, 6)) == D(2018, 9, 6)

@@ -1,0 +1,449 @@
+"""ICE enforcement events in news prose: named operations, arrests by place, raids that happened,
+planned raids and people held in detention.
+
+Only numbers in a counting construction become counts ("28 arrests in Baltimore", "arrested 41
+people in Austin", "five people still held"); percentages, ages, durations, money, targets
+("targeting up to 2,000 families") and subsets of an earlier count ("317 had prior convictions")
+never fit those constructions. Operations come first in the returned list so that ``parent``
+indices stay stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from articles.extraction.dates import (
+    find_dates,
+    mention_for_span,
+    period,
+    sentence_bounds,
+    sentence_spans,
+)
+from articles.extraction.types import EventCandidate, Place, PlaceMention
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a dozen": 12, "dozen": 12, "two dozen": 24, "three dozen": 36,
+    "a hundred": 100, "one hundred": 100,
+}  # fmt: skip
+_APPROX = (
+    r"almost|about|nearly|approximately|roughly|around|more than|over|at least|up to|some"
+    r"|as many as|fewer than|less than|close to"
+)
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(
+    sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
+)
+# "almost 500", "28", "approximately five"; the approximation word is kept for the summary.
+_COUNT = rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>(?<![\d$.,])\b(?:{_NUMBER}))\b(?![.,]?\d|%)"
+_PEOPLE = (
+    r"(?:people|persons|immigrants|individuals|migrants|noncitizens|aliens|foreign nationals"
+    r"|men|women|workers|fugitives|adults|parents|detainees|inmates|prisoners|children)"
+)
+_ADJECTIVES = r"(?:[a-z-]+\s+){0,2}?"  # "undocumented", "criminal"
+_ARREST_WORD = re.compile(r"\barrest(?:s|ed|ing)?\b|\bapprehen\w+", re.IGNORECASE)
+
+# Name words are title case ("Cross Check"); acronyms, weekdays and months follow a name.
+_NAME_WORD = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z][\w'’-]*"
+)
+_OPERATION_NAMED = re.compile(rf"\bOperation\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+_OPERATION_CALLED = re.compile(
+    r"\boperation\s+(?:called|named|dubbed|known as|code-named)\s+"
+    r"(?:[“\"‘'](?P<quoted>[^”\"’'\n]{2,40})[”\"’']|(?P<capitalised>(?-i:[A-Z]\w+(?:\s+[A-Z]\w+){0,3})))",
+    re.IGNORECASE,
+)
+# The total of an operation, in a sentence that names it.
+_OPERATION_TOTAL = (
+    re.compile(rf"\barrest(?:ed|ing)\s+{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\b", re.IGNORECASE),
+    re.compile(
+        rf"{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\s+(?:were\s+|had\s+been\s+)?(?:arrested|apprehended)",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"{_COUNT}\s+arrests\b", re.IGNORECASE),
+)
+# Right before a place: "28 arrests in", "30 in", "41 people in", "12 immigrants were arrested in".
+_COUNT_BEFORE_PLACE = re.compile(
+    rf"{_COUNT}\s+(?:(?P<noun>arrests|{_ADJECTIVES}{_PEOPLE})\s+(?:were\s+)?(?:arrested\s+)?"
+    r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?in\s+(?:the\s+(?:state|city|county|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_SEPARATOR = re.compile(r"(?:,|\band|\bwere|\bwith)\s*$", re.IGNORECASE)
+
+_RAID_WORD = re.compile(r"\b(?:raid(?:s|ed|ing)?|sweeps?)\b", re.IGNORECASE)
+_PLANNED_WORD = re.compile(
+    r"\b(?:raids?|sweeps?|deportations?|operations?|round-?ups?)\b", re.IGNORECASE
+)
+_PLAN_CUE = re.compile(
+    r"\b(?:will|expected|expect|plan(?:s|ned|ning)?|upcoming|scheduled|slated|set to|threat\w*"
+    r"|prepar\w+ to|going to|poised to|next\s+(?:week|month)|would\s+(?:conduct|carry|launch|begin"
+    r"|start|target))\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|no)\b", re.IGNORECASE)
+# Between a raid word and its place: "raid in the", "raided a meatpacking plant in".
+_RAID_TO_PLACE = re.compile(r"^[^.;,]{0,60}?\b(?:in|at|near|across|outside)\s+(?:the\s+)?$")
+_TARGET = re.compile(
+    rf"\btarget(?:ing|s|ed)?\s+{_COUNT}\s+{_ADJECTIVES}(?:families|{_PEOPLE})\b", re.IGNORECASE
+)
+_DETENTION = re.compile(
+    rf"{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\s+(?:(?:who\s+)?(?:are|were|remain|still|being|currently"
+    r"|have\s+been|had\s+been)\s+){0,3}"
+    r"(?:held|detained|in\s+detention|in\s+custody|behind\s+bars|remain(?:s|ed|ing)?\s+(?:at|in))",
+    re.IGNORECASE,
+)
+_PROPER_NAME_AFTER = re.compile(r" [A-Z][a-z]")
+_RANGE_LEAD = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_JOINT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*$", re.IGNORECASE)
+_SUMMARY_LIMIT = 300
+
+
+def find_events(
+    text: str,
+    places: list[PlaceMention],
+    published: dt.date | None,
+    *,
+    default_place: Place | None = None,
+) -> list[EventCandidate]:
+    """Operations first, then arrests, raids, planned raids and detentions in text order."""
+    operations = _operations(text, published)
+    others = (
+        _arrests(text, places, published, operations)
+        + _raids(text, places, published)
+        + _planned_raids(text, places, published)
+        + _detentions(text, places, published, default_place)
+    )
+    return operations + sorted(others, key=lambda e: (e.start, e.kind))
+
+
+def check_totals(events: list[EventCandidate]) -> list[str]:
+    """Human-readable disagreements between an operation's stated count and the sum of the
+    counts of the events that are part of it; empty when they agree."""
+    problems = []
+    for index, operation in enumerate(events):
+        parts = [e.count for e in events if e.parent == index and e.count is not None]
+        if operation.count is not None and parts and sum(parts) != operation.count:
+            problems.append(
+                f"{operation.name or operation.kind}: stated total {operation.count}, "
+                f"but its {len(parts)} parts add up to {sum(parts)}"
+            )
+    return problems
+
+
+def parse_count(words: str) -> int:
+    """ "1,200" -> 1200, "five" -> 5, "a dozen" -> 12."""
+    words = words.lower()
+    return _NUMBER_WORDS[words] if words in _NUMBER_WORDS else int(words.replace(",", ""))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation, between curly or straight double quotes, within a
+    paragraph (an unclosed quote ends at the line break)."""
+    return [
+        (m.start(), m.end()) for m in re.finditer(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", text, re.M)
+    ]
+
+
+def _summary(text: str, start: int, end: int, note: str = "") -> str:
+    words = " ".join(text[start:end].split())
+    words = f"{words} ({note})" if note else words
+    return words if len(words) <= _SUMMARY_LIMIT else words[: _SUMMARY_LIMIT - 1] + "…"
+
+
+def _operation_name(match: re.Match[str]) -> str:
+    """ "safe cities" -> "Operation Safe Cities"."""
+    raw = match.groupdict().get("name") or match["quoted"] or match["capitalised"]
+    words = [w for w in raw.split() if w.lower() != "operation"]
+    return "Operation " + " ".join(w[:1].upper() + w[1:].lower() for w in words)
+
+
+def _operations(text: str, published: dt.date | None) -> list[EventCandidate]:
+    """One event per distinct operation name; its span is the first sentence naming it."""
+    found: dict[str, EventCandidate] = {}
+    for pattern in (_OPERATION_NAMED, _OPERATION_CALLED):
+        for m in pattern.finditer(text):
+            name = _operation_name(m)
+            if name in found or name == "Operation ":
+                continue
+            start, end = sentence_bounds(text, m.start(), m.end())
+            count, note = _operation_total(text, name)
+            starts_on, ends_on = _date_range(text, start, end, published)
+            found[name] = EventCandidate(
+                kind="operation",
+                start=start,
+                end=end,
+                summary=_summary(text, start, end, note),
+                name=name,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                count=count,
+            )
+    return sorted(found.values(), key=lambda e: e.start)
+
+
+def _date_range(
+    text: str, start: int, end: int, published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """ "from Sept. 24 to Sept. 27" / "between ... and ..." gives both ends; otherwise the
+    sentence's date starts it and the end is unknown."""
+    mentions = [m for m in find_dates(text[start:end], published) if m.value]
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        lead = text[start : start + first.start]
+        joint = text[start + first.end : start + second.start]
+        if _RANGE_LEAD.search(lead) and _RANGE_JOINT.match(joint):
+            return _year_from(
+                text[start + first.start : start + first.end], first.value, second.value
+            ), second.value
+    dated = _dated(text, start, end, published)
+    return dated["starts_on"], dated["ends_on"]
+
+
+def _dated(text: str, start: int, end: int, published: dt.date | None) -> dict:
+    """starts_on / ends_on / date_precision for the date the words refer to: a day, or the whole
+    month or year when that is all the text says ("a mid-February raid")."""
+    first, last, precision = period(mention_for_span(text, start, end, published))
+    return {
+        "starts_on": first,
+        "ends_on": last if precision != "day" else None,
+        "date_precision": precision,
+    }
+
+
+def _year_from(words: str, value: dt.date, end: dt.date) -> dt.date:
+    """ "from Sept. 24 to Sept. 27, 2017": a range's first date without a year takes the year
+    of its end, not the publication's."""
+    if re.search(r"\d{4}", words) or value.year == end.year:
+        return value
+    try:
+        return value.replace(year=end.year)
+    except ValueError:  # February 29th
+        return value
+
+
+def _operation_total(text: str, name: str) -> tuple[int | None, str]:
+    """The operation's count from the sentences that name it: an exact figure beats an
+    approximate one ("498" over "almost 500"), which is then noted for the summary."""
+    words = name.lower().removeprefix("operation ")
+    exact, approximate = None, None
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if words not in sentence.lower() or "operation" not in sentence.lower():
+            continue
+        for pattern in _OPERATION_TOTAL:
+            for m in pattern.finditer(sentence):
+                if m["approx"] and approximate is None:
+                    approximate = (parse_count(m["num"]), f"{m['approx']} {m['num']}")
+                elif not m["approx"] and exact is None:
+                    exact = parse_count(m["num"])
+    if exact is not None:
+        return exact, f"also reported as {approximate[1]}" if approximate else ""
+    return (approximate[0], "") if approximate else (None, "")
+
+
+def _arrests(
+    text: str,
+    places: list[PlaceMention],
+    published: dt.date | None,
+    operations: list[EventCandidate],
+) -> list[EventCandidate]:
+    """One "arrests" event per place preceded by a count, in a sentence about arrests."""
+    date_spans = [(d.start, d.end) for d in find_dates(text, published)]
+    events = []
+    for mention in places:
+        start, _ = sentence_bounds(text, mention.start, mention.end)
+        m = _COUNT_BEFORE_PLACE.search(text, start, mention.start)
+        if not m or not _is_arrest_count(text, m, start, date_spans):
+            continue
+        events.append(
+            EventCandidate(
+                kind="arrests",
+                start=m.start(),
+                end=mention.end,
+                summary=_summary(text, m.start(), mention.end, _arrest_note(m)),
+                place=mention.place,
+                **_dated(text, m.start(), mention.end, published),
+                count=parse_count(m["num"]),
+                parent=_parent(text, mention.start, operations),
+            )
+        )
+    return events
+
+
+def _is_arrest_count(
+    text: str, m: re.Match[str], sentence_start: int, date_spans: list[tuple[int, int]]
+) -> bool:
+    """The sentence is about arrests; a bare number ("30 in Denver") must continue a list and
+    must not be a year or part of a date."""
+    _, sentence_end = sentence_bounds(text, m.start(), m.end())
+    if not _ARREST_WORD.search(text, sentence_start, sentence_end):
+        return False
+    if any(s <= m.start("num") < e for s, e in date_spans):
+        return False
+    if m["noun"]:
+        return True
+    bare_year = m["num"].isdigit() and 1900 <= int(m["num"]) <= 2099
+    return not bare_year and bool(_LIST_SEPARATOR.search(text, sentence_start, m.start()))
+
+
+def _arrest_note(m: re.Match[str]) -> str:
+    return "" if m["noun"] and "arrest" in m.group().lower() else "arrests"
+
+
+def _parent(text: str, position: int, operations: list[EventCandidate]) -> int | None:
+    """The operation named in the same paragraph, else the article's only operation."""
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    paragraph_end = text.find("\n", position)
+    paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+    for index, operation in enumerate(operations):
+        if paragraph_start <= operation.start < paragraph_end:
+            return index
+    return 0 if len(operations) == 1 else None
+
+
+def _raids(
+    text: str, places: list[PlaceMention], published: dt.date | None
+) -> list[EventCandidate]:
+    """ "a raid in <place>", "ICE raided a plant in <place>", outside planning language."""
+    events = []
+    for m in _RAID_WORD.finditer(text):
+        start, end = sentence_bounds(text, m.start(), m.end())
+        if _PLAN_CUE.search(text, start, end):
+            continue  # planned, threatened or expected: see _planned_raids
+        mention = next(
+            (p for p in places if m.end() <= p.start < end and _raid_place(text, m, p)),
+            None,
+        )
+        if mention is None:
+            continue
+        span_start = _with_date_before(text, m.start(), published)
+        events.append(
+            EventCandidate(
+                kind="raid",
+                start=span_start,
+                end=mention.end,
+                summary=_summary(text, span_start, mention.end),
+                place=mention.place,
+                **_dated(text, span_start, mention.end, published),
+            )
+        )
+    return _unique(events)
+
+
+def _raid_place(text: str, raid: re.Match[str], mention: PlaceMention) -> bool:
+    return bool(_RAID_TO_PLACE.search(text[raid.end() : mention.start])) and _is_place_itself(
+        text, mention
+    )
+
+
+def _is_place_itself(text: str, mention: PlaceMention) -> bool:
+    """False when the place name only qualifies a proper name that follows it ("Miami Herald",
+    "Denver Police Department"): the event is not located by that name."""
+    return not _PROPER_NAME_AFTER.match(text, mention.end)
+
+
+def _with_date_before(text: str, position: int, published: dt.date | None) -> int:
+    """Extend a span back over an adjacent date modifier: "a mid-February raid"."""
+    window_start = max(0, position - 40)
+    for mention in find_dates(text[window_start:position], published):
+        if not text[window_start + mention.end : position].strip():
+            return window_start + mention.start
+    return position
+
+
+def _planned_raids(
+    text: str, places: list[PlaceMention], published: dt.date | None
+) -> list[EventCandidate]:
+    """One "planned_raid" per place named after a raid word in a sentence of planning or
+    threat language (outside quotations, which are opinions rather than reports)."""
+    quotes = quoted_spans(text)
+    events = []
+    for start, end in sentence_spans(text):
+        raid = _PLANNED_WORD.search(text, start, end)
+        if (
+            not raid
+            or _inside(raid.start(), quotes)
+            or not _PLAN_CUE.search(text, start, end)
+            or _NEGATED.search(text, start, raid.start())
+        ):
+            continue
+        when, target = _plan_context(text, start, end, published)
+        for mention in places:
+            if raid.end() <= mention.start < end and _is_place_itself(text, mention):
+                events.append(
+                    EventCandidate(
+                        kind="planned_raid",
+                        start=start,
+                        end=end,
+                        summary=_summary(text, start, end, target),
+                        place=mention.place,
+                        starts_on=when,
+                    )
+                )
+    return events
+
+
+def _plan_context(
+    text: str, start: int, end: int, published: dt.date | None
+) -> tuple[dt.date | None, str]:
+    """The date and target figure of a plan, from its sentence or the two before it: the
+    first date on or after publication, and e.g. "targeting up to 2,000 migrant families"."""
+    spans = sentence_spans(text)
+    index = next(i for i, (s, _) in enumerate(spans) if s >= start)
+    window_start = spans[max(0, index - 2)][0]
+    window = text[window_start:end]
+    # A plan lies ahead of publication; without a publication date nothing can be resolved.
+    dates = [
+        d.value
+        for d in find_dates(window, published)
+        if published and d.value and d.value >= published
+    ]
+    target = _TARGET.search(window)
+    return (dates[0] if dates else None), (" ".join(target.group().split()) if target else "")
+
+
+def _detentions(
+    text: str,
+    places: list[PlaceMention],
+    published: dt.date | None,
+    default_place: Place | None,
+) -> list[EventCandidate]:
+    """ "approximately five people still held", "12 detainees remain at the jail": the place is
+    the first one named after the count in the sentence, else ``default_place``."""
+    events = []
+    for m in _DETENTION.finditer(text):
+        _, end = sentence_bounds(text, m.start(), m.end())
+        mention = next((p for p in places if m.start() <= p.start < end), None)
+        place = mention.place if mention else default_place
+        if place is None:
+            continue
+        events.append(
+            EventCandidate(
+                kind="detention",
+                start=m.start(),
+                end=m.end(),
+                summary=_summary(text, m.start(), m.end()),
+                place=place,
+                **_dated(text, m.start(), m.end(), published),
+                count=parse_count(m["num"]),
+            )
+        )
+    return events
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _unique(events: list[EventCandidate]) -> list[EventCandidate]:
+    """Drop repeats of the same kind and place within one sentence."""
+    seen, out = set(), []
+    for event in events:
+        key = (event.kind, event.place, event.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out

@@ -1,0 +1,78 @@
+"""The extraction pipeline: cleaned text in, an ``Extraction`` out.
+
+Each step is a pure function of the text and of what earlier steps found:
+
+    places -> speakers -> statements (dated) -> enforcement events -> policy actions
+
+The body passed in must already be cleaned (``clean.clean``): spans index into it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import replace
+
+from . import dates, events, places, policies, quotes, speakers
+from .types import Extraction, Place, PlaceMention, Speaker, StatementCandidate
+
+# Offices that serve one locality: in an article about one place, "Mayor Jane Roe" is its mayor.
+_LOCAL_ROLE = re.compile(
+    r"\b(mayor|police chief|chief of police|sheriff|city council|council ?(member|woman|man)|"
+    r"alderm[ae]n|alderwoman|city manager|county executive|commissioner|district attorney)\b",
+    re.IGNORECASE,
+)
+_DOMINANT_SHARE = 0.6  # share of local place mentions that makes one place "the" place
+
+
+def dominant_place(mentions: list[PlaceMention]) -> Place | None:
+    """The city, county or district an article is about, when one clearly dominates it."""
+    local = [m.place for m in mentions if m.place.kind != "state"]
+    if len(local) < 2:
+        return None
+    place, count = Counter(local).most_common(1)[0]
+    return place if count / len(local) >= _DOMINANT_SHARE else None
+
+
+def place_local_officials(cast: list[Speaker], mentions: list[PlaceMention]) -> list[Speaker]:
+    """A local official introduced without a place takes the article's dominant place."""
+    place = dominant_place(mentions)
+    if place is None:
+        return cast
+    return [
+        replace(s, place=place)
+        if s.place is None and s.kind == "person" and _LOCAL_ROLE.search(s.role)
+        else s
+        for s in cast
+    ]
+
+
+def date_statements(
+    body: str, statements: list[StatementCandidate], published: dt.date | None
+) -> list[StatementCandidate]:
+    """A statement is dated by a date written in its sentence or attribution; else undated."""
+    dated = []
+    for s in statements:
+        if s.said_on is not None:
+            dated.append(s)
+            continue
+        first, _, precision = dates.period(dates.mention_for_span(body, s.start, s.end, published))
+        dated.append(replace(s, said_on=first, date_precision=precision))
+    return dated
+
+
+def extract(body: str, *, published: dt.date | None = None) -> Extraction:
+    """Every fact the text supports, each tied to its span in ``body``."""
+    mentions = places.find_places(body)
+    main_place = places.primary_place(mentions)
+    cast = place_local_officials(speakers.find_speakers(body, mentions), mentions)
+    statements = quotes.find_statements(body, cast, mentions)
+    return Extraction(
+        body=body,
+        places=mentions,
+        speakers=cast,
+        statements=date_statements(body, statements, published),
+        events=events.find_events(body, mentions, published, default_place=main_place),
+        policies=policies.find_policies(body, mentions, published, default_place=main_place),
+    )

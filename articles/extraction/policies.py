@@ -1,0 +1,420 @@
+"""Policy actions in news prose, each mapped to the cooperation indicators it sets.
+
+A sentence reports a policy when it contains a *trigger* (the decision itself: "will not detain
+... without a judicial warrant", "end the contract between ICE and the city jail") outside
+quotation marks, not in a hypothetical ("could consider", "threatened to"), not a question, and
+not a general claim about unnamed "cities" or "jurisdictions". Its kind comes from the instrument
+named before the trigger ("executive order", "resolution", "police"); its place from the places
+named before the trigger, else the nearest place named shortly before the sentence, else
+``default_place``. Triggers of one sentence with the same place and kind make one policy with
+several indicators; a restatement (same place, kind and indicators in one paragraph, without
+"also") is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from articles.extraction.dates import mention_for_span, period, sentence_spans
+from articles.extraction.events import quoted_spans
+from articles.extraction.types import Place, PlaceMention, PolicyCandidate
+
+_NOT = r"(?:not|no\s+longer|never|won['’]t|refus\w*\s+to|declin\w*\s+to|stop\w*|ceas\w*)"
+_ICE = r"(?:ICE|U\.S\.\s+Immigration|Immigration|immigration|federal)"
+_SUMMARY_LIMIT = 300
+_CARRY_OVER_CHARS = 600  # how far back a place still sets the scene for a sentence without one
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A trigger, the indicator it sets and the policy kind it implies on its own.
+
+    ``strong`` kinds (a contract, a 287(g) agreement, a law) beat a police or sheriff subject;
+    only a named legal instrument before the trigger ("executive order") beats them."""
+
+    pattern: str
+    indicator: str
+    direction: str
+    kind: str
+    strong: bool = False
+
+
+_RULES = (
+    # detainers
+    _Rule(
+        rf"\b(?:{_NOT}|end\w*)\s+(?:to\s+)?(?:\w+\s+){{0,2}}?(?:honor\w*|comply\w*|recogni\w+)\b"
+        rf"[^.;]{{0,80}}?\b(?:detainers?|requests?\s+from\s+{_ICE})",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|detain|jail)\b[^.;]{{0,80}}?"
+        rf"(?:without\s+(?:a\s+)?(?:\w+\s+)?warrant|\bfor\s+{_ICE})",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"\b(?:hold|honor)\w*\b[^.;]{0,60}?\bonly\s+(?:with|when|if)\b[^.;]{0,30}?\bwarrant",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"\b(?:agree\w*|began|begin\w*|resum\w*|will|start\w*|continu\w*)\s+(?:to\s+)?"
+        r"(?:honor\w*|comply\w*)\s+(?:with\s+)?[^.;]{0,40}?\bdetainers?\b",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
+        "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(
+        r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
+        "local_resources", "cooperates", "law", strong=True,
+    ),
+    _Rule(
+        r"\banti-sanctuary\s+(?:state\s+|city\s+)?(?:law|bill|legislation|ordinance)\b",
+        "detainers", "cooperates", "law", strong=True,
+    ),
+    # jail_access
+    _Rule(
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:accept|house|take|hold)\w*\s+(?:any\s+)?"
+        rf"(?:more\s+|new\s+)?(?:{_ICE}\s+)?detainees\b",
+        "jail_access", "limits", "jail_contract",
+    ),
+    _Rule(
+        r"\b(?:end\w*|terminat\w*|cancel\w*|cut\w*|not\s+renew\w*|exit\w*|withdr\w+\s+from)\s+"
+        r"(?:[\w'’]+\s+){0,3}?(?:(?:jail|detention)(?:['’]s)?\s+(?:contract|agreement)|(?:contract|"
+        r"agreement|relationship)\b[^.;]{0,60}?\b(?:jail|detainees?|detention)|(?:contract|agreement)"
+        r"\s+with\s+(?:ICE|U\.S\.\s+Immigration|Immigration\s+and\s+Customs))",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(
+        rf"\bremov\w*\s+(?:all\s+)?(?:{_ICE}\s+)?detainees\s+from\b",
+        "jail_access", "limits", "jail_contract",
+    ),
+    _Rule(
+        r"\b(?:den(?:y|ied|ies|ying)\s+ICE\s+(?:agents\s+)?access\s+to|bar\w*\s+ICE\s+(?:agents\s+)?"
+        r"from)\s+(?:the\s+|its\s+|county\s+|city\s+)*(?:jails?|inmates|prisons?)",
+        "jail_access", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b(?:sign\w*|approv\w*|renew\w*|enter\w*\s+into|agree\w*\s+to)\s+(?:a\s+|an\s+|the\s+)?"
+        rf"(?:\w+\s+){{0,2}}?(?:contract|agreement)\s+to\s+(?:house|hold|detain|accept)\s+{_ICE}",
+        "jail_access", "cooperates", "jail_contract", strong=True,
+    ),
+    _Rule(
+        rf"\b(?:agree\w*\s+to|will|began|begin\w*|resum\w*)\s+(?:house|hold|accept)\w*\s+"
+        rf"{_ICE}\s+detainees",
+        "jail_access", "cooperates", "jail_contract",
+    ),
+    # information_sharing
+    _Rule(
+        rf"\blimit\w*\s+communication\s+between\b[^.;]{{0,80}}?\b{_ICE}",
+        "information_sharing", "limits", "other",
+    ),
+    _Rule(
+        rf"\b(?:{_NOT}|prohibit\w*\s+\w+\s+from)\s+(?:\w+\s+){{0,2}}?(?:ask\w*|inquir\w*|disclos\w*|"
+        rf"shar\w*|collect\w*)\b[^.;]{{0,60}}?\b(?:immigration\s+status|information\s+with\s+{_ICE})",
+        "information_sharing", "limits", "other",
+    ),
+    _Rule(
+        r"\bcut\w*\s+off\s+(?:any\s+|all\s+)?(?:access|ICE)\b[^.;]{0,80}?\bdatabases?\b"
+        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*)\s+ICE['’]s\s+access\s+to[^.;]{0,60}?"
+        r"\b(?:databases?|records|data)\b",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?notify\w*\s+{_ICE}",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b(?:will|agree\w*\s+to|began|begin\w*|to)\s+(?:\w+\s+)?notify\w*\s+{_ICE}[^.;]{{0,40}}?"
+        r"\brelease",
+        "information_sharing", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\bshar\w*\s+(?:release\s+dates|information|data|records)\s+with\s+{_ICE}",
+        "information_sharing", "cooperates", "law_enforcement_policy",
+    ),
+    # local_resources
+    _Rule(
+        r"\b(?:restrict\w*|prohibit\w*|bar\w*|ban\w*|limit\w*)\s+(?:the\s+)?(?:spending|use)\s+of\s+"
+        r"(?:\w+\s+){0,2}?(?:funds|resources|money|personnel)\s+(?:on|for)\s+(?:federal\s+)?"
+        r"(?:immigration|deportation)",
+        "local_resources", "limits", "other",
+    ),
+    _Rule(
+        rf"\b{_NOT}\s+(?:to\s+)?(?:\w+\s+){{0,2}}?(?:cooperat\w*|assist\w*|participat\w*|help\w*|"
+        rf"work\w*)\b[^.;]{{0,30}}?\b(?:{_ICE}|deportation)",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?enforc\w*\s+(?:federal\s+)?immigration\s+laws?",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"(?<!anti-)\bsanctuary\s+(?:state\s+|city\s+)?(?:law|bill|legislation|ordinance)\b",
+        "local_resources", "limits", "law", strong=True,
+    ),
+    _Rule(
+        rf"\blimit\w*\s+(?:[\w'’]+\s+){{0,2}}?cooperation\s+(?:between|with)\b[^.;]{{0,60}}?{_ICE}",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b(?:agree\w*\s+to|will|began|begin\w*)\s+(?:\w+\s+)?(?:cooperat\w*|assist\w*|help\w*|"
+        rf"work)\s+with\s+{_ICE}",
+        "local_resources", "cooperates", "law_enforcement_policy",
+    ),
+    # agreement_287g
+    _Rule(
+        r"\b(?:end\w*|terminat\w*|cancel\w*|withdr\w*|pull\w*\s+out|exit\w*|scrap\w*|drop\w*"
+        r"|not\s+renew\w*)\b"
+        r"[^.;]{0,40}?287\s*\(g\)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(
+        r"\b(?:sign\w*|renew\w*|enter\w*\s+into|join\w*|approv\w*|expand\w*|extend\w*)\b"
+        r"[^.;]{0,40}?287\s*\(g\)",
+        "agreement_287g", "cooperates", "agreement_287g", strong=True,
+    ),
+)  # fmt: skip
+
+# Named legal instruments; the nearest one before a trigger decides the kind.
+_INSTRUMENTS = (
+    (r"\bexecutive\s+orders?\b", "executive_order"),
+    (r"\bresolutions?\b", "resolution"),
+    (r"\bordinances?\b", "ordinance"),
+    (r"\b(?:[SAH]\.?B\.?\s*\d+|bills?|legislation|statutes?|laws?(?!\s+enforcement))\b", "law"),
+)
+_SHERIFF_AFTER = re.compile(r"(?:['’]s)?\s+(?:county\s+)?sheriff", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s+")
+_POLICE = r"\b(?:police|sheriff\w*|law\s+enforcement|officers|deputies|jails?)\b"
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# Words that make a decision hypothetical, or someone else's wish ("could", "urged").
+_HYPOTHETICAL = re.compile(
+    r"\b(?i:could|might|would\s+consider|consider\w*|propos\w*|threaten\w*|if|whether|urg\w*"
+    r"|call\w*\s+on|want\w*\s+to|plans?\s+to|hop\w*\s+to|push\w*\s+for|asked)\b|\bmay\b"
+)
+# Another actor's claim: "Trump threatened", "ICE says sanctuary jurisdictions ...".
+_OTHER_ACTOR = re.compile(
+    r"\b(?:Trump|White\s+House|administration|Justice\s+Department|Department\s+of\s+Justice"
+    r"|DOJ|DHS|Attorney\s+General|ICE|federal\s+officials)\s+(?:\w+\s+){0,2}?(?:said|says|"
+    r"threaten\w*|claim\w*|argu\w*|want\w*|told|criticiz\w*|attack\w*|warn\w*|demand\w*|su\w*)\b"
+)
+# A general remark about unnamed places ("dozens of cities", "jurisdictions that ...").
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:cities|jurisdictions|municipalities|counties|localities|states|agencies|departments"
+    r"|mayors|officials|sheriffs|jails)\b",
+    re.IGNORECASE,
+)
+
+
+# "She also issued an executive order ..." reports a second decision, not a restatement.
+_ANOTHER = re.compile(r"\b(?:also|additionally|in\s+addition|separately)\b", re.IGNORECASE)
+
+
+@cache
+def _compiled_rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
+    return tuple((re.compile(rule.pattern, re.IGNORECASE), rule) for rule in _RULES)
+
+
+@cache
+def _compiled_instruments() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p, re.IGNORECASE), kind) for p, kind in _INSTRUMENTS)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    rule: _Rule
+    kind_start: int  # where the instrument naming it starts (for dating), else ``start``
+
+
+def find_policies(
+    text: str,
+    places: list[PlaceMention],
+    published: dt.date | None,
+    *,
+    default_place: Place | None = None,
+) -> list[PolicyCandidate]:
+    """Every policy action reported in ``text`` (see the module docstring for the rules)."""
+    quotes = quoted_spans(text)
+    policies: list[PolicyCandidate] = []
+    seen: set[tuple] = set()
+    for start, end in sentence_spans(text):
+        if text[start:end].rstrip("”\"' ").endswith("?"):
+            continue  # a question reports no decision
+        for policy in _sentence_policies(
+            text, start, end, places, published, default_place, quotes
+        ):
+            key = (_paragraph_start(text, start), policy.place, policy.kind, policy.indicators)
+            if key not in seen or _ANOTHER.search(text, start, end):
+                seen.add(key)
+                policies.append(policy)
+    return policies
+
+
+def _sentence_policies(
+    text: str,
+    start: int,
+    end: int,
+    places: list[PlaceMention],
+    published: dt.date | None,
+    default_place: Place | None,
+    quotes: list[tuple[int, int]],
+) -> list[PolicyCandidate]:
+    """Group the sentence's triggers by (place, kind): one policy per group."""
+    groups: dict[tuple[Place, str], list[_Trigger]] = {}
+    for trigger in _triggers(text, start, end, quotes):
+        for place in _places_for(text, start, end, trigger, places, default_place):
+            kind = _kind(text, start, trigger, place)
+            groups.setdefault((place, kind), []).append(trigger)
+    return [
+        _policy(text, start, end, place, kind, triggers, published)
+        for (place, kind), triggers in groups.items()
+    ]
+
+
+def _policy(
+    text: str,
+    start: int,
+    end: int,
+    place: Place,
+    kind: str,
+    triggers: list[_Trigger],
+    published: dt.date | None,
+) -> PolicyCandidate:
+    """One policy; dated by the first day of the period its sentence names ("in June": June 1,
+    with month precision)."""
+    when = mention_for_span(text, triggers[0].kind_start, triggers[0].end, published)
+    first, _, precision = period(when)
+    return PolicyCandidate(
+        kind=kind,
+        start=start,
+        end=end,
+        summary=_summary(text, start, end),
+        indicators=tuple(dict.fromkeys((t.rule.indicator, t.rule.direction) for t in triggers)),
+        place=place,
+        effective_on=first,
+        date_precision=precision,
+    )
+
+
+def _triggers(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[_Trigger]:
+    """The sentence's triggers that survive the quote, hypothetical, other-actor and negation
+    checks (a "cooperates" trigger right after "not"/"refused" is the opposite decision)."""
+    found = []
+    for pattern, rule in _compiled_rules():
+        for m in pattern.finditer(text, start, end):
+            before = text[start : m.start()]
+            if any(s <= m.start() < e for s, e in quotes):
+                continue  # quoted words are statements, handled by the quotes step
+            if _HYPOTHETICAL.search(before) or _OTHER_ACTOR.search(before):
+                continue
+            if rule.direction == "cooperates" and _NEGATION_BEFORE.search(before[-40:]):
+                continue
+            found.append(_Trigger(m.start(), m.end(), rule, _instrument_start(text, start, m)))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    """Where the clause holding ``position`` starts: after the last ", and" / ", but" that
+    joins a new clause (an instrument named before it does not govern what follows)."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, sentence_start, position))
+    return breaks[-1].end() if breaks else sentence_start
+
+
+def _instrument_start(text: str, sentence_start: int, m: re.Match[str]) -> int:
+    found = _nearest_instrument(text, _clause_start(text, sentence_start, m.start()), m.start())
+    return found[0] if found else m.start()
+
+
+def _nearest_instrument(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(position, kind) of the last named legal instrument in ``text[start:end]``."""
+    best: tuple[int, str] | None = None
+    for pattern, kind in _compiled_instruments():
+        for m in pattern.finditer(text, start, end):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), kind)
+    return best
+
+
+def _kind(text: str, sentence_start: int, trigger: _Trigger, place: Place) -> str:
+    """Named instrument before the trigger > strong rule kind > police subject > rule kind;
+    a "law" is a state law when the place is a state, else a local ordinance."""
+    clause_start = _clause_start(text, sentence_start, trigger.start)
+    instrument = _nearest_instrument(text, clause_start, trigger.start)
+    if instrument:
+        kind = instrument[1]
+    elif trigger.rule.strong:
+        kind = trigger.rule.kind
+    elif re.search(_POLICE, text[clause_start : trigger.start], re.IGNORECASE):
+        kind = "law_enforcement_policy"
+    else:
+        kind = trigger.rule.kind
+    if kind == "law":
+        return "state_law" if place.kind == "state" else "ordinance"
+    return kind
+
+
+def _places_for(
+    text: str,
+    start: int,
+    end: int,
+    trigger: _Trigger,
+    places: list[PlaceMention],
+    default_place: Place | None,
+) -> list[Place]:
+    """The distinct places named in the sentence before the trigger (the deciders), else any
+    place in the sentence, else the nearest place shortly before it, else ``default_place``.
+    A general remark about unnamed "cities" with no place in the sentence yields none."""
+    in_sentence = _own_places(text, [p for p in places if start <= p.start < end])
+    before = [p for p in in_sentence if p.start < trigger.start]
+    chosen = _fit_for_sheriff(text, trigger, before or in_sentence[:1])
+    if before or in_sentence:
+        return list(dict.fromkeys(p.place for p in chosen))
+    if _GENERIC_SUBJECT.search(text, start, trigger.start):
+        return []
+    earlier = [p for p in places if start - _CARRY_OVER_CHARS <= p.start < start]
+    if earlier:
+        return [earlier[-1].place]
+    return [default_place] if default_place else []
+
+
+def _fit_for_sheriff(
+    text: str, trigger: _Trigger, mentions: list[PlaceMention]
+) -> list[PlaceMention]:
+    """A sheriff decides for a county: when one acts right before the trigger and no county
+    is named, a city in the sentence is only where things happened ("a raid in Austin followed
+    a local sheriff's decision"), unless it names the sheriff ("the Tulsa sheriff")."""
+    acting = re.search(r"sheriff", text[max(0, trigger.start - 60) : trigger.start], re.I)
+    if not acting or any(m.place.kind == "county" for m in mentions):
+        return mentions
+    return [m for m in mentions if m.place.kind != "city" or _SHERIFF_AFTER.match(text, m.end)]
+
+
+def _own_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop a state that only qualifies the place before it ("Portland, Oregon")."""
+    kept: list[PlaceMention] = []
+    for mention in mentions:
+        qualifies = (
+            kept
+            and mention.place.kind == "state"
+            and not text[kept[-1].end : mention.start].strip(" ,")
+        )
+        if not qualifies:
+            kept.append(mention)
+    return kept
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _summary(text: str, start: int, end: int) -> str:
+    words = " ".join(text[start:end].split())
+    return words if len(words) <= _SUMMARY_LIMIT else words[: _SUMMARY_LIMIT - 1] + "…"

@@ -1,0 +1,154 @@
+"""The stance of a quotation toward cooperating with ICE, from its words.
+
+A transparent lexicon rule, so an editor can see why a quote was scored as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from articles.extraction.types import Speaker
+
+# Words that ask for, or describe, cooperation with immigration enforcement.
+COOPERATE = (
+    r"cooperat\w*|comply\w*|complie\w*|honou?r\w*|hold\w*|held|detain\w*|assist\w*|"
+    r"participat\w*|enforc\w*|work(?:ing)? with|accept\w*|help\w*|complicit|support|turn over|"
+    r"ask\w* (?:about|for) (?:\w+ ){0,2}status"
+)
+NEGATION = r"not|no longer|never|n['’]t|refus\w* to|stop\w*|end\w*|decline\w* to|cease\w*"
+# (pattern, weight): cues that a quote argues against cooperation.
+AGAINST_CUES = (
+    (r"\b(?:sanctuary|welcoming|inclusive)\b", 1),
+    (
+        r"\b(?:protect\w*|support\w*|stand\w*(?: up)? (?:for|with|by))\b[^.]{0,40}?"
+        r"\b(?:immigrant|resident|neighbor|famil|communit)",
+        2,
+    ),
+    (
+        r"\b(?:cruel\w*|inhumane|unconscionable|misery|terror\w*|horrif\w*|disturb\w*|"
+        r"outrage\w*|shame\w*|disgrace\w*|un-?american|heartless)\b",
+        1,
+    ),
+    (
+        r"\bfear\b|\bfamil\w* separat\w*|\bseparat\w* \w* ?famil\w*|\bround-?ups?\b|"
+        r"\bsecret raids?\b",
+        1,
+    ),
+    (r"\bdignity\b|\bcivil rights\b|\bdue process\b", 1),
+    (
+        r"\b(?:denounc\w*|condemn\w*|criticiz\w*|decr(?:y|ied|ies))\b[^.]{0,40}?"
+        r"\b(?:raids?|sweeps?|deportations?|round-?ups?|ICE)\b",
+        1,
+    ),
+    (r"\bend\w* (?:our|the|its|all) (?:relationship|cooperation|contract|agreement)\b", 2),
+)
+# (pattern, weight): cues that a quote argues for cooperation or against sanctuary policies.
+FOR_CUES = (
+    (r"\bshield\w* (?:criminal|dangerous|illegal)", 2),
+    (r"\bmagnet for illegal", 2),
+    (
+        r"\b(?:non-?cooperation|sanctuary)\b[^.]{0,40}?\b(?:undermin\w*|endanger\w*|threat\w*|"
+        r"jeopardi\w*)",
+        2,
+    ),
+    (r"\bcriminal aliens?\b|\billegal aliens?\b|\bdangerous criminals?\b", 1),
+    (r"\bpublic safety\b|\brule of law\b|\bback (?:on|onto) the streets\b", 1),
+    (r"\b287\(g\)", 1),
+    (r"\b(?:cooperative|partnership|partners)\b", 1),
+)
+ICE_SIDE_KEYS = frozenset({"ice", "dhs", "cbp", "doj", "white-house"})
+ADVOCACY_WORDS = re.compile(
+    r"advoca|immigrant|rights|aclu|project|coalition|law center|justice|union", re.IGNORECASE
+)
+
+
+@cache
+def _compiled() -> dict[str, object]:
+    return {
+        "against": [(re.compile(p, re.IGNORECASE), w) for p, w in AGAINST_CUES],
+        "for": [(re.compile(p, re.IGNORECASE), w) for p, w in FOR_CUES],
+        "cooperate": re.compile(rf"\b(?:{COOPERATE})\b", re.IGNORECASE),
+        "negated": re.compile(
+            rf"\b(?:{NEGATION})\b(?:\s+\w+){{0,2}}?\s+(?:be\s+)?$", re.IGNORECASE
+        ),
+        # "is endangering Texans by refusing to cooperate": a criticism of not cooperating.
+        "criticised": re.compile(
+            r"\b(?:endanger\w*|undermin\w*|reckless\w*|irresponsibl\w*|lawless\w*|jeopardi\w*|"
+            r"at risk)\b[^.]{0,60}\b(?:by|when|for)\s+$",
+            re.IGNORECASE,
+        ),
+        "plain_for": re.compile(r"cooperat\w*|comply\w*|complie\w*|honou?r\w*", re.IGNORECASE),
+        "relative": re.compile(r"\b(?:that|which|who|where)(?:\s+\w+)?\s*$", re.IGNORECASE),
+    }
+
+
+def _cooperation_verbs(quote: str) -> tuple[int, int]:
+    """(against, for) points from cooperation words: negated ("will not cooperate", "no longer
+    be complicit") is 2 against, unless a criticism leads into it ("endangering people by
+    refusing to cooperate"), which is 2 for; plain ("honor detainers") is 1 for, except
+    "complicit", criticism in itself; a negation inside a relative clause ("cities that do not
+    honor detainers") describes others, so it scores nothing."""
+    patterns = _compiled()
+    against = for_ = 0
+    for m in patterns["cooperate"].finditer(quote):
+        window_start = max(0, m.start() - 40)
+        negated = patterns["negated"].search(quote, window_start, m.start())
+        if negated and patterns["relative"].search(quote, window_start, negated.start()):
+            continue
+        if negated and patterns["criticised"].search(quote, 0, negated.start()):
+            for_ += 2
+        elif negated:
+            against += 2
+        elif m[0].lower() == "complicit":
+            against += 1
+        elif patterns["plain_for"].fullmatch(m[0]):
+            for_ += 1
+    return against, for_
+
+
+def _cue_score(quote: str, cues: list) -> int:
+    """Each cue scores its weight per occurrence, at most twice its weight."""
+    return sum(min(len(pattern.findall(quote)), 2) * weight for pattern, weight in cues)
+
+
+def _speaker_lean(speaker: Speaker | None) -> str:
+    """ICE, DHS and their leadership lean for cooperation; advocacy groups lean against."""
+    if speaker is None:
+        return "neutral"
+    if speaker.key in ICE_SIDE_KEYS or speaker.affiliation.startswith("U.S. Immigration"):
+        return "for_cooperation"
+    if ADVOCACY_WORDS.search(f"{speaker.role} {speaker.affiliation}"):
+        return "against_cooperation"
+    return "neutral"
+
+
+def classify_stance(quote: str, speaker: Speaker | None) -> str:
+    """Classify one quotation as against_cooperation, for_cooperation or neutral.
+
+    Rule: score both sides over the quote's words.
+    - Against: refusing or ending cooperation ("will not / no longer / refuse to" followed
+      within two words by cooperate, comply, honor, hold, detain, participate, be complicit ...:
+      2 points), ending a relationship or contract (2), sanctuary/welcoming/inclusive (1),
+      protecting or standing with immigrants (1), criticism of raids (cruel, inhumane,
+      unconscionable, fear, family separation, round-ups: 1 each group), dignity/rights (1).
+    - For: "shielding criminal aliens" (2), "magnet for illegal immigration" (2), sanctuary or
+      non-cooperation policies that undermine/endanger (2), criminal aliens, public safety,
+      rule of law, 287(g), partnership/cooperative (1 each), un-negated cooperate/comply/honor
+      (1). A negation inside a relative clause ("cities that do not honor detainers") describes
+      others and scores nothing.
+    - A side wins with at least 2 points and more than the other side. A tie with evidence on
+      both sides falls back on the speaker (ICE/DHS lean for, advocacy groups lean against);
+      anything else (weak evidence, or a tie with nothing) is neutral.
+    """
+    patterns = _compiled()
+    against, for_ = _cooperation_verbs(quote)
+    against += _cue_score(quote, patterns["against"])
+    for_ += _cue_score(quote, patterns["for"])
+    if against >= 2 and against > for_:
+        return "against_cooperation"
+    if for_ >= 2 and for_ > against:
+        return "for_cooperation"
+    if against == for_ and against > 0:
+        return _speaker_lean(speaker)
+    return "neutral"

@@ -1,0 +1,701 @@
+"""People and organisations who speak in a news article, with every reference to them.
+
+A person enters the list when the prose introduces them the way news does: behind a title
+(``Tucson Mayor Ana Ruiz``, ``the district's Mayor Ana Ruiz``), with an appositive (``Ana Ruiz,
+policy director for Example Org,``), with an organisation (``Ana Ruiz with Example Org says``) or
+as the subject of a speech verb (``Ana Ruiz said``). An organisation enters it when it speaks
+(``ICE said``, ``the Tucson Police Department told ...``). Later references (surnames, misspelt
+surnames, ``he``/``she``, ``the mayor``, ``the department``) are then resolved to those speakers
+in text order and added to ``mentions``. Journalists, outlets, bylines and credits never speak
+in this sense, so they are left out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from articles.extraction.quotes import quote_regions, sentence_starts
+from articles.extraction.types import Place, PlaceMention, Speaker
+
+ICE_NAME = "U.S. Immigration and Customs Enforcement"
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_INITIAL = re.compile(r"[A-Z]\.")
+_ENDS_WITH_CONJUNCTION = re.compile(r"\b(?:and|but)$")
+_TITLE_GAP = re.compile(r"(?:['’]s)?,? ?(?:D\.C\.,? ?)?")  # "Tucson's Mayor", "D.C., Mayor"
+_KIND_POSSESSIVE = re.compile(r"(\w+)['’]s ")
+_LEADING_THE = re.compile(r"^[Tt]he ")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+# Verbs that make the subject in front of them a speaker.
+SPEECH_VERBS = (
+    "said|says|told|tells|added|adds|stated|states|tweeted|tweets|wrote|writes|explained|"
+    "explains|warned|warns|noted|notes|asked|asks|argued|argues|continued|continues|announced|"
+    "announces|declared|insisted|replied|responded|acknowledged|emphasized|stressed|confirmed|"
+    "denied|posted|remarked|suggested|testified|vowed|urged|claimed|maintained|contended|note"
+)
+UP, LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # letters of names, accented ones included
+NAME_TOKEN = (
+    rf"(?:(?:Mc|Mac|De|La|Le|Di|Da|Van|O['’])[{UP}][{LOW}]+"
+    rf"|[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?|[{UP}]\.)"
+)
+NAME = rf"{NAME_TOKEN}(?: (?:(?:de|del|de la|van|von|da|di|du|bin|al) )?{NAME_TOKEN}){{0,3}}"
+
+# Title as written -> role as stored; longest first in the regex so "Police Chief" beats "Chief".
+TITLES = {
+    "Mayor": "Mayor",
+    "Deputy Mayor": "Deputy Mayor",
+    "Police Chief": "Police Chief",
+    "Chief of Police": "Police Chief",
+    "Police Commissioner": "Police Commissioner",
+    "Chief": "Chief",
+    "County Sheriff": "Sheriff",
+    "Sheriff": "Sheriff",
+    "U.S. Magistrate Judge": "Magistrate Judge",
+    "US Magistrate Judge": "Magistrate Judge",
+    "Magistrate Judge": "Magistrate Judge",
+    "U.S. District Judge": "District Judge",
+    "US District Judge": "District Judge",
+    "District Judge": "District Judge",
+    "County Judge": "County Judge",
+    "Judge": "Judge",
+    "Gov.": "Governor",
+    "Governor": "Governor",
+    "Lt. Gov.": "Lieutenant Governor",
+    "Lieutenant Governor": "Lieutenant Governor",
+    "Sen.": "Senator",
+    "Senator": "Senator",
+    "State Sen.": "State Senator",
+    "state Sen.": "State Senator",
+    "Rep.": "Representative",
+    "U.S. Rep.": "Representative",
+    "state Rep.": "State Representative",
+    "Representative": "Representative",
+    "Council member": "Council Member",
+    "Councilmember": "Council Member",
+    "Council Member": "Council Member",
+    "Councilwoman": "Council Member",
+    "Councilman": "Council Member",
+    "Council President": "Council President",
+    "Board President": "Board President",
+    "County Board President": "Board President",
+    "Attorney General": "Attorney General",
+    "President": "President",
+    "Vice President": "Vice President",
+    "District Attorney": "District Attorney",
+    "County Attorney": "County Attorney",
+    "City Attorney": "City Attorney",
+    "County Commissioner": "Commissioner",
+    "Commissioner": "Commissioner",
+    "County Executive": "County Executive",
+    "Supervisor": "Supervisor",
+    "Alderman": "Alderman",
+    "Alderwoman": "Alderman",
+    "Ald.": "Alderman",
+    "Secretary": "Secretary",
+    "Homeland Security Secretary": "Secretary of Homeland Security",
+    "Attorney": "Attorney",
+    "Director": "Director",
+    "Deputy Director": "Deputy Director",
+    "Acting Director": "Acting Director",
+    "Executive Director": "Executive Director",
+    "Field Office Director": "Field Office Director",
+    "spokesman": "Spokesperson",
+    "spokeswoman": "Spokesperson",
+    "spokesperson": "Spokesperson",
+}
+# Federal agencies: pattern -> (canonical name, key). Each of these speaks as one body.
+AGENCIES = (
+    (
+        r"(?:U\.?S\.? )?Immigrations? and Customs Enforcement(?: \(ICE\))?|ICE",
+        (ICE_NAME, "ice"),
+    ),
+    (
+        r"(?:U\.S\. )?Department of Homeland Security(?: \(DHS\))?|DHS",
+        ("U.S. Department of Homeland Security", "dhs"),
+    ),
+    (
+        r"(?:U\.S\. )?Customs and Border Protection(?: \(CBP\))?|CBP",
+        ("U.S. Customs and Border Protection", "cbp"),
+    ),
+    (
+        r"(?:U\.S\. )?Department of Justice(?: \(DOJ\))?|Justice Department|DOJ",
+        ("U.S. Department of Justice", "doj"),
+    ),
+    (r"White House", ("White House", "white-house")),
+)
+AGENCY_PREFIX = r"(?:Acting )?(?:ICE|DHS|CBP|USCIS|FBI) "
+ORG_HEADS = (
+    "Police Department|Sheriff['’]s Office|Sheriff['’]s Department|Department|Office|Council|"
+    "Commission|Agency|Bureau|Board of Supervisors|Project|Center|Coalition|Union|Alliance|"
+    "Association|Network|Fund|Foundation|Committee|Institute|Initiative|Services|Federation"
+)
+ORG_WORD = r"[A-Z][\w'’.&-]*"
+ORG = rf"{ORG_WORD}(?: (?:(?:of|and|for|on|the|de) )*{ORG_WORD}){{0,7}}"
+ORG_COMPLEMENT = rf" (?:of|for) (?:the )?{ORG_WORD}(?: (?:and )?{ORG_WORD}){{0,3}}"
+# "Tucson Police Department", "Border Rights Project", "Office of Immigrant Affairs".
+LOCAL_ORG = (
+    rf"(?:(?:{ORG_WORD} ){{1,5}}(?:{ORG_HEADS})(?:{ORG_COMPLEMENT})?"
+    rf"|(?:{ORG_HEADS}){ORG_COMPLEMENT})"
+)
+# Between an organisation and its verb: "ICE officials said", "an ICE spokesman told".
+ORG_VOICES = r"(?:officials?|spokes(?:man|woman|person)|representatives?|leaders?) "
+# Capitalised words that end a run of name words: they are not part of a person's name.
+_NOT_NAME_WORDS = (
+    "The A An In On At This That These Those But And As When While If After Before Since "
+    "Under Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March "
+    "April May June July August September October November December Officials Police Federal "
+    "City County State Mayor Mayors Post Times Herald Tribune Journal News Press Gazette "
+    "Chronicle Globe Reuters Courtesy Credit Photo Department Office Council ICE Here There "
+    "It We They He She Related More Also Read Share Follow Later Earlier Meanwhile However "
+    "Still Now Then Today Yesterday Instead Last Next Previously Recently Separately Asked "
+    "According Both Some Many Several Other Others "
+)
+NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
+# Role nouns in "the mayor said" -> words a speaker's role ends with.
+ROLE_NOUNS = {
+    "mayor": "mayor",
+    "sheriff": "sheriff",
+    "chief": "chief",
+    "police chief": "police chief",
+    "judge": "judge",
+    "governor": "governor",
+    "senator": "senator",
+    "director": "director",
+    "commissioner": "commissioner",
+    "spokesperson": "spokesperson",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+}
+PLACE_KIND_WORDS = {
+    "city": "city",
+    "county": "county",
+    "state": "state",
+    "district": "federal_district",
+}
+ROLE_HEADS = frozenset(
+    [
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "president",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "founder",
+        "attorney",
+        "lawyer",
+        "organizer",
+        "coordinator",
+        "manager",
+        "executive",
+        "officer",
+        "advocate",
+        "member",
+        "head",
+        "chief",
+        "commissioner",
+        "secretary",
+        "professor",
+        "mayor",
+        "sheriff",
+        "governor",
+        "senator",
+        "representative",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "judge",
+        "leader",
+        "pastor",
+        "activist",
+        "analyst",
+        "researcher",
+        "fellow",
+        "deputy",
+        "superintendent",
+        "administrator",
+        "counsel",
+        "partner",
+        "owner",
+        "minister",
+        "resident",
+    ]
+)
+
+
+@dataclass
+class _Ref:
+    """One reference to a speaker: ``text[start:end]``; ``subject`` if it opens a clause."""
+
+    start: int
+    end: int
+    speaker: int
+    subject: bool
+
+
+def slugify(value: str) -> str:
+    """Lowercase ascii words joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+def person_key(name: str) -> str:
+    """Slug of the name without middle initials: "Paul R. Stone" -> "paul-stone", so one
+    person is one record whether or not an article prints the initial."""
+    return slugify(" ".join(t for t in name.split() if not _INITIAL.fullmatch(t)))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    kinds = "|".join(PLACE_KIND_WORDS)
+    agencies = "|".join(f"(?:{p})" for p, _ in AGENCIES)
+    return {
+        "titled": re.compile(
+            rf"(?:\b[Tt]he (?P<kind>{kinds})['’]s )?(?P<agency>{AGENCY_PREFIX})?"
+            rf"(?<![\w.])(?P<title>{titles}) (?P<name>{NAME})(?!\w)"
+        ),
+        "appositive": re.compile(
+            rf"(?P<name>{NAME}), (?:an? |the )?(?P<role>(?:(?:{kinds})['’]s )?[a-z][\w-]*"
+            rf"(?: (?:and |of )?[a-z][\w-]*){{0,4}})"
+            rf"(?: (?:for|of|at|with) (?:the )?(?P<org>{ORG}))?,"
+        ),
+        "role_first": re.compile(
+            rf"\b(?:[Aa]n?|[Tt]he) (?P<role>[a-z][\w-]*(?: [a-z][\w-]*){{0,3}}) (?:for|of|at|with) "
+            rf"(?:the )?(?P<org>{ORG}), (?P<name>{NAME}),"
+        ),
+        "with_org": re.compile(
+            rf"(?P<name>{NAME}) (?:with|of|from) (?:the )?(?P<org>{ORG}),? (?:{SPEECH_VERBS})\b"
+        ),
+        "bare": re.compile(
+            rf"(?P<name>{NAME}) (?:(?:also|later|then) )?(?:{SPEECH_VERBS})\b"
+            rf"|(?<=[,”\"] )(?:said|says) (?P<name2>{NAME})"
+        ),
+        "agency": re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])"),
+        "local_org": re.compile(rf"(?<![\w-])(?:[Tt]he )?(?P<org>{LOCAL_ORG})"),
+        "speaks": re.compile(
+            rf",? (?:{ORG_VOICES})?(?:(?:also|later|then|did|has|had|previously) )?"
+            rf"(?:{SPEECH_VERBS})\b"
+        ),
+        "org_noun": re.compile(
+            r"\b[Tt]he (?P<noun>police department|sheriff['’]s office|department|office|agency|"
+            rf"city|county) (?:(?:also|later|then|did|has|had) )?(?:{SPEECH_VERBS})\b"
+        ),
+        "role_noun": re.compile(
+            rf"\b[Tt]he (?P<noun>{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\b"
+            r"(?!['’]s)"
+        ),
+        "belongs": re.compile(r"\b(?:with|of|from|for|at)\s+(?:the\s+)?$"),
+        "pronoun": re.compile(r"\b(?:[Hh]e|[Ss]he)\b"),
+        "word_verb": re.compile(rf"\b(?P<word>[A-Z][a-z]{{3,}}) (?:{SPEECH_VERBS})\b"),
+    }
+
+
+class _Reader:
+    """What the reference rules need to know about one text: quotes, sentences, places."""
+
+    def __init__(self, text: str, places: list[PlaceMention]) -> None:
+        self.text = text
+        self.places = sorted(places, key=lambda p: p.start)
+        self.quotes = [(q.open, q.close) for q in quote_regions(text)]
+        self.sentences = sentence_starts(text)
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quotes, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.quotes[i][0] <= pos < self.quotes[i][1]
+
+    def opens_clause(self, pos: int) -> bool:
+        """True when ``pos`` starts a sentence or a clause, where a subject stands."""
+        before = self.text[max(0, pos - 40) : pos].rstrip(" \t")
+        return (
+            not before or before[-1] in '.!?,:;\n”"' or bool(_ENDS_WITH_CONJUNCTION.search(before))
+        )
+
+    def place_before(self, start: int) -> Place | None:
+        """The place named right in front of a title: "Tucson Mayor", "Dane County Sheriff"."""
+        for p in self.places:
+            gap = self.text[p.end : start]
+            if p.end <= start and _TITLE_GAP.fullmatch(gap):
+                return p.place
+            if p.start < start < p.end:  # the place takes a word of the title: "Dane County"
+                return p.place
+        return None
+
+    def place_inside(self, start: int, end: int) -> Place | None:
+        return next((p.place for p in self.places if start <= p.start < end), None)
+
+    def nearest_place(self, pos: int, kind: str) -> Place | None:
+        """The latest place of ``kind`` named before ``pos`` ("the city's" -> that city)."""
+        earlier = [p for p in self.places if p.end <= pos and p.place.kind == kind]
+        return earlier[-1].place if earlier else None
+
+    def overlaps_place(self, start: int, end: int) -> bool:
+        return any(p.start < end and start < p.end for p in self.places)
+
+    def sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.sentences, pos) - 1
+
+
+@dataclass
+class _Intro:
+    """A candidate introduction of a person: the name's span and what surrounds it."""
+
+    start: int
+    end: int
+    name: str
+    np_start: int
+    role: str = ""
+    affiliation: str = ""
+    place: Place | None = None
+    weak: bool = False  # introduced only by a speech verb: a surname reference if one matches
+
+
+def _clean_name(name: str) -> str:
+    """Drop capitalised words that end a name run but are not name words ("Doe Friday")."""
+    tokens = name.split()
+    while tokens and (tokens[-1] in NOT_NAME or _INITIAL.fullmatch(tokens[-1])):
+        tokens.pop()
+    return " ".join(tokens)
+
+
+def _is_name(name: str) -> bool:
+    return bool(name) and not any(t in NOT_NAME for t in name.split())
+
+
+def _titled_intros(reader: _Reader) -> list[_Intro]:
+    """Titled names: "Tucson Mayor Ana Ruiz", "the district's Mayor Ana Ruiz"."""
+    intros = []
+    for m in _patterns()["titled"].finditer(reader.text):
+        name = _clean_name(m["name"])
+        if not name or reader.in_quote(m.start("name")):
+            continue
+        place = reader.place_before(m.start("agency") if m["agency"] else m.start("title"))
+        if m["kind"]:
+            place = reader.nearest_place(m.start(), PLACE_KIND_WORDS[m["kind"]])
+        role = TITLES[m["title"]]
+        affiliation = ""
+        if m["agency"]:
+            role = ("Acting " if m["agency"].startswith("Acting") else "") + role
+            affiliation = _canonical_org(m["agency"].split()[-1])[0]
+        np_start = m.start()
+        for p in reader.places:
+            if p.place == place and p.end <= m.start("title") and not m["kind"]:
+                np_start = p.start
+        end = m.start("name") + len(name)
+        intros.append(_Intro(m.start("name"), end, name, np_start, role, affiliation, place))
+    return intros
+
+
+def _appositive_intros(reader: _Reader) -> list[_Intro]:
+    """Appositives: "Ana Ruiz, policy director for Example Org," / "Ana Ruiz, the city's chief,"."""
+    intros = []
+    for m in _patterns()["appositive"].finditer(reader.text):
+        name, role = m["name"], m["role"]
+        if len(name.split()) < 2 or not _is_name(name) or role.split()[-1] not in ROLE_HEADS:
+            continue
+        if reader.overlaps_place(m.start(), m.end("name")) or reader.in_quote(m.start()):
+            continue
+        place = None
+        kind = _KIND_POSSESSIVE.match(role)
+        if kind and kind[1] in PLACE_KIND_WORDS:
+            place = reader.nearest_place(m.start(), PLACE_KIND_WORDS[kind[1]])
+            role = role[kind.end() :]
+        role = next((v for k, v in TITLES.items() if k.lower() == role), role)
+        org = _canonical_org(m["org"])[0] if m["org"] else ""
+        intros.append(_Intro(m.start(), m.end("name"), name, m.start(), role, org, place))
+    return intros
+
+
+def _role_first_intros(reader: _Reader) -> list[_Intro]:
+    """Role first: "A spokeswoman for Example Org, Ana Ruiz, said"."""
+    intros = []
+    for m in _patterns()["role_first"].finditer(reader.text):
+        name, role = m["name"], m["role"]
+        if len(name.split()) < 2 or not _is_name(name) or role.split()[-1] not in ROLE_HEADS:
+            continue
+        if reader.in_quote(m.start()):
+            continue
+        role = next((v for k, v in TITLES.items() if k.lower() == role), role)
+        org = _canonical_org(m["org"])[0]
+        intros.append(_Intro(m.start("name"), m.end("name"), name, m.start(), role, org))
+    return intros
+
+
+def _org_intros(reader: _Reader) -> list[_Intro]:
+    """Name, organisation, speech verb: "Ana Ruiz with Example Org says"."""
+    intros = []
+    for m in _patterns()["with_org"].finditer(reader.text):
+        name = m["name"]
+        if len(name.split()) < 2 or not _is_name(name) or not reader.opens_clause(m.start()):
+            continue
+        if reader.overlaps_place(m.start(), m.end("name")) or reader.in_quote(m.start()):
+            continue
+        org = _canonical_org(m["org"])[0]
+        intros.append(_Intro(m.start(), m.end("name"), name, m.start(), "", org))
+    return intros
+
+
+def _bare_intros(reader: _Reader) -> list[_Intro]:
+    """A name before a speech verb opening a clause ("Ana Ruiz said"), or after a quote
+    ('"...," said Ana Ruiz')."""
+    intros = []
+    for m in _patterns()["bare"].finditer(reader.text):
+        group = "name" if m["name"] else "name2"
+        name, start = m[group], m.start(group)
+        while name.split(" ", 1)[0] in NOT_NAME and " " in name:  # "Later Banks said"
+            head = name.split(" ", 1)[0]
+            name, start = name[len(head) + 1 :], start + len(head) + 1
+        if len(name.split()) < 2 or not _is_name(name) or reader.in_quote(start):
+            continue
+        if reader.overlaps_place(start, start + len(name)):
+            continue
+        if group == "name" and not reader.opens_clause(start):
+            continue
+        intros.append(_Intro(start, start + len(name), name, start, weak=True))
+    return intros
+
+
+def _canonical_org(name: str) -> tuple[str, str]:
+    """(canonical name, key) of an organisation: federal agencies by their one canonical name
+    whatever the form ("ICE", "Immigration and Customs Enforcement"), others as written."""
+    name = _LEADING_THE.sub("", name.strip())
+    for pattern, canonical in _agency_table():
+        if pattern.fullmatch(name):
+            return canonical
+    return name, slugify(name)
+
+
+@cache
+def _agency_table() -> tuple[tuple[re.Pattern[str], tuple[str, str]], ...]:
+    return tuple((re.compile(p), c) for p, c in AGENCIES)
+
+
+class _Cast:
+    """The speakers found so far and every reference to them, in text order."""
+
+    def __init__(self, reader: _Reader) -> None:
+        self.reader = reader
+        self.speakers: list[Speaker] = []
+        self.refs: list[_Ref] = []
+        self.by_key: dict[str, int] = {}
+
+    def taken(self, start: int, end: int) -> bool:
+        return any(r.start < end and start < r.end for r in self.refs)
+
+    def add_ref(self, start: int, end: int, index: int, np_start: int | None = None) -> None:
+        subject = self.reader.opens_clause(start if np_start is None else np_start)
+        subject = subject and not _POSSESSIVE.match(self.reader.text, end)
+        bisect.insort(self.refs, _Ref(start, end, index, subject), key=lambda r: r.start)
+
+    def add(self, speaker: Speaker, start: int, end: int, np_start: int | None = None) -> int:
+        """Add (or merge into the same key) a speaker introduced at ``text[start:end]``."""
+        index = self.by_key.get(speaker.key)
+        if index is None:
+            index = self.by_key[speaker.key] = len(self.speakers)
+            self.speakers.append(speaker)
+        else:
+            known = self.speakers[index]
+            known.role = known.role or speaker.role
+            known.affiliation = known.affiliation or speaker.affiliation
+            known.place = known.place or speaker.place
+        if not self.taken(start, end):
+            self.add_ref(start, end, index, np_start)
+        return index
+
+    def person_by_variant(self, name: str) -> int | None:
+        """The person whose name ends with ``name`` ("Lee Banks" -> Rosa Lee Banks)."""
+        for i, sp in enumerate(self.speakers):
+            if sp.kind == "person" and (" " + sp.name).endswith(" " + name):
+                return i
+        return None
+
+    def latest(self, pos: int, accept) -> int | None:
+        """Index of the speaker of the latest reference before ``pos`` that ``accept`` admits."""
+        for ref in reversed(self.refs[: bisect.bisect_left(self.refs, pos, key=lambda r: r.start)]):
+            if accept(self.speakers[ref.speaker]):
+                return ref.speaker
+        return None
+
+
+def _add_people(cast: _Cast) -> None:
+    """Introductions in priority order (a title beats an appositive beats a bare verb), then in
+    text order so each speaker's first mention is its introduction."""
+    reader = cast.reader
+    accepted: list[_Intro] = []
+    finders = (_titled_intros, _appositive_intros, _role_first_intros, _org_intros, _bare_intros)
+    for finder in finders:
+        for intro in finder(reader):
+            if not any(a.start < intro.end and intro.start < a.end for a in accepted):
+                accepted.append(intro)
+    for intro in sorted(accepted, key=lambda i: i.start):
+        known = cast.person_by_variant(intro.name)
+        if known is not None and (intro.weak or len(intro.name.split()) == 1):
+            cast.add_ref(intro.start, intro.end, known, intro.np_start)
+            continue
+        speaker = Speaker(
+            person_key(intro.name), intro.name, "person", intro.role, intro.affiliation, intro.place
+        )
+        cast.add(speaker, intro.start, intro.end, intro.np_start)
+
+
+def _org_mentions(reader: _Reader) -> list[tuple[int, int, str]]:
+    """Every named organisation in the text as (start, end, form), federal agencies first."""
+    found: list[tuple[int, int, str]] = []
+    for m in _patterns()["agency"].finditer(reader.text):
+        found.append((m.start(), m.end(), m[0]))
+    for m in _patterns()["local_org"].finditer(reader.text):
+        if not any(s < m.end() and m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), m["org"]))
+    return sorted(found)
+
+
+def _add_organisations(cast: _Cast) -> None:
+    """Organisations that speak ("ICE said", "the Tucson Police Department told"), with every
+    other mention of them as a reference."""
+    reader, text = cast.reader, cast.reader.text
+    mentions = [m for m in _org_mentions(reader) if not reader.in_quote(m[0])]
+    speaking = set()
+    for start, end, form in mentions:
+        # "Doe with the Example Org said": the person speaks, not the organisation.
+        belongs = _patterns()["belongs"].search(text[max(0, start - 12) : start])
+        if _patterns()["speaks"].match(text, end) and not belongs and not cast.taken(start, end):
+            speaking.add(_canonical_org(form)[1])
+    for start, end, form in mentions:
+        name, key = _canonical_org(form)
+        if key in speaking and not cast.taken(start, end):
+            place = reader.place_inside(start, end)
+            cast.add(Speaker(key, name, "organisation", place=place), start, end)
+
+
+def _add_surnames(cast: _Cast) -> None:
+    """Later references by surname or any tail of the name ("Lee Banks", "Banks"), only
+    after the introduction, never inside quotes, and not where the word names a place unless a
+    speech verb follows it ("Mesa said" vs "in Mesa")."""
+    reader, text = cast.reader, cast.reader.text
+    variants: dict[str, int] = {}
+    for i, sp in enumerate(cast.speakers):
+        tokens = sp.name.split()
+        if sp.kind == "person":
+            for k in range(len(tokens)):
+                if not _INITIAL.fullmatch(tokens[k]):
+                    variants.setdefault(" ".join(tokens[k:]), i)
+    if not variants:
+        return
+    alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w.])(?:{alternatives})(?!\w)", text):
+        index = variants[m[0]]
+        first = min(r.start for r in cast.refs if r.speaker == index)
+        if m.start() < first or reader.in_quote(m.start()) or cast.taken(*m.span()):
+            continue
+        if reader.overlaps_place(*m.span()) and not _patterns()["speaks"].match(text, m.end()):
+            continue
+        cast.add_ref(m.start(), m.end(), index)
+
+
+def _add_misspelt_surnames(cast: _Cast) -> None:
+    """Misspelt surnames ("Ostrowsky said" after "Michaela Ostrowski"): an unknown capitalised
+    word before a speech verb, close (difflib ratio >= 0.8) to a known surname, is that person."""
+    surnames = {sp.name.split()[-1]: i for i, sp in enumerate(cast.speakers) if sp.kind == "person"}
+    for m in _patterns()["word_verb"].finditer(cast.reader.text):
+        word = m["word"]
+        if word in surnames or word in NOT_NAME or cast.taken(m.start(), m.end("word")):
+            continue
+        if cast.reader.in_quote(m.start()):
+            continue
+        close = difflib.get_close_matches(word, list(surnames), n=1, cutoff=0.8)
+        if close:
+            cast.add_ref(m.start(), m.end("word"), surnames[close[0]])
+
+
+def _add_role_nouns(cast: _Cast) -> None:
+    """Role nouns: "the mayor said" -> the latest speaker whose role ends with that noun."""
+    for m in _patterns()["role_noun"].finditer(cast.reader.text):
+        if cast.reader.in_quote(m.start()) or cast.taken(*m.span()):
+            continue
+        noun = ROLE_NOUNS[m["noun"].lower()]
+        index = cast.latest(m.start(), lambda s, n=noun: s.role.lower().endswith(n))
+        if index is not None:
+            cast.add_ref(m.start(), m.end(), index)
+
+
+def _add_org_nouns(cast: _Cast) -> None:
+    """Organisation nouns: "the department said" -> the latest organisation so named; "the
+    agency said" -> the latest federal agency; "the city said" -> the latest city's government."""
+    reader = cast.reader
+    orgs = [o for o in _org_mentions(reader) if not reader.in_quote(o[0])]
+    for m in _patterns()["org_noun"].finditer(reader.text):
+        noun, span = (
+            m["noun"].lower().replace("’", "'"),
+            (m.start(), m.start() + 4 + len(m["noun"])),
+        )
+        if reader.in_quote(m.start()) or cast.taken(*span):
+            continue
+        if noun in PLACE_KIND_WORDS:
+            place = reader.nearest_place(m.start(), PLACE_KIND_WORDS[noun])
+            if place is not None:
+                name = f"City of {place.name}" if noun == "city" else place.name
+                key = slugify(f"{name} {place.state}")
+                cast.add(Speaker(key, name, "organisation", place=place), *span)
+            continue
+        named = _latest_org_named(orgs, m.start(), noun)
+        if named is not None:
+            start, end, form = named
+            name, key = _canonical_org(form)
+            place = reader.place_inside(start, end)
+            index = cast.add(Speaker(key, name, "organisation", place=place), start, end)
+            cast.add_ref(*span, index)
+
+
+def _latest_org_named(
+    orgs: list[tuple[int, int, str]], pos: int, noun: str
+) -> tuple[int, int, str] | None:
+    """The latest organisation named before ``pos`` that ``noun`` can stand for: "agency" for a
+    federal agency, "department" for a name with "Department" in it, and so on."""
+    agencies = {key for _, (_, key) in AGENCIES}
+    for start, end, form in reversed([o for o in orgs if o[1] <= pos]):
+        if noun == "agency" and _canonical_org(form)[1] in agencies:
+            return start, end, form
+        if noun != "agency" and noun in form.lower().replace("’", "'"):
+            return start, end, form
+    return None
+
+
+def _add_pronouns(cast: _Cast) -> None:
+    """Pronouns: "he"/"she" outside quotes -> the latest person named in this or the two sentences
+    before, preferring a sentence subject (gender is unknown, so recency decides); else the
+    latest person named at all."""
+    reader = cast.reader
+    for m in _patterns()["pronoun"].finditer(reader.text):
+        if reader.in_quote(m.start()) or cast.taken(*m.span()):
+            continue
+        first = reader.sentences[max(0, reader.sentence_index(m.start()) - 2)]
+        before = cast.refs[: bisect.bisect_left(cast.refs, m.start(), key=lambda r: r.start)]
+        people = [r for r in before if cast.speakers[r.speaker].kind == "person"]
+        near = [r for r in people if r.start >= first]
+        subjects = [r for r in near if r.subject]
+        chosen = (subjects or near or people or [None])[-1]
+        if chosen is not None:
+            cast.add_ref(m.start(), m.end(), chosen.speaker)
+
+
+def find_speakers(text: str, places: list[PlaceMention]) -> list[Speaker]:
+    """The people and organisations that are named or speak in ``text``, each with the spans
+    of every reference to it (introduction first), in order of first mention."""
+    cast = _Cast(_Reader(text, places))
+    _add_people(cast)
+    _add_organisations(cast)
+    _add_surnames(cast)
+    _add_misspelt_surnames(cast)
+    _add_role_nouns(cast)
+    _add_org_nouns(cast)
+    _add_pronouns(cast)
+    for ref in cast.refs:
+        cast.speakers[ref.speaker].mentions.append((ref.start, ref.end))
+    return sorted(cast.speakers, key=lambda s: s.mentions[0])

@@ -1,0 +1,194 @@
+"""find_events and check_totals on short invented texts, places built by hand."""
+
+import datetime as dt
+
+from articles.extraction.events import check_totals, find_events
+from articles.extraction.types import EventCandidate, Place, PlaceMention
+from tests.articles.extraction.helpers import mentions_of
+
+PLACES = {
+    "Austin": Place("austin-tx", "Austin", "city", "TX", "geonames:4671654"),
+    "Baltimore": Place("baltimore-md", "Baltimore", "city", "MD", "geonames:4347778"),
+    "Cook County": Place("cook-county-il", "Cook County", "county", "IL", "fips:17031"),
+    "Denver": Place("denver-co", "Denver", "city", "CO", "geonames:5419384"),
+    "Massachusetts": Place("massachusetts", "Massachusetts", "state", "MA", "fips:25"),
+    "Miami": Place("miami-fl", "Miami", "city", "FL", "geonames:4164138"),
+    "Omaha": Place("omaha-ne", "Omaha", "city", "NE", "geonames:5074472"),
+}
+FRIDAY = dt.date(2019, 6, 21)
+
+
+def mentions(text: str) -> list[PlaceMention]:
+    return mentions_of(text, PLACES)
+
+
+def events(text: str, published: dt.date | None = FRIDAY, **kwargs) -> list[EventCandidate]:
+    return find_events(text, mentions(text), published, **kwargs)
+
+
+def by_kind(found: list[EventCandidate], kind: str) -> list[EventCandidate]:
+    return [e for e in found if e.kind == kind]
+
+
+def test_named_operation_is_title_cased():
+    [op] = events("Agents ended Operation Cross Check after four days.")
+    assert (op.kind, op.name) == ("operation", "Operation Cross Check")
+
+
+def test_operation_called_in_quotes_with_approximate_total():
+    text = (
+        "In an operation called “quiet harbor” agents arrested almost 300 undocumented immigrants."
+    )
+    [op] = events(text)
+    assert (op.name, op.count) == ("Operation Quiet Harbor", 300)
+    assert "almost 300" in op.summary
+    assert text[op.start : op.end] == text
+
+
+def test_exact_total_beats_approximate_one():
+    text = (
+        "In an operation called “quiet harbor” agents arrested about 300 people.\n"
+        "Of the 296 immigrants arrested in the quiet harbor operation, 90 had convictions."
+    )
+    [op] = events(text)
+    assert op.count == 296
+    assert "about 300" in op.summary
+
+
+def test_arrest_list_gives_one_event_per_place_under_the_operation():
+    text = (
+        "Agents ran Operation Cross Check last week.\n"
+        "There were 28 arrests in Baltimore, 30 in Cook County and 12 in the state of "
+        "Massachusetts."
+    )
+    found = events(text)
+    arrests = by_kind(found, "arrests")
+    assert [(e.place.slug, e.count, e.parent) for e in arrests] == [
+        ("baltimore-md", 28, 0),
+        ("cook-county-il", 30, 0),
+        ("massachusetts", 12, 0),
+    ]
+    assert text[arrests[1].start : arrests[1].end] == "30 in Cook County"
+
+
+def test_arrested_people_in_a_place():
+    [event] = events("ICE arrested 41 people in Austin on Tuesday.")
+    assert (event.kind, event.count, event.place.slug) == ("arrests", 41, "austin-tx")
+    assert event.starts_on == dt.date(2019, 6, 18)
+
+
+def test_check_totals_reports_a_mismatch():
+    text = (
+        "Agents ran Operation Cross Check and arrested 100 people.\n"
+        "There were 28 arrests in Baltimore and 30 in Denver."
+    )
+    assert check_totals(events(text)) == [
+        "Operation Cross Check: stated total 100, but its 2 parts add up to 58"
+    ]
+
+
+def test_check_totals_is_empty_when_parts_add_up():
+    text = (
+        "Agents ran Operation Cross Check and arrested 58 people.\n"
+        "There were 28 arrests in Baltimore and 30 in Denver."
+    )
+    assert check_totals(events(text)) == []
+
+
+def test_planned_raids_one_per_city_with_future_date_and_target_in_summary():
+    text = (
+        "The raids, expected on Sunday, are targeting up to 2,000 families.\n"
+        "Agents will carry out the sweeps in cities including Baltimore, Denver and Miami."
+    )
+    planned = by_kind(events(text), "planned_raid")
+    assert [e.place.slug for e in planned] == ["baltimore-md", "denver-co", "miami-fl"]
+    assert {e.starts_on for e in planned} == {dt.date(2019, 6, 23)}
+    assert all(e.count is None for e in planned)
+    assert "targeting up to 2,000 families" in planned[0].summary
+
+
+def test_planned_raid_skips_place_naming_a_newspaper():
+    text = "Raids are expected Sunday, the Miami Herald reported."
+    assert by_kind(events(text), "planned_raid") == []
+
+
+def test_past_raid_with_month_precision_date():
+    text = "A judge said a mid-February raid in Austin followed the sheriff's decision."
+    [raid] = events(text)
+    assert (raid.kind, raid.place.slug) == ("raid", "austin-tx")
+    assert text[raid.start : raid.end] == "mid-February raid in Austin"
+    # Only the month is known: the whole month, never an invented day.
+    assert (raid.starts_on, raid.ends_on) == (dt.date(2019, 2, 1), dt.date(2019, 2, 28))
+    assert raid.date_precision == "month"
+
+
+def test_a_raid_on_a_day_has_day_precision_and_no_range():
+    [raid] = events("Agents carried out a raid in Omaha on May 3, 2018, officials said.")
+    assert (raid.starts_on, raid.ends_on, raid.date_precision) == (dt.date(2018, 5, 3), None, "day")
+
+
+def test_raided_a_plant_in_a_place():
+    [raid] = by_kind(events("Agents raided a meatpacking plant in Omaha."), "raid")
+    assert raid.place.slug == "omaha-ne"
+
+
+def test_detention_count_in_words_uses_default_place():
+    text = "Several detainees left, with approximately five people still held."
+    [held] = events(text, default_place=PLACES["Denver"])
+    assert (held.kind, held.count, held.place.slug) == ("detention", 5, "denver-co")
+
+
+def test_detention_without_any_place_is_skipped():
+    assert events("A dozen detainees remain at the jail.") == []
+
+
+def test_detention_dozen_with_place_in_sentence():
+    [held] = events("A dozen detainees remain at the jail in Omaha.")
+    assert (held.count, held.place.slug) == (12, "omaha-ne")
+
+
+def test_numbers_that_are_not_counts():
+    text = (
+        "The jail is 10 percent of capacity in Denver. A father of 3 in Denver was held for "
+        "48 hours. About 225 local law enforcement agencies refuse. It cost $500 in Denver. "
+        "Officers arrested people in 2017 in Denver."
+    )
+    assert events(text, default_place=PLACES["Denver"]) == []
+
+
+def test_subsets_of_the_arrested_are_not_new_events():
+    text = "Of the 498 immigrants arrested, 317 had prior convictions, and 104 had been deported."
+    assert events(text, default_place=PLACES["Denver"]) == []
+
+
+def test_operation_name_stops_before_weekday_and_acronym():
+    [op] = find_events("During Operation Cross Check ICE arrested people.", [], FRIDAY)
+    assert op.name == "Operation Cross Check"
+
+
+def test_operation_date_range():
+    text = "Operation Cross Check ran from Sept. 24 to Sept. 27, 2017 in six states."
+    [op] = events(text)
+    assert (op.starts_on, op.ends_on) == (dt.date(2017, 9, 24), dt.date(2017, 9, 27))
+
+
+def test_arrested_at_sites_in_a_place():
+    [event] = events("Agents said 80 workers were arrested at two plants in Omaha.")
+    assert (event.kind, event.count, event.place.slug) == ("arrests", 80, "omaha-ne")
+
+
+def test_would_conduct_raids_next_week_is_planned():
+    found = events("ICE said it would conduct raids next week in Denver and Miami.")
+    assert [(e.kind, e.place.slug) for e in found] == [
+        ("planned_raid", "denver-co"),
+        ("planned_raid", "miami-fl"),
+    ]
+
+
+def test_arrests_get_no_parent_when_several_operations_and_none_in_the_paragraph():
+    text = (
+        "Agents ran Operation Cross Check and Operation Safe Harbor this year.\n"
+        "Separately, ICE arrested 41 people in Austin."
+    )
+    [arrests] = by_kind(events(text), "arrests")
+    assert arrests.parent is None

@@ -1,0 +1,62 @@
+"""The pipeline's own steps: local officials placed by the article's place, statements dated."""
+
+import datetime as dt
+
+from articles.extraction.pipeline import (
+    date_statements,
+    dominant_place,
+    extract,
+    place_local_officials,
+)
+from articles.extraction.types import Place, PlaceMention, Speaker, StatementCandidate
+
+YUMA = Place("yuma-az", "Yuma", "city", "AZ", "geonames:5322053")
+MESA = Place("mesa-az", "Mesa", "city", "AZ", "geonames:5304391")
+ARIZONA = Place("arizona", "Arizona", "state", "AZ", "fips:04")
+
+
+def at(*places):
+    return [PlaceMention(i * 10, i * 10 + 4, place) for i, place in enumerate(places)]
+
+
+def test_one_place_dominating_the_article_is_its_place():
+    assert dominant_place(at(YUMA, YUMA, ARIZONA, YUMA, MESA)) == YUMA
+
+
+def test_no_dominant_place_when_places_are_balanced_or_few():
+    assert dominant_place(at(YUMA, MESA)) is None
+    assert dominant_place(at(YUMA)) is None
+
+
+def test_a_mayor_without_a_place_takes_the_dominant_place():
+    cast = [
+        Speaker("dana-cole", "Dana Cole", "person", role="Mayor"),
+        Speaker("lee-park", "Lee Park", "person", role="legal director"),
+        Speaker("ice", "ICE", "organisation"),
+    ]
+    placed = place_local_officials(cast, at(YUMA, YUMA, YUMA))
+    assert [s.place for s in placed] == [YUMA, None, None]
+
+
+def test_a_statement_is_dated_by_its_attribution_with_its_precision():
+    body = "“We will not comply,” Cole said on March 3, 2019. “Not ever,” she said in May."
+    first = StatementCandidate(1, 19, "dana-cole", "against_cooperation")
+    second = StatementCandidate(body.index("Not"), body.index("Not") + 9, "dana-cole", "neutral")
+    dated = date_statements(body, [first, second], dt.date(2019, 6, 1))
+    assert (dated[0].said_on, dated[0].date_precision) == (dt.date(2019, 3, 3), "day")
+    assert (dated[1].said_on, dated[1].date_precision) == (dt.date(2019, 5, 1), "month")
+
+
+def test_extract_ties_every_fact_to_its_words():
+    body = (
+        "YUMA, Ariz. — Yuma Mayor Dana Cole said Monday the city jail will no longer hold "
+        "people on ICE detainers without a judicial warrant.\n\n"
+        "“Our jail is not an arm of ICE,” Cole said."
+    )
+    result = extract(body, published=dt.date(2020, 1, 15))
+    assert {m.place.slug for m in result.places} == {"yuma-az"}
+    [statement] = result.statements
+    assert body[statement.start : statement.end] == "Our jail is not an arm of ICE"
+    assert statement.speaker_key == "dana-cole"
+    assert [p.indicators for p in result.policies] == [(("detainers", "limits"),)]
+    assert all(0 <= p.start < p.end <= len(body) for p in result.policies)

@@ -1,0 +1,235 @@
+"""find_policies on short invented texts, places built by hand."""
+
+import datetime as dt
+
+from articles.extraction.policies import find_policies
+from articles.extraction.types import Place, PlaceMention, PolicyCandidate
+from tests.articles.extraction.helpers import mentions_of
+
+PLACES = {
+    "Boise": Place("boise-id", "Boise", "city", "ID", "geonames:5586437"),
+    "California": Place("california", "California", "state", "CA", "fips:06"),
+    "Dane County": Place("dane-county-wi", "Dane County", "county", "WI", "fips:55025"),
+    "Denver": Place("denver-co", "Denver", "city", "CO", "geonames:5419384"),
+    "Madison": Place("madison-wi", "Madison", "city", "WI", "geonames:5261457"),
+    "Texas": Place("texas", "Texas", "state", "TX", "fips:48"),
+    "Tulsa": Place("tulsa-ok", "Tulsa", "city", "OK", "geonames:4553433"),
+}
+PUBLISHED = dt.date(2018, 9, 6)
+
+
+def mentions(text: str) -> list[PlaceMention]:
+    return mentions_of(text, PLACES)
+
+
+def policies(text: str, **kwargs) -> list[PolicyCandidate]:
+    return find_policies(text, mentions(text), PUBLISHED, **kwargs)
+
+
+def brief(found: list[PolicyCandidate]) -> list[tuple]:
+    return [(p.kind, p.indicators, p.place.slug) for p in found]
+
+
+def test_executive_order_refusing_detainees_is_dated_by_its_month():
+    text = (
+        "Tulsa Mayor Ana Reyes signed an executive order in June that said the city would not "
+        "accept any more ICE detainees."
+    )
+    [policy] = policies(text)
+    assert brief([policy]) == [("executive_order", (("jail_access", "limits"),), "tulsa-ok")]
+    assert policy.effective_on == dt.date(2018, 6, 1)
+    assert text[policy.start : policy.end] == text
+
+
+def test_executive_order_ending_jail_contract_takes_default_place():
+    text = "She issued an executive order to end the contract between ICE and the city jail."
+    assert brief(policies(text, default_place=PLACES["Tulsa"])) == [
+        ("executive_order", (("jail_access", "limits"),), "tulsa-ok")
+    ]
+
+
+def test_ending_a_jail_contract_without_instrument_is_a_jail_contract():
+    text = "Boise will terminate its contract to house detainees at the county jail."
+    assert brief(policies(text)) == [("jail_contract", (("jail_access", "limits"),), "boise-id")]
+
+
+def test_resolution_with_several_decisions_is_one_policy():
+    text = (
+        "The Madison Common Council passed a resolution that limits communication between the "
+        "city and ICE; restricts the spending of city funds on immigration enforcement; and says "
+        "officials will not ask or disclose immigration status."
+    )
+    assert brief(policies(text)) == [
+        (
+            "resolution",
+            (("information_sharing", "limits"), ("local_resources", "limits")),
+            "madison-wi",
+        )
+    ]
+
+
+def test_will_not_detain_without_warrant_for_each_deciding_place():
+    text = (
+        "Madison Police Chief Lee Ortiz and Dane County Sheriff Kim Holt said local law "
+        "enforcement will not detain immigrants without a judicial warrant."
+    )
+    assert brief(policies(text)) == [
+        ("law_enforcement_policy", (("detainers", "limits"),), "madison-wi"),
+        ("law_enforcement_policy", (("detainers", "limits"),), "dane-county-wi"),
+    ]
+
+
+def test_refusing_to_honor_detainers_by_city_bills_is_an_ordinance():
+    text = "Denver passed bills refusing to honor ICE detainers."
+    assert brief(policies(text)) == [("ordinance", (("detainers", "limits"),), "denver-co")]
+
+
+def test_police_directed_not_to_cooperate():
+    text = "Denver Mayor Ray Kim directed the police department to not cooperate with ICE."
+    assert brief(policies(text)) == [
+        ("law_enforcement_policy", (("local_resources", "limits"),), "denver-co")
+    ]
+
+
+def test_one_sentence_with_an_order_and_a_database_cutoff_gives_two_policies():
+    text = (
+        "Boise Mayor Eli Park signed an executive order ending the jail contract, and police "
+        "will cut off ICE's access to the police database."
+    )
+    assert sorted(brief(policies(text))) == [
+        ("executive_order", (("jail_access", "limits"),), "boise-id"),
+        ("law_enforcement_policy", (("information_sharing", "limits"),), "boise-id"),
+    ]
+
+
+def test_cut_off_access_to_database():
+    text = "She ordered Denver police to cut off any access ICE has to the city's police database."
+    assert brief(policies(text)) == [
+        ("law_enforcement_policy", (("information_sharing", "limits"),), "denver-co")
+    ]
+
+
+def test_287g_signed_cooperates_and_ended_limits():
+    assert brief(policies("The Tulsa sheriff signed a 287(g) agreement with ICE.")) == [
+        ("agreement_287g", (("agreement_287g", "cooperates"),), "tulsa-ok")
+    ]
+    assert brief(policies("The Tulsa sheriff ended the county's 287(g) agreement.")) == [
+        ("agreement_287g", (("agreement_287g", "limits"),), "tulsa-ok")
+    ]
+
+
+def test_cooperating_decisions():
+    text = (
+        "Boise police agreed to honor ICE detainers.\n"
+        "The Tulsa jail will notify ICE of release dates.\n"
+        "Denver signed a contract to house ICE detainees."
+    )
+    assert brief(policies(text)) == [
+        ("law_enforcement_policy", (("detainers", "cooperates"),), "boise-id"),
+        ("law_enforcement_policy", (("information_sharing", "cooperates"),), "tulsa-ok"),
+        ("jail_contract", (("jail_access", "cooperates"),), "denver-co"),
+    ]
+
+
+def test_refusing_to_honor_is_not_read_as_honoring():
+    kinds = brief(policies("Boise police refused to honor ICE detainers."))
+    assert kinds == [("law_enforcement_policy", (("detainers", "limits"),), "boise-id")]
+
+
+def test_state_laws_banning_and_limiting():
+    assert brief(policies("In Texas, SB 4 bans sanctuary cities.")) == [
+        ("state_law", (("detainers", "cooperates"), ("local_resources", "cooperates")), "texas")
+    ]
+    assert brief(policies("California's sanctuary law SB 54 took effect.")) == [
+        ("state_law", (("local_resources", "limits"),), "california")
+    ]
+
+
+def test_hypotheticals_and_other_actors_are_skipped():
+    text = (
+        "Trump threatened to cut funds unless Denver agreed to honor detainers.\n"
+        "ICE says sanctuary jurisdictions do not honor detainers.\n"
+        "Boise could consider ending the jail contract.\n"
+        "Will Tulsa refuse to honor ICE detainers?"
+    )
+    assert policies(text, default_place=PLACES["Denver"]) == []
+
+
+def test_general_remark_about_cities_without_a_place_is_skipped():
+    text = "Dozens of cities are refusing to honor ICE detainers."
+    assert policies(text, default_place=PLACES["Denver"]) == []
+
+
+def test_quoted_words_are_not_policies():
+    text = "“We will not honor ICE detainers,” said Denver activist Bo Lane."
+    assert policies(text) == []
+
+
+def test_no_place_at_all_is_skipped():
+    assert policies("The sheriff will not hold inmates for ICE.") == []
+
+
+def test_place_carries_over_from_the_previous_sentence():
+    text = "Tulsa has a new sheriff. She will not hold inmates for ICE."
+    assert brief(policies(text)) == [
+        ("law_enforcement_policy", (("detainers", "limits"),), "tulsa-ok")
+    ]
+
+
+def test_restatement_in_the_same_paragraph_is_dropped():
+    text = (
+        "Boise police will not hold inmates for ICE. "
+        "Boise police will not hold anyone for ICE, the chief said."
+    )
+    assert len(policies(text)) == 1
+
+
+def test_not_renewing_287g_limits():
+    assert brief(policies("The Tulsa sheriff will not renew the 287(g) agreement.")) == [
+        ("agreement_287g", (("agreement_287g", "limits"),), "tulsa-ok")
+    ]
+
+
+def test_council_vote_to_end_the_citys_jail_contract():
+    text = "Boise's council voted Monday to end the city's contract with ICE to hold detainees."
+    [policy] = policies(text)
+    assert brief([policy]) == [("jail_contract", (("jail_access", "limits"),), "boise-id")]
+    assert policy.effective_on == dt.date(2018, 9, 3)
+
+
+def test_state_law_limiting_cooperation_named_by_its_bill_number():
+    text = (
+        "The governor signed SB 54 on Oct. 5, 2017, limiting cooperation between California "
+        "police and ICE."
+    )
+    [policy] = policies(text)
+    assert brief([policy]) == [("state_law", (("local_resources", "limits"),), "california")]
+    assert policy.effective_on == dt.date(2017, 10, 5)
+
+
+def test_sheriff_decision_is_not_given_to_a_city():
+    text = (
+        "A raid in Tulsa followed the sheriff's decision to limit her department's cooperation "
+        "with ICE."
+    )
+    assert policies(text) == []
+
+
+def test_sheriff_decision_goes_to_the_named_county():
+    text = "Dane County Sheriff Kim Holt will limit her department's cooperation with ICE."
+    assert brief(policies(text)) == [
+        ("law_enforcement_policy", (("local_resources", "limits"),), "dane-county-wi")
+    ]
+
+
+def test_ending_a_jails_contract_with_ice_limits_jail_access():
+    text = (
+        "Tulsa Mayor Dana Cole signed an executive order ending the city jail's contract with ICE."
+    )
+    assert brief(policies(text)) == [("executive_order", (("jail_access", "limits"),), "tulsa-ok")]
+
+
+def test_a_policy_dated_by_month_keeps_month_precision():
+    text = "Tulsa Mayor Dana Cole signed an executive order in March ending the jail contract."
+    [policy] = policies(text)
+    assert (policy.effective_on, policy.date_precision) == (dt.date(2018, 3, 1), "month")

@@ -1,0 +1,105 @@
+import pytest
+
+from articles.extraction.quote_stance import classify_stance
+from articles.extraction.types import Speaker
+
+ICE = Speaker("ice", "U.S. Immigration and Customs Enforcement", "organisation")
+ADVOCATE = Speaker("lena-park", "Lena Park", "person", "policy director", "Desert Rights Project")
+MAYOR = Speaker("ana-ruiz", "Ana Ruiz", "person", "Mayor")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Our police will not cooperate with these raids.",
+        "We will no longer be complicit in this.",
+        "The jail will no longer hold anyone for the agency.",
+        "We refuse to comply with requests from the agency.",
+        "Today we end our contract with the agency for good.",
+        "We will protect our immigrant neighbors, whatever comes.",
+    ],
+)
+def test_refusing_or_ending_cooperation_is_against(quote):
+    assert classify_stance(quote, MAYOR) == "against_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "These raids are cruel and inhumane.",
+        "It is unconscionable to spread fear among families.",
+        "We oppose family separation and the round-up of workers.",
+        "We are a sanctuary city, and an inclusive one.",
+    ],
+)
+def test_criticism_of_raids_and_sanctuary_pride_is_against(quote):
+    assert classify_stance(quote, MAYOR) == "against_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "These places are shielding criminal aliens from the law.",
+        "Such rules create a magnet for illegal immigration.",
+        "Non-cooperation policies undermine public safety.",
+        "Our 287(g) partnership keeps dangerous criminals off the street.",
+        "We honor every detainer and cooperate fully with our partners.",
+    ],
+)
+def test_praise_of_cooperation_and_criticism_of_sanctuary_is_for(quote):
+    assert classify_stance(quote, MAYOR) == "for_cooperation"
+
+
+def test_negation_in_relative_clause_describes_others():
+    quote = "Cities that do not honor detainers are shielding criminal aliens."
+    assert classify_stance(quote, MAYOR) == "for_cooperation"
+
+
+def test_plain_cooperate_is_for_but_negated_is_against():
+    assert classify_stance("We cooperate and comply with the agency.", MAYOR) == "for_cooperation"
+    assert classify_stance("We do not cooperate with the agency.", MAYOR) == "against_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The facility has essentially no impact on operations.",
+        "We had a briefing about the schedule.",
+        "It was a cold morning.",
+    ],
+)
+def test_no_cues_is_neutral(quote):
+    assert classify_stance(quote, MAYOR) == "neutral"
+
+
+def test_single_weak_cue_is_neutral():
+    assert classify_stance("We were deeply disturbed.", MAYOR) == "neutral"
+
+
+def test_balanced_words_fall_back_on_speaker():
+    quote = "Sanctuary rules matter, but so does the rule of law."
+    assert classify_stance(quote, ICE) == "for_cooperation"
+    assert classify_stance(quote, ADVOCATE) == "against_cooperation"
+    assert classify_stance(quote, MAYOR) == "neutral"
+    assert classify_stance(quote, None) == "neutral"
+
+
+def test_speaker_alone_does_not_decide():
+    assert classify_stance("We had a busy week.", ICE) == "neutral"
+    assert classify_stance("We had a busy week.", ADVOCATE) == "neutral"
+
+
+def test_criticism_of_refusing_to_cooperate_is_for():
+    quote = "The sheriff is endangering residents by refusing to cooperate with federal agents."
+    assert classify_stance(quote, MAYOR) == "for_cooperation"
+
+
+def test_not_asking_about_status_is_against():
+    quote = "Our officers do not ask about immigration status."
+    assert classify_stance(quote, MAYOR) == "against_cooperation"
+
+
+def test_denouncing_raids_is_a_cue_against_cooperation():
+    assert classify_stance("The mayor denounced the raids and called them “cruel.”", None) == (
+        "against_cooperation"
+    )

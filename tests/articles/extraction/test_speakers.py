@@ -1,0 +1,187 @@
+from articles.extraction.speakers import find_speakers, person_key
+from articles.extraction.types import Place, PlaceMention, Speaker
+
+TUCSON = Place("tucson-az", "Tucson", "city", "AZ", "geonames:5318313")
+PIMA = Place("pima-county-az", "Pima County", "county", "AZ", "fips:04019")
+DC = Place("washington-dc", "Washington", "federal_district", "DC", "fips:11")
+
+
+def mention(text: str, words: str, place: Place) -> PlaceMention:
+    start = text.index(words)
+    return PlaceMention(start, start + len(words), place)
+
+
+def by_key(speakers: list[Speaker], key: str) -> Speaker:
+    return next(s for s in speakers if s.key == key)
+
+
+def spans(text: str, speaker: Speaker) -> list[str]:
+    return [text[a:b] for a, b in speaker.mentions]
+
+
+def test_place_title_name_gives_role_and_place():
+    text = "Tucson Mayor Ana Ruiz said the city would act."
+    speaker = by_key(find_speakers(text, [mention(text, "Tucson", TUCSON)]), "ana-ruiz")
+    assert (speaker.name, speaker.role, speaker.place) == ("Ana Ruiz", "Mayor", TUCSON)
+
+
+def test_county_sheriff_role_is_sheriff_with_county_place():
+    text = "Pima County Sheriff Dale Ortiz spoke on Monday."
+    speaker = find_speakers(text, [mention(text, "Pima County", PIMA)])[0]
+    assert (speaker.role, speaker.place) == ("Sheriff", PIMA)
+
+
+def test_agency_director_is_affiliated_with_ice():
+    text = "Acting ICE Director Ron Vale said the operation was a success."
+    speaker = by_key(find_speakers(text, []), "ron-vale")
+    assert speaker.role == "Acting Director"
+    assert speaker.affiliation == "U.S. Immigration and Customs Enforcement"
+
+
+def test_the_districts_mayor_takes_nearest_district_place():
+    text = "Washington was spared. But the district's Mayor Dana Fox objected."
+    speaker = by_key(find_speakers(text, [mention(text, "Washington", DC)]), "dana-fox")
+    assert speaker.place == DC
+
+
+def test_appositive_gives_role_and_affiliation():
+    text = "Lena Park, legal and advocacy director for Desert Rights Project, disagreed."
+    speaker = by_key(find_speakers(text, []), "lena-park")
+    assert speaker.role == "legal and advocacy director"
+    assert speaker.affiliation == "Desert Rights Project"
+
+
+def test_appositive_city_role_takes_the_city():
+    text = "In Tucson, Omar Diaz, the city's police chief, said little."
+    speaker = by_key(find_speakers(text, [mention(text, "Tucson", TUCSON)]), "omar-diaz")
+    assert (speaker.role, speaker.place) == ("Police Chief", TUCSON)
+
+
+def test_name_with_organisation_then_verb():
+    text = "Nora Bell with the Border Families Network says the rule is unfair."
+    speaker = by_key(find_speakers(text, []), "nora-bell")
+    assert speaker.affiliation == "Border Families Network"
+
+
+def test_organisation_a_person_works_for_is_not_a_speaker():
+    text = "Nora Bell with the Border Families Network says the rule is unfair."
+    assert [s.key for s in find_speakers(text, [])] == ["nora-bell"]
+
+
+def test_multi_part_surname_later_references():
+    text = "Mayor Rosa Lee Banks spoke. Lee Banks said no. Later Banks said yes."
+    speaker = find_speakers(text, [])[0]
+    assert spans(text, speaker) == ["Rosa Lee Banks", "Lee Banks", "Banks"]
+
+
+def test_middle_initial_kept_in_name_dropped_from_key():
+    text = "Gov. Paul R. Stone said the state would wait."
+    speaker = find_speakers(text, [])[0]
+    assert (speaker.name, speaker.key) == ("Paul R. Stone", "paul-stone")
+
+
+def test_person_key_is_the_same_whatever_the_title():
+    assert person_key("Dana Q. Fox") == person_key("Dana Fox") == "dana-fox"
+    assert person_key("José Núñez") == "jose-nunez"
+
+
+def test_pronoun_resolves_to_most_recent_subject():
+    text = "Mayor Ana Ruiz met Sen. Tom Hale on Friday. She said the talks went well."
+    speakers = find_speakers(text, [])
+    assert "She" in spans(text, by_key(speakers, "ana-ruiz"))
+    assert "She" not in spans(text, by_key(speakers, "tom-hale"))
+
+
+def test_pronoun_after_quote_uses_recency():
+    text = 'Mayor Ana Ruiz spoke first. Later, Judge Ben Cole spoke.\n\n"No," he said.'
+    assert "he" in spans(text, by_key(find_speakers(text, []), "ben-cole"))
+
+
+def test_role_noun_resolves_to_speaker_with_that_role():
+    text = "Police Chief Ray Dunn and Mayor Ana Ruiz met. The mayor said little."
+    assert "The mayor" in spans(text, by_key(find_speakers(text, []), "ana-ruiz"))
+
+
+def test_misspelt_surname_is_matched():
+    text = "Michaela Ostrowski with the Valley Workers Center says no. Ostrowsky said so."
+    assert "Ostrowsky" in spans(text, find_speakers(text, [])[0])
+
+
+def test_unrelated_surname_is_not_matched():
+    text = "Michaela Ostrowski with the Valley Workers Center says no. Henderson said so."
+    assert "Henderson" not in spans(text, find_speakers(text, [])[0])
+
+
+def test_ice_in_any_form_is_one_organisation():
+    text = "Immigration and Customs Enforcement (ICE) raided a farm. ICE said it acted lawfully."
+    speakers = find_speakers(text, [])
+    assert [(s.key, s.name, s.kind) for s in speakers] == [
+        ("ice", "U.S. Immigration and Customs Enforcement", "organisation")
+    ]
+    assert len(speakers[0].mentions) == 2
+
+
+def test_agency_that_never_speaks_is_not_a_speaker():
+    assert find_speakers("ICE raided a farm near Tucson.", []) == []
+
+
+def test_local_police_department_speaking():
+    text = "The Tucson Police Department said it would not take part."
+    speakers = find_speakers(text, [mention(text, "Tucson", TUCSON)])
+    assert [(s.name, s.kind, s.place) for s in speakers] == [
+        ("Tucson Police Department", "organisation", TUCSON)
+    ]
+
+
+def test_the_department_refers_to_latest_organisation():
+    text = "The Tucson Police Department said no. The department did note one exception."
+    speaker = find_speakers(text, [])[0]
+    assert spans(text, speaker)[-1] == "The department"
+
+
+def test_the_city_said_is_the_city_government():
+    text = "Tucson was named. The city said it had no notice."
+    speaker = find_speakers(text, [mention(text, "Tucson", TUCSON)])[0]
+    assert (speaker.name, speaker.place) == ("City of Tucson", TUCSON)
+
+
+def test_journalist_with_outlet_possessive_is_not_a_speaker():
+    text = "As the Desert Ledger's Maria Gomez explains, the rule is old."
+    assert find_speakers(text, []) == []
+
+
+def test_byline_and_credit_are_not_speakers():
+    text = 'Photo. Credit: Doe, Jane\n\n"Why cities say no" by Maria Gomez. The Desert Ledger.'
+    assert find_speakers(text, []) == []
+
+
+def test_generic_group_is_not_a_speaker():
+    text = "Mayors, city officials and police chiefs said they would refuse."
+    assert find_speakers(text, []) == []
+
+
+def test_bare_name_before_speech_verb_is_a_person():
+    text = "Carla Mendez said her family had left."
+    assert find_speakers(text, [])[0].key == "carla-mendez"
+
+
+def test_name_in_a_quote_is_not_a_reference():
+    text = 'Mayor Ana Ruiz spoke. "Ruiz is wrong," Sen. Tom Hale said.'
+    ruiz = by_key(find_speakers(text, []), "ana-ruiz")
+    assert spans(text, ruiz) == ["Ana Ruiz"]
+
+
+def test_the_agency_refers_to_latest_federal_agency_named():
+    text = "An ICE spokesman was asked. The agency said it had no comment."
+    speaker = find_speakers(text, [])[0]
+    assert (speaker.key, spans(text, speaker)) == ("ice", ["ICE", "The agency"])
+
+
+def test_organisation_speaking_through_its_officials():
+    text = "ICE officials said the arrests were planned."
+    assert [s.key for s in find_speakers(text, [])] == ["ice"]
+
+
+def test_office_of_organisation_speaking():
+    text = "The Office of Immigrant Affairs said it would help families."
+    assert find_speakers(text, [])[0].name == "Office of Immigrant Affairs"
