@@ -43,6 +43,27 @@ _WIDGET = re.compile(
     r")\W*$",
     re.IGNORECASE,
 )
+# Link labels in any case: "Read more: ...", "See also: ...", "Related stories:" (a label of
+# two words or more, so an article's one-word "More:" sentence is not taken for one).
+_LINK_PHRASE = re.compile(
+    r"^\W{0,3}(read more|read also|see also|related (stories|articles|coverage|content|links)|"
+    r"more (stories|coverage|news)|also read|keep reading|continue reading)\b\s*([|:]|\W*$)",
+    re.IGNORECASE,
+)
+# Page furniture with a fixed shape: bylines, time stamps, copyright notices, breadcrumbs,
+# a bare e-mail address, a parenthesised photo credit.
+_FURNITURE = re.compile(
+    r"^(?:(?:posted )?by:?\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*[,|/]\s*[^.!?]{0,60})?"
+    r"|(?:updated|posted|published|last updated|release date|date)\s*:?\s+"
+    r"[^.!?]{0,60}?\d[^.!?]{0,40}"
+    r"|(?:copyright\s+(?:©\s*)?\d{4}|©|\(c\)\s*\d{4}).*"
+    r"|[^.!?]{1,40}(?:\s+[>|»]\s+[^.!?]{1,40}){2,}"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\([^()]*\b(?:photo|image|credit)\b[^()]*\)"
+    r")$",
+    re.IGNORECASE,
+)
+_PAREN_CREDIT = re.compile(r"^\([^()]*\b(?:photo|image|credit)\b[^()]*\)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;\"”’')\]]\s*$")
 
 
@@ -62,7 +83,13 @@ def is_chrome(line: str) -> bool:
     stripped = line.strip()
     return bool(
         stripped
-        and (_LINK_LABEL.match(stripped) or _CREDIT.search(stripped) or _WIDGET.match(stripped))
+        and (
+            _LINK_LABEL.match(stripped)
+            or _LINK_PHRASE.match(stripped)
+            or _CREDIT.search(stripped)
+            or _WIDGET.match(stripped)
+            or _FURNITURE.match(stripped)
+        )
     )
 
 
@@ -86,7 +113,8 @@ def drop_captions(lines: list[str]) -> list[str]:
     kept: list[str] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if line.strip() and following.strip() and _CREDIT.search(following.strip()):
+        credit = _CREDIT.search(following.strip()) or _PAREN_CREDIT.match(following.strip())
+        if line.strip() and following.strip() and credit:
             continue
         kept.append(line)
     return kept

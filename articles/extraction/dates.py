@@ -254,8 +254,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+_WORD_BEFORE_DOT = re.compile(r"[\w.]*$")
+
+
 def _after_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"[\w.]*$", text[:dot]).group()
+    # Only the word before the dot matters: look at a short window, not the whole text.
+    word = _WORD_BEFORE_DOT.search(text, max(0, dot - 40), dot).group()
     return "." in word or len(word) == 1 or word.lower() in _ABBREVIATIONS
 
 

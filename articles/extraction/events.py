@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from articles.extraction.dates import (
     find_dates,
@@ -34,11 +35,14 @@ _APPROX = (
     r"almost|about|nearly|approximately|roughly|around|more than|over|at least|up to|some"
     r"|as many as|fewer than|less than|close to"
 )
-_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+|" + "|".join(
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# "fifty-two" is one number: spelled compounds come first so "two" alone never matches in them.
+_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|" + "|".join(
     sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
 )
 # "almost 500", "28", "approximately five"; the approximation word is kept for the summary.
-_COUNT = rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>(?<![\d$.,])\b(?:{_NUMBER}))\b(?![.,]?\d|%)"
+_COUNT = rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>(?<![\d$.,-])\b(?:{_NUMBER}))\b(?![.,]?\d|%|-\w)"
 _PEOPLE = (
     r"(?:people|persons|immigrants|individuals|migrants|noncitizens|aliens|foreign nationals"
     r"|men|women|workers|fugitives|adults|parents|detainees|inmates|prisoners|children)"
@@ -72,6 +76,21 @@ _COUNT_BEFORE_PLACE = re.compile(
     r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?in\s+(?:the\s+(?:state|city|county|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# "arrested 87 workers Thursday at a plant in <place>": the verb, its count, then the place the
+# same clause names after a preposition.
+_ARREST_VERB_COUNT = re.compile(
+    rf"\b(?:arrest(?:s|ed|ing)?|apprehend(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:s|ed)? up)"
+    rf"\s+{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\b",
+    re.IGNORECASE,
+)
+_CLAUSE_TO_PLACE = re.compile(
+    r"^[^.;:“”\"]{0,80}?\b(?:in|at|across|near|throughout|around)\s+(?:the\s+)?$"
+)
+# A tally after each place: "Seattle, 41; Tacoma, 27", "Austin: 12", "Austin (12)".
+_COUNT_AFTER_PLACE = re.compile(
+    rf"(?:\s*[,:]\s*|\s*\()(?!(?:{_APPROX})\b)(?P<num>(?:{_NUMBER}))\b\)?(?=\s*(?:[;,.]|and\b|$))",
+    re.IGNORECASE,
+)
 _LIST_SEPARATOR = re.compile(r"(?:,|\band|\bwere|\bwith)\s*$", re.IGNORECASE)
 
 _RAID_WORD = re.compile(r"\b(?:raid(?:s|ed|ing)?|sweeps?)\b", re.IGNORECASE)
@@ -91,9 +110,17 @@ _TARGET = re.compile(
     rf"\btarget(?:ing|s|ed)?\s+{_COUNT}\s+{_ADJECTIVES}(?:families|{_PEOPLE})\b", re.IGNORECASE
 )
 _DETENTION = re.compile(
-    rf"{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\s+(?:(?:who\s+)?(?:are|were|remain|still|being|currently"
+    # "52 workers were held", "52 of the workers were held", "24 were being held"
+    rf"{_COUNT}\s+(?:{_ADJECTIVES}{_PEOPLE}\s+|of\s+(?:the|those|them)\s+(?:{_ADJECTIVES}"
+    rf"{_PEOPLE}\s+)?|(?=(?:were|are|remain|remained)\s))(?:(?:who\s+)?(?:are|were|remain|still|being|currently"
     r"|have\s+been|had\s+been)\s+){0,3}"
     r"(?:held|detained|in\s+detention|in\s+custody|behind\s+bars|remain(?:s|ed|ing)?\s+(?:at|in))",
+    re.IGNORECASE,
+)
+# "ICE held an average of 95 people a day at the jail": the holder first, then the count.
+_HELD_COUNT = re.compile(
+    rf"\b(?:held|holds|holding|housed|houses|housing)\s+(?:(?:a\s+daily|an)\s+average\s+of\s+)?"
+    rf"{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\b",
     re.IGNORECASE,
 )
 _PROPER_NAME_AFTER = re.compile(r" [A-Z][a-z]")
@@ -135,8 +162,10 @@ def check_totals(events: list[EventCandidate]) -> list[str]:
 
 
 def parse_count(words: str) -> int:
-    """ "1,200" -> 1200, "five" -> 5, "a dozen" -> 12."""
+    """ "1,200" -> 1200, "five" -> 5, "a dozen" -> 12, "fifty-two" -> 52."""
     words = words.lower()
+    if "-" in words:
+        return sum(_NUMBER_WORDS[w] for w in words.split("-"))
     return _NUMBER_WORDS[words] if words in _NUMBER_WORDS else int(words.replace(",", ""))
 
 
@@ -250,27 +279,81 @@ def _arrests(
     published: dt.date | None,
     operations: list[EventCandidate],
 ) -> list[EventCandidate]:
-    """One "arrests" event per place preceded by a count, in a sentence about arrests."""
+    """One "arrests" event per place with a count, in a sentence about arrests: the count
+    before the place ("41 people in Austin"), a tally after it ("Austin, 41;") or the object
+    of an arrest verb whose clause goes on to name the place."""
     date_spans = [(d.start, d.end) for d in find_dates(text, published)]
-    events = []
+    found: dict[tuple[int, int, str], EventCandidate] = {}
     for mention in places:
         start, _ = sentence_bounds(text, mention.start, mention.end)
         m = _COUNT_BEFORE_PLACE.search(text, start, mention.start)
-        if not m or not _is_arrest_count(text, m, start, date_spans):
+        if m and _is_arrest_count(text, m, start, date_spans):
+            note = _arrest_note(m)
+            span = (m.start(), mention.end)
+        else:
+            m = _COUNT_AFTER_PLACE.match(text, mention.end)
+            if not m or not _is_tally(text, m, start, date_spans):
+                continue
+            note, span = "arrests", (mention.start, m.end())
+        event = _arrest_event(text, span, mention, parse_count(m["num"]), note, published)
+        found.setdefault((start, event.count or 0, mention.place.slug), event)
+    for m in _ARREST_VERB_COUNT.finditer(text):
+        mention = _place_in_clause(text, m.end(), places)
+        if mention is None:
             continue
-        events.append(
-            EventCandidate(
-                kind="arrests",
-                start=m.start(),
-                end=mention.end,
-                summary=_summary(text, m.start(), mention.end, _arrest_note(m)),
-                place=mention.place,
-                **_dated(text, m.start(), mention.end, published),
-                count=parse_count(m["num"]),
-                parent=_parent(text, mention.start, operations),
-            )
+        start, _ = sentence_bounds(text, m.start(), m.end())
+        event = _arrest_event(
+            text, (m.start(), mention.end), mention, parse_count(m["num"]), "", published
         )
-    return events
+        found.setdefault((start, event.count or 0, mention.place.slug), event)
+    events = sorted(found.values(), key=lambda e: e.start)
+    return [replace(e, parent=_parent(text, e.start, operations)) for e in events]
+
+
+def _arrest_event(
+    text: str,
+    span: tuple[int, int],
+    mention: PlaceMention,
+    count: int,
+    note: str,
+    published: dt.date | None,
+) -> EventCandidate:
+    return EventCandidate(
+        kind="arrests",
+        start=span[0],
+        end=span[1],
+        summary=_summary(text, *span, note),
+        place=mention.place,
+        **_dated(text, *span, published),
+        count=count,
+    )
+
+
+def _place_in_clause(text: str, position: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """The first place named after ``position`` in the same clause, behind a preposition, that
+    is the place itself rather than part of a proper name ("in Omaha", not "Omaha Steaks")."""
+    for mention in places:
+        if mention.start < position:
+            continue
+        if _CLAUSE_TO_PLACE.search(text[position : mention.start]) and _is_place_itself(
+            text, mention
+        ):
+            return mention
+        return None
+    return None
+
+
+def _is_tally(
+    text: str, m: re.Match[str], sentence_start: int, date_spans: list[tuple[int, int]]
+) -> bool:
+    """ "Seattle, 41;" counts arrests only in a sentence about arrests, and is no year or date."""
+    _, sentence_end = sentence_bounds(text, m.start(), m.end())
+    number = m["num"]
+    if any(s <= m.start("num") < e for s, e in date_spans):
+        return False
+    if number.isdigit() and 1900 <= int(number) <= 2099:
+        return False
+    return bool(_ARREST_WORD.search(text, sentence_start, sentence_end))
 
 
 def _is_arrest_count(
@@ -414,7 +497,10 @@ def _detentions(
     """ "approximately five people still held", "12 detainees remain at the jail": the place is
     the first one named after the count in the sentence, else ``default_place``."""
     events = []
-    for m in _DETENTION.finditer(text):
+    matches = sorted(
+        [*_DETENTION.finditer(text), *_HELD_COUNT.finditer(text)], key=lambda m: m.start()
+    )
+    for m in matches:
         _, end = sentence_bounds(text, m.start(), m.end())
         mention = next((p for p in places if m.start() <= p.start < end), None)
         place = mention.place if mention else default_place

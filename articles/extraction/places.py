@@ -48,6 +48,14 @@ DATELINE_RE = re.compile(
     re.MULTILINE,
 )
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
+# Between two items of a list of places, maybe after a tally: ", ", "; ", ", 41; ", " (12), and ".
+LIST_GAP_RE = re.compile(r"(?:,? ?\(?\d[\d,]*\)?)?(?:, |; )(?:and )?")
+_CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
+PLURAL_COUNTIES_RE = re.compile(
+    rf"(?P<names>{_CAPITALISED}(?:, {_CAPITALISED})*,? and {_CAPITALISED}) [Cc]ounties\b"
+)
+NAME_RE = re.compile(_CAPITALISED)
+POSSESSIVE_START_RE = re.compile(r"['’]s\b")
 CALL_SIGN_RE = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT|LD|CD))?$")
 
 # Words that, right after a place, make it part of a news outlet's name.
@@ -58,6 +66,7 @@ OUTLET_WORDS = _words(
     "Advocate Independent Leader Mercury Republic Democrat Republican Plain Morning Evening "
     "Weekly Monthly Voice Reader Patch Business Eagle Bee Oregonian Beacon Argus Ledger"
 )
+PARTY_WORDS = _words("Republican Democrat Democratic Independent Libertarian")
 OUTLET_PHRASES = ("Public Radio", "Public Media", "Public Television", "Public Broadcasting")
 BROADCASTERS = _words(
     "CBS NBC ABC FOX Fox CNN NPR PBS MSNBC CW KTLA WXIA WSB Telemundo Univision Spectrum"
@@ -165,6 +174,7 @@ class _Match:
     qualified: bool = False  # a state followed it ("Portland, Ore.") or it is unambiguous
     dateline: bool = False
     locative: bool = False  # after "in", "near", "and"...: where a small town's name stands
+    listed: bool = False  # an item of a list of places ("Tacoma, 27; Yakima, 22")
 
 
 @functools.cache
@@ -227,11 +237,13 @@ def _is_outlet_or_team(text: str, match: _Match) -> bool:
     """ "the Denver Post", "Chicago Sun-Times", "CBS Baltimore", "WSB-TV Atlanta", "Denver
     Broncos": a place inside the name of a news outlet or a team."""
     after = _word_after(text, match.end)
+    before = _word_before(text, match.start)
+    if after in PARTY_WORDS and before.lower() in ("a", "an"):
+        return False  # "a Knoxville Republican" is a politician; outlets take "the"
     if any(part in OUTLET_WORDS for part in after.split("-")) or after in TEAM_WORDS:
         return True
     if text[match.end : match.end + 20].startswith(tuple(" " + p for p in OUTLET_PHRASES)):
         return True
-    before = _word_before(text, match.start)
     if before.isdigit():  # "FOX 5 Atlanta"
         before = _word_before(text, match.start - len(before) - 1)
     return before in BROADCASTERS or bool(CALL_SIGN_RE.match(before))
@@ -282,8 +294,8 @@ def _qualify(text: str, match: _Match) -> _Match:
     in that state and extend the mention over the state's words."""
     local = [p for p in match.candidates if p.kind in ("city", "county")]
     m = _state_after_comma_re().match(text, match.end) if local else None
-    if not m or text[match.end] != ",":
-        return match
+    if not m or text[match.end] != "," or POSSESSIVE_START_RE.match(text, m.end()):
+        return match  # "Montgomery County, Maryland's largest county": the state starts anew
     code = gazetteer().state_abbreviations[m.group(1)]
     in_state = tuple(p for p in local if p.state == code)
     if not in_state:
@@ -343,6 +355,21 @@ def _datelines(text: str) -> list[_Match]:
     return found
 
 
+def _plural_counties(text: str) -> list[_Match]:
+    """ "Broward and Palm Beach counties", "Dallas, Tarrant and Collin counties": each name
+    before the plural is a county (the mention is the name, without the shared noun)."""
+    found = []
+    for m in PLURAL_COUNTIES_RE.finditer(text):
+        for name in NAME_RE.finditer(m.group("names")):
+            candidates = tuple(
+                p for p in aliases().get(f"{name.group()} County", ()) if p.kind == "county"
+            )
+            if candidates:
+                start = m.start("names") + name.start()
+                found.append(_Match(start, start + len(name.group()), name.group(), candidates))
+    return found
+
+
 def _is_locative(text: str, start: int, end: int) -> bool:
     """Does a place name stand where prose puts one: "in Lumpkin", "near Ocilla", "Lumpkin and
     Ocilla", "the town of Ocilla" (not "Department of Justice", "before Congress")?"""
@@ -361,12 +388,14 @@ def _scan(text: str) -> tuple[list[_Match], set[str]]:
     """Pass 1: every run of words that names a place, outlets, teams and people removed; and
     the place names found used as people's surnames."""
     tokens = _tokens(text)
-    matches = _datelines(text)
+    matches = _datelines(text) + _plural_counties(text)
     surnames: set[str] = set()
     i = 0
     while i < len(tokens):
         match = _longest_alias(text, tokens, i)
-        if match is None or any(m.start <= match.start < m.end for m in matches):
+        if match is None or any(
+            m.start <= match.start < m.end or match.start <= m.start < match.end for m in matches
+        ):
             i += 1
             continue
         skip_to = match.end
@@ -380,8 +409,10 @@ def _scan(text: str) -> tuple[list[_Match], set[str]]:
             match = None
         if match is not None:
             # In a list of places ("Jersey City, Hoboken and ...") every item stands as a place.
-            in_list = bool(matches) and text[matches[-1].end : match.start] == ", "
-            match.locative = in_list or _is_locative(text, match.start, match.end)
+            match.listed = bool(matches) and bool(
+                LIST_GAP_RE.fullmatch(text, matches[-1].end, match.start)
+            )
+            match.locative = match.listed or _is_locative(text, match.start, match.end)
             matches.append(match)
             skip_to = match.end
         while i < len(tokens) and tokens[i][0] < skip_to:
@@ -410,7 +441,11 @@ def _nearest_in_context(
 ) -> list[Place]:
     """The candidates whose state the text names, the state named nearest to ``at`` first."""
     in_context = [p for p in candidates if p.state in context]
-    return sorted(in_context, key=lambda p: min(abs(at - pos) for pos in context[p.state]))
+    # The state the article names most wins; between equals, the one named nearest.
+    return sorted(
+        in_context,
+        key=lambda p: (-len(context[p.state]), min(abs(at - pos) for pos in context[p.state])),
+    )
 
 
 def _large_or_not_city(place: Place) -> bool:
@@ -431,21 +466,65 @@ def _resolve(match: _Match, context: dict[str, list[int]], known: dict[str, Plac
     if candidates[0].kind == "county":
         return in_context[0] if in_context else None
     if match.surface in COMMON_WORDS:
-        return None
+        # A foreign or common-word name counts as one item of a list of the context state's places.
+        return in_context[0] if match.listed and in_context else None
     biggest = candidates[0]  # candidates are sorted most populous first
     # A village in a context state does not beat a major city of the same name ("Atlanta"
     # in an article that also names Chicago is not Atlanta, Illinois).
     in_context = [p for p in in_context if (p.population or 0) * 20 >= (biggest.population or 0)]
-    if in_context and (match.locative or _large_or_not_city(in_context[0])):
+    # A name of several words ("Jefferson City") is no common word: its context state suffices.
+    multiword = " " in match.surface
+    if in_context and (match.locative or multiword or _large_or_not_city(in_context[0])):
         return in_context[0]
     if (biggest.population or 0) >= BARE_CITY_MIN_POPULATION:
         return biggest
     return None
 
 
+def _county_short_forms(text: str, matches: list[_Match], surnames: set[str]) -> list[_Match]:
+    """Once a county is named in full ("Prince George's County", "Miami-Dade County"), its name
+    alone ("Prince George's joins", "only to Miami-Dade") is that county, unless the name is
+    also a city of the county's state, a big city, a state, a name-like word or a surname."""
+    counties: dict[str, Place] = {}
+    for match in matches:
+        county = match.candidates[0] if len(match.candidates) == 1 else None
+        if county and county.kind == "county" and match.surface.endswith(" County"):
+            short = POSSESSIVE_RE.sub("", match.surface.removesuffix(" County"))
+            if _short_form_is_safe(short, county, surnames):
+                counties[short] = county
+    if not counties:
+        return matches
+    pattern = re.compile(
+        r"\b("
+        + "|".join(re.escape(n) for n in counties)
+        + r")(?!(?:['’]s)? [Cc]ount(?:y|ies))(?:['’]s)?\b"
+    )
+    kept = list(matches)
+    for m in pattern.finditer(text):
+        short = m.group(1)
+        before = _word_before(text, m.start())
+        if before[:1].isupper() and before not in NOT_FIRST_NAMES:
+            continue  # "Andrew Jackson": a first name before it
+        kept = [
+            k for k in kept if not (k.start <= m.start() < k.end or m.start() <= k.start < m.end(1))
+        ]
+        kept.append(_Match(m.start(), m.end(1), short, (counties[short],), qualified=True))
+    return sorted(kept, key=lambda k: k.start)
+
+
+def _short_form_is_safe(short: str, county: Place, surnames: set[str]) -> bool:
+    if short in surnames or short in NAME_LIKE_CITIES or short in COMMON_WORDS:
+        return False
+    for place in aliases().get(short, ()):
+        if place.kind != "city" or place.state == county.state or _large_or_not_city(place):
+            return False
+    return True
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Every place the text names, sorted by start and non-overlapping; see the module doc."""
     matches, surnames = _scan(text)
+    matches = _county_short_forms(text, matches, surnames)
     context = _context_states(matches)
     known: dict[str, Place] = {}  # "Portland, Maine" makes a later bare "Portland" Maine's
     mentions = []

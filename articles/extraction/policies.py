@@ -23,6 +23,8 @@ from articles.extraction.events import quoted_spans
 from articles.extraction.types import Place, PlaceMention, PolicyCandidate
 
 _NOT = r"(?:not|no\s+longer|never|won['’]t|refus\w*\s+to|declin\w*\s+to|stop\w*|ceas\w*)"
+# "bars city employees, including police, from asking": a ban's object, then "from".
+_BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,6}?from"
 _ICE = r"(?:ICE|U\.S\.\s+Immigration|Immigration|immigration|federal)"
 _SUMMARY_LIMIT = 300
 _CARRY_OVER_CHARS = 600  # how far back a place still sets the scene for a sentence without one
@@ -51,7 +53,8 @@ _RULES = (
     ),
     _Rule(
         rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|detain|jail)\b[^.;]{{0,80}}?"
-        rf"(?:without\s+(?:a\s+)?(?:\w+\s+)?warrant|\bfor\s+{_ICE})",
+        rf"(?:(?:without|unless)\b[^.;]{{0,50}}?\bwarrant|\bfor\s+{_ICE}"
+        rf"|\bon\s+(?:{_ICE}\s+)?(?:detainers?|holds?)\b)",
         "detainers", "limits", "law_enforcement_policy",
     ),
     _Rule(
@@ -66,6 +69,16 @@ _RULES = (
     _Rule(
         r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
         "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "requires every county jail to honor requests from ICE to hold people"
+        r"\brequir\w*\s+(?:[\w'’]+\s+){0,6}?to\s+(?:honor|comply\s+with|hold)\b[^.;]{0,60}?"
+        r"\b(?:detainers?|requests?|holds?)\b",
+        "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "forbids cities from adopting any rule that limits what police may tell ICE"
+        r"\b(?:forb[ai]d\w*|prohibit\w*|bar\w*|ban\w*|block\w*)\s+[^.;]{0,60}?\b(?:limit|restrict)"
+        r"\w*\s+[^.;]{0,40}?\b(?:tell|share|sharing|communicat\w*|information)\b",
+        "information_sharing", "cooperates", "law", strong=True,
     ),
     _Rule(
         r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
@@ -113,7 +126,7 @@ _RULES = (
         "information_sharing", "limits", "other",
     ),
     _Rule(
-        rf"\b(?:{_NOT}|prohibit\w*\s+\w+\s+from)\s+(?:\w+\s+){{0,2}}?(?:ask\w*|inquir\w*|disclos\w*|"
+        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,2}}?(?:ask\w*|inquir\w*|disclos\w*|"
         rf"shar\w*|collect\w*)\b[^.;]{{0,60}}?\b(?:immigration\s+status|information\s+with\s+{_ICE})",
         "information_sharing", "limits", "other",
     ),
@@ -149,7 +162,7 @@ _RULES = (
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(
-        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?enforc\w*\s+(?:federal\s+)?immigration\s+laws?",
+        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,2}}?enforc\w*\s+(?:federal\s+)?immigration\s+laws?",
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(
@@ -193,6 +206,10 @@ _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b[^.;]*$",
     re.IGNORECASE,
 )
+# "bars employees from asking ... and from sharing information with ICE": a barred act.
+_BARRED_BEFORE = re.compile(rf"\b{_BARRED}\s+[^.;]*\bfrom\s+$|\b{_BARRED}\s+$", re.IGNORECASE)
+# After a dateline's place: ", Tenn." / " (AP)" and a dash.
+_DATELINE_TAIL = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+\([\w. ]+\))?\s*[—–-]")
 # Words that make a decision hypothetical, or someone else's wish ("could", "urged").
 _HYPOTHETICAL = re.compile(
     r"\b(?i:could|might|would\s+consider|consider\w*|propos\w*|threaten\w*|if|whether|urg\w*"
@@ -315,7 +332,9 @@ def _triggers(text: str, start: int, end: int, quotes: list[tuple[int, int]]) ->
                 continue  # quoted words are statements, handled by the quotes step
             if _HYPOTHETICAL.search(before) or _OTHER_ACTOR.search(before):
                 continue
-            if rule.direction == "cooperates" and _NEGATION_BEFORE.search(before[-40:]):
+            if rule.direction == "cooperates" and (
+                _NEGATION_BEFORE.search(before[-40:]) or _BARRED_BEFORE.search(before)
+            ):
                 continue
             found.append(_Trigger(m.start(), m.end(), rule, _instrument_start(text, start, m)))
     return sorted(found, key=lambda t: t.start)
@@ -373,6 +392,10 @@ def _places_for(
     place in the sentence, else the nearest place shortly before it, else ``default_place``.
     A general remark about unnamed "cities" with no place in the sentence yields none."""
     in_sentence = _own_places(text, [p for p in places if start <= p.start < end])
+    # "NASHVILLE, Tenn. (AP) — The governor signed ...": the dateline is where the story was
+    # filed, not who decided, when the sentence names another place.
+    undated = [p for p in in_sentence if not _is_dateline(text, p)]
+    in_sentence = undated or in_sentence
     before = [p for p in in_sentence if p.start < trigger.start]
     chosen = _fit_for_sheriff(text, trigger, before or in_sentence[:1])
     if before or in_sentence:
@@ -395,6 +418,12 @@ def _fit_for_sheriff(
     if not acting or any(m.place.kind == "county" for m in mentions):
         return mentions
     return [m for m in mentions if m.place.kind != "city" or _SHERIFF_AFTER.match(text, m.end)]
+
+
+def _is_dateline(text: str, mention: PlaceMention) -> bool:
+    return _paragraph_start(text, mention.start) == mention.start and bool(
+        _DATELINE_TAIL.match(text, mention.end)
+    )
 
 
 def _own_places(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -75,6 +75,9 @@ def quote_regions(text: str) -> list[QuoteRegion]:
     """
     regions: list[QuoteRegion] = []
     for para in _PARAGRAPH.finditer(text):
+        if not any(mark in para.group() for mark in OPEN_MARKS + "”"):
+            regions.extend(_single_quoted(para))
+            continue
         opener, open_at = "", -1
         for i in range(para.start(), para.end()):
             ch = text[i]
@@ -87,6 +90,25 @@ def quote_regions(text: str) -> list[QuoteRegion]:
             end = para.end()
             regions.append(QuoteRegion(open_at, open_at + 1, end, end))
     return regions
+
+
+def _single_quoted(para: re.Match[str]) -> list[QuoteRegion]:
+    """In a paragraph without double marks, single marks may quote whole sentences (some
+    outlets' house style, and social-media posts): 'We will appeal,' he wrote. The opening mark
+    must start a sentence or follow a colon, and the closing one follow ``, . ! ?`` so that
+    apostrophes ("Florida's", "'90s") never pair up."""
+    return [
+        QuoteRegion(
+            para.start() + m.start(),
+            para.start() + m.start(1),
+            para.start() + m.end(1),
+            para.start() + m.end(),
+        )
+        for m in _SINGLE_QUOTED.finditer(para.group())
+    ]
+
+
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[.!?:] ))['‘](?=[A-Z])([^\n]+?[,.!?])['’](?=\s|$)")
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -177,7 +199,8 @@ def _attribution_after(text: str, region: QuoteRegion, mentions: _Mentions) -> S
 def _subject_after(text: str, region: QuoteRegion, pos: int, mentions: _Mentions) -> Speaker | None:
     """The speaker named right after the quote, before its verb; only title and place words
     may come first ("ICE Director Ana Ruiz said")."""
-    for start, end, speaker in mentions.between(pos, pos + 60):
+    # From the closing mark: a role-noun mention ("the mayor said") starts at its article.
+    for start, end, speaker in mentions.between(region.close, pos + 60):
         lead = text[pos:start]
         if "\n" in lead or _PUNCTUATION.search(_TITLE_ABBREVIATION.sub("", lead)):
             return None
@@ -196,7 +219,7 @@ def _object_after(text: str, region: QuoteRegion, mentions: _Mentions) -> Speake
     verb = _VERB_FIRST.match(text[region.close : region.close + 40])
     if not verb:
         return None
-    window_end = region.close + verb.end() + 40
+    window_end = region.close + verb.end() + 60  # "according to a statement from the office of"
     for start, _, speaker in mentions.between(region.close + verb.end(), window_end):
         # Only title and place words may stand between the verb and the name.
         between = _TITLE_ABBREVIATION.sub("", text[region.close + verb.end() : start])

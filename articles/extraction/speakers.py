@@ -108,6 +108,11 @@ TITLES = {
     "spokesman": "Spokesperson",
     "spokeswoman": "Spokesperson",
     "spokesperson": "Spokesperson",
+    "Rev.": "Reverend",
+    "Pastor": "Pastor",
+    "Bishop": "Bishop",
+    "Rabbi": "Rabbi",
+    "Imam": "Imam",
 }
 # Federal agencies: pattern -> (canonical name, key). Each of these speaks as one body.
 AGENCIES = (
@@ -140,7 +145,7 @@ ORG = rf"{ORG_WORD}(?: (?:(?:of|and|for|on|the|de) )*{ORG_WORD}){{0,7}}"
 ORG_COMPLEMENT = rf" (?:of|for) (?:the )?{ORG_WORD}(?: (?:and )?{ORG_WORD}){{0,3}}"
 # "Tucson Police Department", "Border Rights Project", "Office of Immigrant Affairs".
 LOCAL_ORG = (
-    rf"(?:(?:{ORG_WORD} ){{1,5}}(?:{ORG_HEADS})(?:{ORG_COMPLEMENT})?"
+    rf"(?:(?:{ORG_WORD} (?:(?:and|&) )?){{1,5}}(?:{ORG_HEADS})(?:{ORG_COMPLEMENT})?"
     rf"|(?:{ORG_HEADS}){ORG_COMPLEMENT})"
 )
 # Between an organisation and its verb: "ICE officials said", "an ICE spokesman told".
@@ -265,8 +270,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "appositive": re.compile(
             rf"(?P<name>{NAME}), (?:an? |the )?(?P<role>(?:(?:{kinds})['’]s )?[a-z][\w-]*"
             rf"(?: (?:and |of )?[a-z][\w-]*){{0,4}})"
-            rf"(?: (?:for|of|at|with) (?:the )?(?P<org>{ORG}))?,"
+            rf"(?: (?:for|of|at|with) (?:the )?(?P<org>{ORG}))?"
+            r"(?: (?:who|which|that) [^,.;“”\"\n]{1,60})?(?:,|\.(?!\w))"
         ),
+        # "Ana Ruiz, 41, who was arrested": news gives a private person's age after the name.
+        "aged": re.compile(rf"(?P<name>{NAME}), (?P<age>\d{{1,2}}),"),
+        # A full name opening a sentence as the subject of any verb: "Ana Ruiz directs ...".
+        "subject": re.compile(rf"(?P<name>{NAME}) (?=[a-z]{{2,}}\b)"),
         "role_first": re.compile(
             rf"\b(?:[Aa]n?|[Tt]he) (?P<role>[a-z][\w-]*(?: [a-z][\w-]*){{0,3}}) (?:for|of|at|with) "
             rf"(?:the )?(?P<org>{ORG}), (?P<name>{NAME}),"
@@ -285,8 +295,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:{SPEECH_VERBS})\b"
         ),
         "org_noun": re.compile(
+            # "the agency said", or the source of "according to a statement from the agency"
+            rf"(?P<source>\b[Aa]ccording to (?:an? |the )?(?:[\w-]+ ){{0,2}}from )?"
             r"\b[Tt]he (?P<noun>police department|sheriff['’]s office|department|office|agency|"
-            rf"city|county) (?:(?:also|later|then|did|has|had) )?(?:{SPEECH_VERBS})\b"
+            rf"city|county)(?(source)\b|(?P<verb> (?:(?:also|later|then|did|has|had) )?"
+            rf"(?:{SPEECH_VERBS})\b))"
         ),
         "role_noun": re.compile(
             rf"\b[Tt]he (?P<noun>{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\b"
@@ -398,7 +411,8 @@ def _appositive_intros(reader: _Reader) -> list[_Intro]:
     intros = []
     for m in _patterns()["appositive"].finditer(reader.text):
         name, role = m["name"], m["role"]
-        if len(name.split()) < 2 or not _is_name(name) or role.split()[-1] not in ROLE_HEADS:
+        head = re.split(r" (?:of|for|at|with) ", role)[0].split()[-1]  # "president of the lodge"
+        if len(name.split()) < 2 or not _is_name(name) or head not in ROLE_HEADS:
             continue
         if reader.overlaps_place(m.start(), m.end("name")) or reader.in_quote(m.start()):
             continue
@@ -410,6 +424,44 @@ def _appositive_intros(reader: _Reader) -> list[_Intro]:
         role = next((v for k, v in TITLES.items() if k.lower() == role), role)
         org = _canonical_org(m["org"])[0] if m["org"] else ""
         intros.append(_Intro(m.start(), m.end("name"), name, m.start(), role, org, place))
+    return intros
+
+
+def _aged_intros(reader: _Reader) -> list[_Intro]:
+    """A name followed by an age: "Ana Ruiz, 41, who was arrested ..."."""
+    intros = []
+    for m in _patterns()["aged"].finditer(reader.text):
+        name = m["name"]
+        if len(name.split()) < 2 or not _is_name(name) or reader.in_quote(m.start()):
+            continue
+        if reader.overlaps_place(m.start(), m.end("name")):
+            continue
+        intros.append(_Intro(m.start(), m.end("name"), name, m.start()))
+    return intros
+
+
+def _subject_intros(reader: _Reader) -> list[_Intro]:
+    """A full name opening a sentence before any verb ("Ana Ruiz directs the clinic. ...") is a
+    person when the text later makes them speak: their surname before a speech verb, or "she
+    said" / "he told" within the next few sentences."""
+    intros = []
+    text = reader.text
+    for start in reader.sentences:
+        m = _patterns()["subject"].match(text, start)
+        if not m:
+            continue
+        name = _clean_name(m["name"])
+        if len(name.split()) < 2 or name != m["name"] or not _is_name(name):
+            continue
+        if reader.overlaps_place(start, m.end("name")) or reader.in_quote(start):
+            continue
+        surname = re.escape(name.split()[-1])
+        later = text[m.end() : m.end() + 600]
+        speaks = re.search(rf"\b{surname} (?:{SPEECH_VERBS})\b", later) or re.search(
+            rf"\b(?:he|she) (?:{SPEECH_VERBS})\b", later
+        )
+        if speaks:
+            intros.append(_Intro(start, m.end("name"), name, start))
     return intros
 
 
@@ -529,7 +581,15 @@ def _add_people(cast: _Cast) -> None:
     text order so each speaker's first mention is its introduction."""
     reader = cast.reader
     accepted: list[_Intro] = []
-    finders = (_titled_intros, _appositive_intros, _role_first_intros, _org_intros, _bare_intros)
+    finders = (
+        _titled_intros,
+        _appositive_intros,
+        _role_first_intros,
+        _org_intros,
+        _aged_intros,
+        _bare_intros,
+        _subject_intros,
+    )
     for finder in finders:
         for intro in finder(reader):
             if not any(a.start < intro.end and intro.start < a.end for a in accepted):
@@ -633,10 +693,12 @@ def _add_org_nouns(cast: _Cast) -> None:
     for m in _patterns()["org_noun"].finditer(reader.text):
         noun, span = (
             m["noun"].lower().replace("’", "'"),
-            (m.start(), m.start() + 4 + len(m["noun"])),
+            (m.start("noun") - 4, m.end("noun")),
         )
         if reader.in_quote(m.start()) or cast.taken(*span):
             continue
+        if m["verb"] and not reader.opens_clause(m.start()):
+            continue  # "people the agency has asked about": a relative clause, not speech
         if noun in PLACE_KIND_WORDS:
             place = reader.nearest_place(m.start(), PLACE_KIND_WORDS[noun])
             if place is not None:

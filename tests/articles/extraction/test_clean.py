@@ -85,3 +85,46 @@ def test_every_kept_line_is_a_verbatim_line_of_the_input():
     raw = f"MORE | x\n{ARTICLE}\n“A quote,” she said.\nShare\n"
     cleaned = clean(raw)
     assert all(line in raw for line in cleaned.split("\n"))
+
+
+# Rules added for unseen news prose.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe, Staff Writer",
+        "by: Sam Roe",
+        "Posted by Organizing Team | October 2, 2025",
+        "Updated: 5:42 PM EDT Jun 3, 2025",
+        "Release Date: March 17, 2025",
+        "Copyright 2025 Example Television. All rights reserved.",
+        "Home > News > Local News",
+        "Home | About | Donate | Blog",
+        "jdoe@example.org",
+        "(KXYZ Photo/Jane Doe)",
+        "Read more: Lawmakers weigh new limits",
+        "See also:",
+    ],
+)
+def test_page_furniture_is_chrome(line):
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, the county had ended the contract.",
+        "By Tuesday, officials said 40 people were held.",
+        "Updated figures show 52 people were held in 2024.",
+        "Copyright law was not at issue, the judge said.",
+        "Read more about the law in our explainer.",
+    ],
+)
+def test_sentences_that_start_like_furniture_are_kept(line):
+    assert not is_chrome(line)
+
+
+def test_a_caption_above_a_parenthesised_credit_is_dropped():
+    raw = f"{ARTICLE}\n\nThe sheriff speaks in March.\n(KXYZ Photo/Jane Doe)\n\nMore text here."
+    assert clean(raw) == f"{ARTICLE}\n\nMore text here."

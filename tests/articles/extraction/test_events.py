@@ -192,3 +192,48 @@ def test_arrests_get_no_parent_when_several_operations_and_none_in_the_paragraph
     )
     [arrests] = by_kind(events(text), "arrests")
     assert arrests.parent is None
+
+
+# Rules added for unseen news prose.
+
+
+def test_spelled_compound_number_is_one_count():
+    [held] = events("Fifty-two of the workers were being held Friday at the jail in Omaha.")
+    assert (held.kind, held.count, held.place.slug) == ("detention", 52, "omaha-ne")
+
+
+def test_arrest_verb_count_then_place_later_in_the_clause():
+    [event] = events("Agents arrested 87 workers Thursday at a packing plant in Omaha, ICE said.")
+    assert (event.kind, event.count, event.place.slug) == ("arrests", 87, "omaha-ne")
+
+
+def test_arrest_verb_count_without_a_place_in_its_clause_is_no_event():
+    assert events("Agents arrested 87 workers on Thursday; Omaha officials were not told.") == []
+
+
+def test_tally_after_each_place_in_a_sentence_about_arrests():
+    found = events("Officers made arrests in these cities: Austin, 41; Denver, 27; and Miami, 9.")
+    assert [(e.count, e.place.slug) for e in found] == [
+        (41, "austin-tx"),
+        (27, "denver-co"),
+        (9, "miami-fl"),
+    ]
+
+
+def test_tally_needs_an_arrest_sentence_and_is_never_a_year():
+    assert events("Schools in Austin, 41; Denver, 27 closed.") == []
+    assert events("Agents arrested people in Austin, 2019, and in Denver.") == []
+
+
+def test_bare_count_were_held_is_a_detention():
+    [held] = events("Those arrested will stay in custody, and 24 were held in Omaha on Monday.")
+    assert (held.kind, held.count, held.place.slug) == ("detention", 24, "omaha-ne")
+
+
+def test_holder_then_average_count_is_a_detention():
+    [held] = events("ICE held an average of 95 people a day at the jail in Baltimore last year.")
+    assert (held.kind, held.count, held.place.slug) == ("detention", 95, "baltimore-md")
+
+
+def test_released_people_are_not_held():
+    assert events("Twenty-one others were released in Omaha with ankle monitors.") == []

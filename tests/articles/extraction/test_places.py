@@ -301,3 +301,63 @@ def test_primary_place_falls_back_to_state():
 
 def test_primary_place_none_without_mentions():
     assert primary_place([]) is None
+
+
+# Rules added for unseen news prose.
+
+
+def test_a_city_before_a_party_after_a_is_a_place_not_an_outlet():
+    assert slugs("said Ann Roe, a Knoxville Republican.") == ["knoxville-tn"]
+    assert slugs("told the Springfield Republican on Monday.") == []
+
+
+def test_a_name_of_several_words_in_a_context_state_needs_no_locative():
+    text = "Missouri lawmakers said the city is picking a fight with Jefferson City."
+    assert slugs(text) == ["missouri", "jefferson-city-mo"]
+
+
+def test_items_of_a_tally_list_are_places():
+    text = "Arrests in Washington state by city: Seattle, 41; Yakima, 22; Vancouver, 16."
+    assert slugs(text) == ["washington", "seattle-wa", "yakima-wa", "vancouver-wa"]
+
+
+def test_a_foreign_homonym_outside_a_list_still_needs_a_state():
+    text = "Washington state officials met in Seattle; one then flew to Vancouver."
+    assert slugs(text) == ["washington", "seattle-wa"]
+
+
+def test_names_before_plural_counties_are_counties():
+    text = "Jails in Broward and Palm Beach counties received requests."
+    assert slugs(text) == ["broward-county-fl", "palm-beach-county-fl"]
+    assert words(text) == ["Broward", "Palm Beach"]
+
+
+def test_state_followed_by_possessive_is_an_appositive_not_a_qualifier():
+    text = "Howard County, Maryland's fourth largest county, voted."
+    assert slugs(text) == ["howard-county-md", "maryland"]
+
+
+def test_a_county_named_in_full_is_meant_by_its_short_name_later():
+    text = (
+        "Prince George's County voted. Prince George's joins a few counties, as does "
+        "Miami-Dade County. It applies to Miami-Dade."
+    )
+    assert slugs(text) == [
+        "prince-georges-county-md",
+        "prince-georges-county-md",
+        "miami-dade-county-fl",
+        "miami-dade-county-fl",
+    ]
+
+
+def test_a_short_name_that_is_a_city_of_the_county_state_stays_the_city():
+    text = "Los Angeles County and Los Angeles both voted."
+    assert slugs(text) == ["los-angeles-county-ca", "los-angeles-ca"]
+
+
+def test_an_ambiguous_county_takes_the_state_the_article_names_most():
+    text = (
+        "Missouri lawmakers met. Missouri officials spoke. The Jackson County jail is full, "
+        "Kansas officials said."
+    )
+    assert slugs(text) == ["missouri", "missouri", "jackson-county-mo", "kansas"]

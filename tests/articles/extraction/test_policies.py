@@ -233,3 +233,48 @@ def test_a_policy_dated_by_month_keeps_month_precision():
     text = "Tulsa Mayor Dana Cole signed an executive order in March ending the jail contract."
     [policy] = policies(text)
     assert (policy.effective_on, policy.date_precision) == (dt.date(2018, 3, 1), "month")
+
+
+# Rules added for unseen news prose.
+
+
+def test_no_longer_hold_on_detainers_unless_a_warrant():
+    text = (
+        "The Dane County jail will no longer hold people on ICE detainers unless a judge "
+        "signs a warrant."
+    )
+    assert brief(policies(text)) == [
+        ("law_enforcement_policy", (("detainers", "limits"),), "dane-county-wi")
+    ]
+
+
+def test_law_requiring_jails_to_honor_requests_cooperates_on_detainers():
+    text = "A state law requires every county jail in Texas to honor ICE detainers."
+    assert brief(policies(text)) == [("state_law", (("detainers", "cooperates"),), "texas")]
+
+
+def test_forbidding_rules_that_limit_what_police_tell_ice_cooperates_on_information():
+    text = "The Texas law forbids cities from adopting any rule that limits what police tell ICE."
+    assert brief(policies(text)) == [
+        ("state_law", (("information_sharing", "cooperates"),), "texas")
+    ]
+
+
+def test_barred_from_sharing_with_ice_limits_information_and_never_cooperates():
+    text = (
+        "The Denver ordinance bars city employees, including officers, from asking about "
+        "immigration status and from sharing information with federal immigration agents."
+    )
+    assert brief(policies(text)) == [
+        ("ordinance", (("information_sharing", "limits"),), "denver-co")
+    ]
+
+
+def test_barred_from_enforcing_immigration_law_limits_local_resources():
+    text = "California law has barred local police from enforcing federal immigration law."
+    assert brief(policies(text)) == [("state_law", (("local_resources", "limits"),), "california")]
+
+
+def test_a_dateline_is_not_the_decider_when_the_sentence_names_another_place():
+    text = "Boise, Idaho (AP) — The governor signed a law that bans sanctuary cities in Texas."
+    assert {p.place.slug for p in policies(text)} == {"texas"}

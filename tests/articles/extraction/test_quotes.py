@@ -212,3 +212,28 @@ def test_a_short_partial_quote_is_judged_on_its_sentence():
     [statement] = find_statements(text, cast, [])
     assert text[statement.start : statement.end] == "cruel."
     assert statement.stance == "against_cooperation"
+
+
+# Rules added for unseen news prose.
+
+
+def test_quote_then_role_noun_said():
+    text = 'Mayor Ana Ruiz voted yes.\n\n"This is who we are," the mayor said after the vote.'
+    assert quotes(text) == [("ana-ruiz", "This is who we are")]
+
+
+def test_quote_according_to_a_statement_from_the_office_of_a_named_official():
+    text = (
+        '"The bill will be signed," according to a statement from the office of County '
+        "Executive Ana Ruiz."
+    )
+    assert quotes(text) == [("ana-ruiz", "The bill will be signed")]
+
+
+def test_single_marks_quote_a_sentence_in_a_paragraph_without_double_marks():
+    text = "Gov. Ben Cole criticized the judge. 'This judge wants chaos,' he wrote."
+    assert quotes(text) == [("ben-cole", "This judge wants chaos")]
+
+
+def test_apostrophes_never_pair_into_a_quote():
+    assert quote_regions("Florida's jails and the '90s laws, the governor's aides said.") == []

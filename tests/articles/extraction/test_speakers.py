@@ -185,3 +185,56 @@ def test_organisation_speaking_through_its_officials():
 def test_office_of_organisation_speaking():
     text = "The Office of Immigrant Affairs said it would help families."
     assert find_speakers(text, [])[0].name == "Office of Immigrant Affairs"
+
+
+# Rules added for unseen news prose.
+
+
+def test_clergy_title_introduces_a_person():
+    text = "The Rev. Amos Kiel, pastor of a church downtown, spoke.\n\nKiel said the vote mattered."
+    speaker = by_key(find_speakers(text, []), "amos-kiel")
+    assert speaker.role == "Reverend"
+    assert spans(text, speaker) == ["Amos Kiel", "Kiel"]
+
+
+def test_name_with_age_introduces_a_private_person():
+    text = "A suit was filed by Rosa Imbert, 41, who was held.\n\nImbert said she was scared."
+    speaker = by_key(find_speakers(text, []), "rosa-imbert")
+    assert spans(text, speaker)[:2] == ["Rosa Imbert", "Imbert"]
+
+
+def test_appositive_role_with_relative_clause_before_the_comma():
+    text = "Ned Voight, a staff attorney with the Civil Rights Fund who argued it, called it a win."
+    speaker = by_key(find_speakers(text, []), "ned-voight")
+    assert (speaker.role, speaker.affiliation) == ("staff attorney", "Civil Rights Fund")
+
+
+def test_appositive_role_with_lowercase_complement_ending_the_sentence():
+    text = '"It was rushed," said Ned Voight, president of the lodge.'
+    assert by_key(find_speakers(text, []), "ned-voight").role == "president of the lodge"
+
+
+def test_full_name_opening_a_sentence_is_a_person_when_they_later_speak():
+    text = "Ina Delacroix runs a food bank. She was there all night. “We are tired,” she said."
+    speaker = by_key(find_speakers(text, []), "ina-delacroix")
+    assert spans(text, speaker)[0] == "Ina Delacroix"
+
+
+def test_full_name_opening_a_sentence_without_speech_is_no_speaker():
+    assert find_speakers("Ina Delacroix runs a food bank in the county.", []) == []
+
+
+def test_organisation_name_with_and_inside_is_one_organisation():
+    text = "The Corrections and Rehabilitation Department said it would comply."
+    [speaker] = find_speakers(text, [])
+    assert speaker.name == "Corrections and Rehabilitation Department"
+
+
+def test_according_to_a_statement_from_the_agency_makes_ice_speak():
+    text = "ICE agents came. The plan will stay, according to a statement from the agency."
+    assert [s.key for s in find_speakers(text, [])] == ["ice"]
+
+
+def test_org_noun_in_a_relative_clause_does_not_speak():
+    text = "The jail will notify ICE before releasing people the agency has asked about."
+    assert find_speakers(text, []) == []
