@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format bench-ingest clean
+.PHONY: run test lint format chromium bench-ingest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,20 @@ run: $(VENV)/.installed
 
 # SQLite by default; PostgreSQL when DATABASE_URL is set. A throwaway key for the test run only.
 test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
-test: $(VENV)/.installed-dev lint
+test: $(VENV)/.installed-dev lint chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "Chromium is not installed and cannot be installed here (needs root and apt-get):"; \
+			echo "the browser tests will be skipped (they fail instead when CI=true)."; \
+		fi; \
+	fi
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -33,6 +33,11 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="superseded_by",
     )
+    # Every jurisdiction and speaker the ingestion found named in the text, with facts or not.
+    jurisdictions = models.ManyToManyField(
+        "stances.Jurisdiction", blank=True, related_name="articles"
+    )
+    officials = models.ManyToManyField("stances.Official", blank=True, related_name="articles")
     ingested_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

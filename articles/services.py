@@ -160,6 +160,8 @@ def _facts_store(
 ) -> None:
     jurisdictions = _jurisdictions_upsert(extraction, result)
     officials = _officials_upsert(extraction.speakers, jurisdictions, result)
+    article.jurisdictions.set(jurisdictions.values())
+    article.officials.set(officials.values())
     _statements_create(article, extraction, officials, jurisdictions, settled, result)
     _events_create(article, extraction, jurisdictions, settled, result)
     _policies_create(article, extraction, jurisdictions, settled, result)

@@ -1,10 +1,31 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
 
+from articles.api import ArticleViewSet
+from stances import api as stances_api
 from stances import views as stance_views
+
+router = DefaultRouter()
+router.register("jurisdictions", stances_api.JurisdictionViewSet, basename="jurisdiction")
+router.register("officials", stances_api.OfficialViewSet, basename="official")
+router.register("statements", stances_api.StatementViewSet, basename="statement")
+router.register("events", stances_api.EventViewSet, basename="enforcementevent")
+router.register("policies", stances_api.PolicyViewSet, basename="policyaction")
+router.register("articles", ArticleViewSet, basename="article")
+
+api_patterns = [
+    path("health/", stances_api.HealthView.as_view(), name="health"),
+    path("changes/", stances_api.ChangesView.as_view(), name="changes"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("", include(router.urls)),
+]
 
 urlpatterns = [
     path("", stance_views.home, name="home"),
-    path("api/health/", stance_views.health, name="health"),
+    path("api/", include((api_patterns, "api"))),
     path("admin/", admin.site.urls),
 ]

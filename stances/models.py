@@ -133,9 +133,9 @@ class Jurisdiction(models.Model):
         ]
 
     def __str__(self) -> str:
-        if self.kind in (JurisdictionKind.STATE, JurisdictionKind.FEDERAL_DISTRICT):
+        if self.kind == JurisdictionKind.STATE:
             return self.name
-        return f"{self.name}, {self.state}"
+        return f"{self.name}, {self.state}"  # "Atlanta, GA"; "Washington, DC"
 
 
 class Official(models.Model):

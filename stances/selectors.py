@@ -1,41 +1,216 @@
-"""Reads: one place for the queries the pages, the API and the commands share."""
+"""Reads: one place for the queries the pages, the API and the commands share.
+
+Every list here is served in a constant number of queries whatever its length: related rows come
+by ``select_related`` / ``prefetch_related``, stances by one evidence query for all jurisdictions.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from .models import Jurisdiction, ReviewStatus
-from .stance import StanceResult, derive, evidence_for
-
-_VISIBLE = ~Q(review_status=ReviewStatus.REJECTED)
+from .models import (
+    EnforcementEvent,
+    Jurisdiction,
+    Official,
+    PolicyAction,
+    PolicyEffect,
+    ReviewStatus,
+    Statement,
+)
+from .stance import EvidenceItem, StanceChange, StanceResult, derive, evidence_for, history
 
 
 @dataclass(frozen=True)
 class JurisdictionRow:
     jurisdiction: Jurisdiction
     stance: StanceResult
+    policies: dict[int, PolicyAction] = field(default_factory=dict)  # the evidence, by id
+
+
+@dataclass(frozen=True)
+class JurisdictionDetail:
+    row: JurisdictionRow
+    history: list[StanceChange]
+    officials: list[Official]
+
+
+def can_see_rejected(user) -> bool:
+    """Editors (anyone allowed to change statements) may ask for rejected facts."""
+    return bool(user and user.is_authenticated and user.has_perm("stances.change_statement"))
+
+
+def visible(queryset: QuerySet, *, include_rejected: bool = False) -> QuerySet:
+    """What readers see: everything but rejected facts, unless an editor asks for them."""
+    if include_rejected:
+        return queryset
+    return queryset.exclude(review_status=ReviewStatus.REJECTED)
+
+
+def text_search(queryset: QuerySet, fields: list[str], value: str) -> QuerySet:
+    """Full-text search on PostgreSQL (websearch syntax, English stemming); a case-insensitive
+    contains search on SQLite, which has no full-text search in Django."""
+    value = value.strip()
+    if not value:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        vector = SearchVector(*fields, config="english")
+        query = SearchQuery(value, config="english", search_type="websearch")
+        return queryset.annotate(_search=vector).filter(_search=query)
+    condition = Q()
+    for name in fields:
+        condition |= Q(**{f"{name}__icontains": value})
+    return queryset.filter(condition)
+
+
+def _visible_count(relation: str) -> Count:
+    return Count(
+        relation, filter=~Q(**{f"{relation}__review_status": ReviewStatus.REJECTED}), distinct=True
+    )
 
 
 def jurisdictions_with_counts() -> QuerySet[Jurisdiction]:
     """Jurisdictions with the numbers of their visible statements, policies and events."""
     return Jurisdiction.objects.annotate(
-        statement_count=Count(
-            "statements", filter=~Q(statements__review_status=ReviewStatus.REJECTED), distinct=True
-        ),
-        policy_count=Count(
-            "policies", filter=~Q(policies__review_status=ReviewStatus.REJECTED), distinct=True
-        ),
-        event_count=Count(
-            "events", filter=~Q(events__review_status=ReviewStatus.REJECTED), distinct=True
-        ),
+        statement_count=_visible_count("statements"),
+        policy_count=_visible_count("policies"),
+        event_count=_visible_count("events"),
+    ).order_by("name", "state", "id")
+
+
+def _matches(result: StanceResult, stance: str | None, indicators: dict[str, str]) -> bool:
+    if stance and result.stance != stance:
+        return False
+    return all(result.indicators[name].value == value for name, value in indicators.items())
+
+
+def jurisdiction_rows(
+    jurisdictions: QuerySet[Jurisdiction],
+    *,
+    as_of: dt.date | None = None,
+    stance: str | None = None,
+    indicators: dict[str, str] | None = None,
+) -> list[JurisdictionRow]:
+    """The jurisdictions with their stance as of a date, filtered by stance and indicator values
+    (derived, so filtered here rather than in SQL), in two queries."""
+    listed = list(jurisdictions)
+    evidence = evidence_for(j.pk for j in listed)
+    rows = []
+    for jurisdiction in listed:
+        result = derive(evidence.get(jurisdiction.pk, []), as_of)
+        if _matches(result, stance, indicators or {}):
+            rows.append(JurisdictionRow(jurisdiction, result))
+    return rows
+
+
+def with_evidence_policies(rows: list[JurisdictionRow]) -> list[JurisdictionRow]:
+    """Attach the policy actions behind each row's indicators, in one query for all rows."""
+    ids = {
+        pid for row in rows for state in row.stance.indicators.values() for pid in state.policy_ids
+    }
+    policies = PolicyAction.objects.in_bulk(ids) if ids else {}
+    return [
+        JurisdictionRow(
+            row.jurisdiction,
+            row.stance,
+            {pid: policies[pid] for s in row.stance.indicators.values() for pid in s.policy_ids},
+        )
+        for row in rows
+    ]
+
+
+def jurisdiction_detail(slug: str, *, as_of: dt.date | None = None) -> JurisdictionDetail:
+    """One jurisdiction: its stance as of a date with the evidence, its history, its officials."""
+    jurisdiction = jurisdictions_with_counts().get(slug=slug)
+    evidence: list[EvidenceItem] = evidence_for([jurisdiction.pk]).get(jurisdiction.pk, [])
+    [row] = with_evidence_policies([JurisdictionRow(jurisdiction, derive(evidence, as_of))])
+    officials = list(jurisdiction.officials.order_by("name"))
+    return JurisdictionDetail(row=row, history=history(evidence), officials=officials)
+
+
+def statement_queryset() -> QuerySet[Statement]:
+    return Statement.objects.select_related("speaker", "jurisdiction", "article").order_by(
+        F("said_on").desc(nulls_last=True), "-id"
     )
 
 
-def jurisdiction_list(*, as_of: dt.date | None = None) -> list[JurisdictionRow]:
-    """Every jurisdiction with its counts and its stance as of a date, in two queries."""
-    jurisdictions = list(jurisdictions_with_counts())
-    evidence = evidence_for(j.pk for j in jurisdictions)
-    return [JurisdictionRow(j, derive(evidence.get(j.pk, []), as_of)) for j in jurisdictions]
+def event_queryset() -> QuerySet[EnforcementEvent]:
+    return EnforcementEvent.objects.select_related("jurisdiction", "article", "parent").order_by(
+        F("starts_on").desc(nulls_last=True), "-id"
+    )
+
+
+def policy_queryset() -> QuerySet[PolicyAction]:
+    effects = Prefetch("effects", queryset=PolicyEffect.objects.order_by("indicator"))
+    return (
+        PolicyAction.objects.select_related("jurisdiction", "article")
+        .prefetch_related(effects)
+        .order_by(F("effective_on").desc(nulls_last=True), "-id")
+    )
+
+
+def official_queryset() -> QuerySet[Official]:
+    return (
+        Official.objects.select_related("jurisdiction")
+        .annotate(statement_count=_visible_count("statements"))
+        .order_by("name", "id")
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    """A fact created or changed at ``at``."""
+
+    kind: str  # "statement" | "event" | "policy" | "official"
+    obj: object
+    at: dt.datetime
+    created: bool
+
+    @property
+    def key(self) -> tuple[dt.datetime, str, int]:
+        """Where the change sorts: facts stored in one transaction can share ``at``."""
+        return (self.at, self.kind, self.obj.pk)
+
+
+def _after(kind: str, key: tuple[dt.datetime, str, int]) -> Q:
+    """The changes of ``kind`` that come after ``key``, newest first."""
+    at, key_kind, pk = key
+    if kind == key_kind:
+        return Q(updated_at__lt=at) | Q(updated_at=at, pk__lt=pk)
+    return Q(updated_at__lte=at) if kind < key_kind else Q(updated_at__lt=at)
+
+
+def recent_changes(
+    *,
+    since: dt.datetime | None = None,
+    before: dt.datetime | None = None,
+    after: tuple[dt.datetime, str, int] | None = None,
+    limit: int = 100,
+) -> list[Change]:
+    """The most recently created or changed facts and officials, newest first (ties by kind and
+    id, so ``after``, the last change of a page, continues exactly there): one query per kind,
+    merged."""
+    sources = {
+        "statement": visible(statement_queryset()),
+        "event": visible(event_queryset()),
+        "policy": visible(policy_queryset()),
+        "official": Official.objects.select_related("jurisdiction"),
+    }
+    changes: list[Change] = []
+    for kind, queryset in sources.items():
+        if since:
+            queryset = queryset.filter(updated_at__gte=since)
+        if before:
+            queryset = queryset.filter(updated_at__lt=before)
+        if after:
+            queryset = queryset.filter(_after(kind, after))
+        for obj in queryset.order_by("-updated_at", "-id")[:limit]:
+            created = abs((obj.updated_at - obj.created_at).total_seconds()) < 1
+            changes.append(Change(kind, obj, obj.updated_at, created))
+    changes.sort(key=lambda change: change.key, reverse=True)
+    return changes[:limit]

@@ -170,3 +170,31 @@ def evidence_for(jurisdiction_ids: Iterable[int]) -> dict[int, list[EvidenceItem
 def jurisdiction_stance(jurisdiction, as_of: dt.date | None = None) -> StanceResult:
     """The stance of one jurisdiction as of a date, read from the database."""
     return derive(evidence_for([jurisdiction.pk]).get(jurisdiction.pk, []), as_of)
+
+
+@dataclass(frozen=True)
+class StanceChange:
+    """The stance from ``on`` (None: evidence with no date, counted only now) and the policies
+    that took effect then."""
+
+    on: dt.date | None
+    stance: str
+    policy_ids: tuple[int, ...]
+
+
+def history(evidence: list[EvidenceItem]) -> list[StanceChange]:
+    """Each date the stance changed, oldest first, with the evidence that changed it."""
+    changes: list[StanceChange] = []
+    previous = Stance.UNKNOWN
+    dates = sorted({e.counts_from for e in evidence if e.counts_from is not None})
+    for on in dates:
+        stance = derive(evidence, as_of=on).stance
+        if stance != previous:
+            ids = tuple(sorted({e.policy_id for e in evidence if e.counts_from == on}))
+            changes.append(StanceChange(on, stance, ids))
+            previous = stance
+    current = derive(evidence).stance
+    if current != previous:  # undated evidence changes only the current stance
+        ids = tuple(sorted({e.policy_id for e in evidence if e.counts_from is None}))
+        changes.append(StanceChange(None, current, ids))
+    return changes

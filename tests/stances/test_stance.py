@@ -117,3 +117,25 @@ def test_a_month_precision_policy_counts_from_the_end_of_its_month():
     assert counts_from(D(2018, 1, 1), "year", None) == D(2018, 12, 31)
     assert counts_from(D(2018, 6, 14), "day", D(2018, 9, 6)) == D(2018, 6, 14)
     assert counts_from(None, "day", D(2018, 9, 6)) == D(2018, 9, 6)
+
+
+def test_history_lists_each_change_with_its_date_and_evidence():
+    from stances.stance import history
+
+    evidence = [
+        item("detainers", "limits", D(2017, 3, 1), 1),
+        item("jail_access", "limits", D(2018, 6, 30), 2),
+        item("information_sharing", "limits", D(2018, 7, 1), 3),  # no change of stance
+        item("agreement_287g", "cooperates", None, 4),
+    ]
+    assert [(c.on, c.stance, c.policy_ids) for c in history(evidence)] == [
+        (D(2017, 3, 1), "limited_cooperation", (1,)),
+        (D(2018, 6, 30), "non_cooperation", (2,)),
+        (None, "cooperation", (4,)),
+    ]
+
+
+def test_history_is_empty_without_evidence():
+    from stances.stance import history
+
+    assert history([]) == []

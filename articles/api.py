@@ -1,0 +1,65 @@
+"""Articles through the API: metadata in the list, every extracted fact on the detail."""
+
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import viewsets
+
+from stances.api import (
+    FORMAT_PARAM,
+    LIST_RENDERERS,
+    REJECTED_PARAM,
+    JSONErrorsMixin,
+    Pagination,
+    StableOrderingFilter,
+    include_rejected,
+)
+from stances.exports import csv_response
+
+from . import selectors
+from .models import Article
+from .serializers import ArticleDetailSerializer, ArticleSerializer
+
+
+class ArticleFilter(filters.FilterSet):
+    outlet = filters.CharFilter(lookup_expr="icontains")
+    published_from = filters.DateFilter(field_name="published_on", lookup_expr="gte")
+    published_to = filters.DateFilter(field_name="published_on", lookup_expr="lte")
+    jurisdiction = filters.CharFilter(field_name="jurisdictions__slug", distinct=True)
+    q = filters.CharFilter(field_name="title", lookup_expr="icontains")
+
+    class Meta:
+        model = Article
+        fields = ["outlet", "jurisdiction"]
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[FORMAT_PARAM]),
+    retrieve=extend_schema(parameters=[REJECTED_PARAM]),
+)
+class ArticleViewSet(JSONErrorsMixin, viewsets.ReadOnlyModelViewSet):
+    """The news articles every fact comes from."""
+
+    queryset = selectors.article_list()
+    filter_backends = [filters.DjangoFilterBackend, StableOrderingFilter]
+    filterset_class = ArticleFilter
+    ordering_fields = ["published_on", "ingested_at", "id"]
+    pagination_class = Pagination
+    renderer_classes = LIST_RENDERERS
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return selectors.article_with_facts(include_rejected=include_rejected(self.request))
+        return selectors.article_list()
+
+    def get_serializer_class(self):
+        return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == "csv":
+            rows = self.filter_queryset(self.get_queryset()).iterator(chunk_size=1000)
+            return csv_response(
+                (ArticleSerializer(row).data for row in rows),
+                filename="articles",
+                empty_header=list(ArticleSerializer().fields),
+            )
+        return super().list(request, *args, **kwargs)

@@ -1,0 +1,170 @@
+"""Filters (django-filter) shared by the API and the pages: the same names in both URLs."""
+
+from __future__ import annotations
+
+import django_filters as filters
+from django import forms
+from django.db.models import Q
+
+from .models import (
+    DatePrecision,
+    Direction,
+    EnforcementEvent,
+    EventKind,
+    Indicator,
+    Jurisdiction,
+    JurisdictionKind,
+    Official,
+    PolicyAction,
+    PolicyKind,
+    ReviewStatus,
+    SpeakerKind,
+    Stance,
+    Statement,
+    StatementStance,
+)
+from .selectors import text_search
+
+INDICATOR_VALUES = [*Direction.choices, ("unknown", "Unknown")]
+
+
+class SearchFilter(filters.CharFilter):
+    """Text search over the given fields (full-text on PostgreSQL)."""
+
+    def __init__(self, *args, search_fields: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search_fields = search_fields
+
+    def filter(self, qs, value):
+        return text_search(qs, self.search_fields, value) if value else qs
+
+
+class JurisdictionFilter(filters.FilterSet):
+    """Stance and indicator filters are applied after the stance is derived (see the view)."""
+
+    state = filters.CharFilter(
+        field_name="state", lookup_expr="iexact", help_text="USPS code, e.g. WI."
+    )
+    kind = filters.ChoiceFilter(choices=JurisdictionKind.choices)
+    q = filters.CharFilter(
+        field_name="name", lookup_expr="icontains", help_text="Part of the name."
+    )
+
+    class Meta:
+        model = Jurisdiction
+        fields = ["state", "kind", "q"]
+
+
+class StanceQueryForm(forms.Form):
+    """Query parameters of the derived stance: validated like any other filter."""
+
+    as_of = forms.DateField(required=False, help_text="YYYY-MM-DD: stances as they stood that day.")
+    stance = forms.ChoiceField(choices=[("", "any"), *Stance.choices], required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in Indicator.values:
+            self.fields[name] = forms.ChoiceField(
+                choices=[("", "any"), *INDICATOR_VALUES], required=False
+            )
+
+    def indicator_values(self) -> dict[str, str]:
+        return {
+            name: self.cleaned_data[name] for name in Indicator.values if self.cleaned_data[name]
+        }
+
+
+def with_date_range_params(filterset: type[filters.FilterSet]) -> type[filters.FilterSet]:
+    """Expose ``date_from`` / ``date_to`` as ``from`` / ``to`` in URLs (``from`` is a Python
+    keyword, so it cannot be an attribute name)."""
+    filterset.base_filters["from"] = filterset.base_filters.pop("date_from")
+    filterset.base_filters["to"] = filterset.base_filters.pop("date_to")
+    return filterset
+
+
+class FactFilter(filters.FilterSet):
+    """What every fact can be filtered by."""
+
+    jurisdiction = filters.CharFilter(
+        field_name="jurisdiction__slug", help_text="Jurisdiction slug, e.g. madison-wi."
+    )
+    state = filters.CharFilter(
+        field_name="jurisdiction__state", lookup_expr="iexact", help_text="USPS code."
+    )
+    review_status = filters.ChoiceFilter(choices=ReviewStatus.choices)
+    article = filters.NumberFilter(field_name="article_id", help_text="Source article id.")
+    date_precision = filters.ChoiceFilter(choices=DatePrecision.choices)
+
+
+@with_date_range_params
+class StatementFilter(FactFilter):
+    speaker = filters.CharFilter(field_name="speaker__slug", help_text="Speaker slug.")
+    stance = filters.ChoiceFilter(choices=StatementStance.choices)
+    date_from = filters.DateFilter(
+        field_name="said_on", lookup_expr="gte", help_text="Said on or after (YYYY-MM-DD)."
+    )
+    date_to = filters.DateFilter(
+        field_name="said_on", lookup_expr="lte", help_text="Said on or before (YYYY-MM-DD)."
+    )
+    q = SearchFilter(search_fields=["quote"], help_text="Text search in the quotes.")
+
+    class Meta:
+        model = Statement
+        fields = ["jurisdiction", "state", "speaker", "stance", "review_status", "article"]
+
+
+@with_date_range_params
+class EventFilter(FactFilter):
+    kind = filters.ChoiceFilter(choices=EventKind.choices)
+    date_from = filters.DateFilter(
+        field_name="starts_on", lookup_expr="gte", help_text="Starting on or after (YYYY-MM-DD)."
+    )
+    date_to = filters.DateFilter(
+        field_name="starts_on", lookup_expr="lte", help_text="Starting on or before (YYYY-MM-DD)."
+    )
+    q = SearchFilter(
+        search_fields=["name", "summary"], help_text="Text search in names, summaries."
+    )
+
+    class Meta:
+        model = EnforcementEvent
+        fields = ["jurisdiction", "state", "kind", "review_status", "article"]
+
+
+@with_date_range_params
+class PolicyFilter(FactFilter):
+    kind = filters.ChoiceFilter(choices=PolicyKind.choices)
+    indicator = filters.ChoiceFilter(
+        field_name="effects__indicator", choices=Indicator.choices, distinct=True
+    )
+    direction = filters.ChoiceFilter(
+        field_name="effects__direction", choices=Direction.choices, distinct=True
+    )
+    date_from = filters.DateFilter(
+        field_name="effective_on", lookup_expr="gte", help_text="Effective on or after."
+    )
+    date_to = filters.DateFilter(
+        field_name="effective_on", lookup_expr="lte", help_text="Effective on or before."
+    )
+    q = SearchFilter(search_fields=["summary"], help_text="Text search in the summaries.")
+
+    class Meta:
+        model = PolicyAction
+        fields = ["jurisdiction", "state", "kind", "indicator", "direction", "review_status"]
+
+
+class OfficialFilter(filters.FilterSet):
+    jurisdiction = filters.CharFilter(field_name="jurisdiction__slug")
+    state = filters.CharFilter(field_name="jurisdiction__state", lookup_expr="iexact")
+    kind = filters.ChoiceFilter(choices=SpeakerKind.choices)
+    q = filters.CharFilter(method="search", help_text="Part of the name, role or affiliation.")
+
+    class Meta:
+        model = Official
+        fields = ["jurisdiction", "state", "kind"]
+
+    def search(self, queryset, name, value):
+        # Names are matched by substring: full-text stemming would miss a partial surname.
+        return queryset.filter(
+            Q(name__icontains=value) | Q(role__icontains=value) | Q(affiliation__icontains=value)
+        )
