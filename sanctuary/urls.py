@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from articles import views as article_views
 from articles.api import ArticleViewSet
 from stances import api as stances_api
 from stances import views as stance_views
@@ -26,6 +27,11 @@ api_patterns = [
 
 urlpatterns = [
     path("", stance_views.home, name="home"),
+    path("timeline/", stance_views.timeline, name="timeline"),
+    path("jurisdictions/<slug:slug>/", stance_views.jurisdiction, name="jurisdiction"),
+    path("statements/", stance_views.statements, name="statements"),
+    path("articles/<int:pk>/", article_views.article, name="article"),
+    path("about/", stance_views.about, name="about"),
     path("api/", include((api_patterns, "api"))),
     path("admin/", admin.site.urls),
 ]

@@ -1,10 +1,126 @@
+"""The pages: read the query, call a selector, render. Figures come from ``charts``."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import selectors
+from . import dashboard, selectors
+from .filters import JurisdictionFilter, StanceQueryForm, StatementFilter
+from .forms import TimelineForm
+from .models import Indicator, Stance
+
+
+def _invalid(request, template: str, context: dict, *forms):
+    """400, with every error listed at the top (some fields have no place of their own)."""
+    errors = [
+        (name if name != "__all__" else "", message)
+        for form in forms
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+    return render(
+        request, template, {**context, "invalid": True, "filter_errors": errors}, status=400
+    )
 
 
 @require_GET
 def home(request):
-    rows = selectors.jurisdiction_rows(selectors.jurisdictions_with_counts())
-    return render(request, "stances/home.html", {"rows": rows})
+    """The map, headline numbers and table of jurisdictions with evidence."""
+    filters = JurisdictionFilter(request.GET, queryset=selectors.jurisdictions_with_counts())
+    stance_form = StanceQueryForm(request.GET)
+    context = {"filters": filters, "stance_form": stance_form, "indicators": Indicator.choices}
+    if not (filters.is_valid() and stance_form.is_valid()):
+        return _invalid(request, "stances/map.html", context, filters.form, stance_form)
+    rows = selectors.jurisdiction_rows(
+        filters.qs,
+        as_of=stance_form.cleaned_data["as_of"],
+        stance=stance_form.cleaned_data["stance"] or None,
+        indicators=stance_form.indicator_values(),
+    )
+    page = dashboard.map_page(rows, sort=request.GET.get("sort", "name"))
+    query = request.GET.copy()
+    query.pop("sort", None)
+    context.update(
+        page=page,
+        stances=Stance.choices,
+        query=query.urlencode(),
+        # Says "no jurisdictions yet" apart from "none match these filters".
+        filtered=any(query.values()),
+        last_updated=dashboard.last_updated(),
+    )
+    return render(request, "stances/map.html", context)
+
+
+@require_GET
+def timeline(request):
+    form = TimelineForm(request.GET)
+    if not form.is_valid():
+        return _invalid(request, "stances/timeline.html", {"form": form}, form)
+    facts = dashboard.timeline_facts(form.filter_params(), types=form.types())
+    by_place = form.cleaned_data["lanes"] == "jurisdiction"
+    return render(
+        request,
+        "stances/timeline.html",
+        {
+            "form": form,
+            "selected_types": form.types(),
+            "timeline": dashboard.timeline(facts, lanes_by_jurisdiction=by_place),
+        },
+    )
+
+
+@require_GET
+def jurisdiction(request, slug: str):
+    stance_form = StanceQueryForm(request.GET)
+    if not stance_form.is_valid():
+        return _invalid(
+            request, "stances/jurisdiction.html", {"stance_form": stance_form}, stance_form
+        )
+    try:
+        detail = selectors.jurisdiction_detail(slug, as_of=stance_form.cleaned_data["as_of"])
+    except selectors.Jurisdiction.DoesNotExist:
+        raise Http404("No jurisdiction with that name.") from None
+    facts = dashboard.timeline_facts({"jurisdiction": slug}, types=dashboard.TIMELINE_TYPES)
+    context = {
+        "detail": detail,
+        "row": detail.row,
+        "stance_form": stance_form,
+        "facts": facts,
+        "timeline": dashboard.timeline(facts, height=300),
+        "policies_by_id": {policy.pk: policy for policy in facts.get("policies", [])},
+        "arrests": dashboard.arrests_by_jurisdiction([detail.row.jurisdiction.pk]).get(
+            detail.row.jurisdiction.pk, 0
+        ),
+    }
+    return render(request, "stances/jurisdiction.html", context)
+
+
+@require_GET
+def statements(request):
+    filters = StatementFilter(
+        request.GET, queryset=selectors.visible(selectors.statement_queryset())
+    )
+    if not filters.is_valid():
+        return _invalid(request, "stances/statements.html", {"filters": filters}, filters.form)
+    page = Paginator(filters.qs, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "stances/statements.html",
+        {"filters": filters, "page": page, "query": query.urlencode()},
+    )
+
+
+@require_GET
+def about(request):
+    return render(
+        request,
+        "stances/about.html",
+        {
+            "last_updated": dashboard.last_updated(),
+            "review_counts": dashboard.review_counts(),
+            "indicators": Indicator.choices,
+        },
+    )

@@ -67,20 +67,3 @@ def test_health_is_503_when_the_database_is_unreachable(tmp_path):
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.stdout.split() == ["503", "unavailable"], result.stderr
-
-
-@pytest.mark.django_db
-def test_home_lists_jurisdictions_in_constant_queries(client, django_assert_max_num_queries):
-    from tests.factories import JurisdictionFactory, PolicyEffectFactory
-
-    for n in range(5):
-        PolicyEffectFactory(policy__jurisdiction=JurisdictionFactory(name=f"Placeton {n}"))
-    with django_assert_max_num_queries(3):
-        response = client.get("/")
-    assert response.status_code == 200
-    assert "Placeton 4" in response.content.decode()
-
-
-@pytest.mark.django_db
-def test_home_says_so_when_empty(client):
-    assert "No jurisdictions yet" in client.get("/").content.decode()

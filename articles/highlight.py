@@ -1,0 +1,52 @@
+"""Split an article body into segments so every fact's words can be highlighted in place.
+
+Facts overlap (a policy's sentence contains a quote), so the body is cut at every span boundary;
+each segment knows the facts covering it. Pure: text and spans in, segments out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Mark:
+    anchor: str  # "statement-12": the element id readers link to
+    kind: str  # "statement" | "event" | "policy"
+    start: int
+    end: int
+    reviewed: bool
+
+
+@dataclass
+class Segment:
+    text: str
+    marks: list[Mark] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)  # facts that start here
+
+    @property
+    def innermost(self) -> Mark | None:
+        return min(self.marks, key=lambda m: m.end - m.start) if self.marks else None
+
+    @property
+    def fact_anchors(self) -> str:
+        """The anchors of every fact covering this piece, space-separated (``data-facts``)."""
+        return " ".join(m.anchor for m in self.marks)
+
+    @property
+    def css(self) -> str:
+        kinds = sorted({m.kind for m in self.marks})
+        unreviewed = any(not m.reviewed for m in self.marks)
+        return " ".join([*(f"hl-{k}" for k in kinds), *(["hl-unreviewed"] if unreviewed else [])])
+
+
+def segments(body: str, marks: list[Mark]) -> list[Segment]:
+    """The body cut at every mark boundary, each piece with the marks that cover it."""
+    valid = [m for m in marks if 0 <= m.start < m.end <= len(body)]
+    cuts = sorted({0, len(body), *(m.start for m in valid), *(m.end for m in valid)})
+    pieces = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = [m for m in valid if m.start <= start and end <= m.end]
+        anchors = [m.anchor for m in valid if m.start == start]
+        pieces.append(Segment(body[start:end], covering, anchors))
+    return pieces

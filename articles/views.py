@@ -1,0 +1,36 @@
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from stances.models import ReviewStatus
+
+from . import selectors
+from .highlight import Mark, segments
+
+
+def _marks(article) -> list[Mark]:
+    facts = [
+        *(("statement", f) for f in article.visible_statements),
+        *(("event", f) for f in article.visible_events),
+        *(("policy", f) for f in article.visible_policies),
+    ]
+    return [
+        Mark(
+            f"{kind}-{fact.pk}",
+            kind,
+            fact.span_start,
+            fact.span_end,
+            fact.review_status == ReviewStatus.REVIEWED,
+        )
+        for kind, fact in facts
+    ]
+
+
+@require_GET
+def article(request, pk: int):
+    """The article's text with every extracted fact highlighted in place and listed below."""
+    article = get_object_or_404(selectors.article_with_facts(), pk=pk)
+    return render(
+        request,
+        "articles/article.html",
+        {"article": article, "segments": segments(article.body, _marks(article))},
+    )
