@@ -61,3 +61,6 @@ class PolicyActionAdmin(EvidenceAdmin):
     list_filter = ["review_status", "kind"]
     search_fields = ["summary", "jurisdiction__name"]
     inlines = [PolicyEffectInline]
+
+
+from .corrections_admin import CorrectionRequestAdmin  # noqa: E402, F401  (registers it)

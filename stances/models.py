@@ -6,9 +6,12 @@ stance is never stored: ``stances.stance`` derives it from its policy actions as
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 
 class JurisdictionKind(models.TextChoices):
@@ -100,6 +103,8 @@ class Jurisdiction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name", "state"]
         indexes = [
@@ -156,6 +161,8 @@ class Official(models.Model):
     affiliation = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -266,6 +273,8 @@ class Statement(Evidence):
     said_on = models.DateField(null=True, blank=True)
     stance = models.CharField(max_length=20, choices=StatementStance.choices)
 
+    history = HistoricalRecords()
+
     class Meta(Evidence.Meta):
         ordering = ["-said_on", "-id"]
         indexes = [
@@ -317,6 +326,8 @@ class EnforcementEvent(Evidence):
         help_text="The operation this is part of.",
     )
 
+    history = HistoricalRecords()
+
     class Meta(Evidence.Meta):
         ordering = ["-starts_on", "-id"]
         indexes = [
@@ -355,6 +366,8 @@ class PolicyAction(Evidence):
     summary = models.TextField()
     effective_on = models.DateField(null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta(Evidence.Meta):
         ordering = ["-effective_on", "-id"]
         indexes = [
@@ -380,6 +393,8 @@ class PolicyEffect(models.Model):
     indicator = models.CharField(max_length=30, choices=Indicator.choices)
     direction = models.CharField(max_length=10, choices=Direction.choices)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["policy", "indicator"]
         indexes = [models.Index(fields=["indicator", "direction"], name="effect_ind_dir_idx")]
@@ -397,3 +412,47 @@ class PolicyEffect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_indicator_display()}: {self.get_direction_display()}"
+
+
+class CorrectionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+class CorrectionRequest(models.Model):
+    """A reader's report that a public fact is wrong, for editors to check and close."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    fact = GenericForeignKey("content_type", "object_id")
+    message = models.TextField(max_length=5000)
+    contact = models.CharField(max_length=200, blank=True, help_text="Optional: email or name.")
+    status = models.CharField(
+        max_length=10, choices=CorrectionStatus.choices, default=CorrectionStatus.OPEN
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    editor_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="correction_status_idx"),
+            models.Index(fields=["content_type", "object_id"], name="correction_fact_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=_choices_sql(CorrectionStatus)),
+                name="correction_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=CorrectionStatus.OPEN) | Q(closed_at__isnull=False),
+                name="correction_closed_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Correction #{self.pk} ({self.get_status_display()}) on {self.content_type.model}"

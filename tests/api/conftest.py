@@ -5,7 +5,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
@@ -76,18 +76,9 @@ def api():
 
 @pytest.fixture
 def editor(django_user_model):
-    """A user allowed to add and change every kind of fact, through a group."""
-    group = Group.objects.create(name="editors")
-    codenames = [
-        f"{action}_{model}"
-        for action in ("add", "change")
-        for model in ("statement", "enforcementevent", "policyaction", "official")
-    ]
-    group.permissions.set(
-        Permission.objects.filter(content_type__app_label="stances", codename__in=codenames)
-    )
+    """A member of the editors group the data migration creates (its real permissions)."""
     user = django_user_model.objects.create_user(username="editor")
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name="editors"))
     return user
 
 
