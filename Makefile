@@ -26,6 +26,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 run: export DEBUG ?= 1
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_sample_corpus
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -62,3 +63,16 @@ bench-ingest: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache
+
+# The real server under load (gunicorn, DEBUG off, 127.0.0.1 only) against a PostgreSQL database
+# of demo data; writes bench/results.json and prints a markdown table. Variables:
+#   BENCH_DATABASE_URL  the database (migrated and given its cache table first; data untouched)
+#   CLIENTS             concurrent keep-alive clients
+#   REQUESTS            requests per endpoint (each endpoint also stops after 30 s)
+.PHONY: bench
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/sanctuary_bench
+CLIENTS ?= 8
+REQUESTS ?= 400
+bench: $(VENV)/.installed-dev
+	$(BIN)/python bench/run.py --database-url '$(BENCH_DATABASE_URL)' \
+		--clients $(CLIENTS) --requests $(REQUESTS)

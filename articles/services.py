@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from stances import summaries
 from stances.models import (
     EnforcementEvent,
     Jurisdiction,
@@ -108,6 +109,10 @@ def article_ingest(
             _extracted_facts_delete(previous)
         result = IngestResult(article=article, outcome="updated" if previous else "created")
         _facts_store(article, extraction, settled, result)
+        touched = set(article.jurisdictions.values_list("pk", flat=True))
+        if previous:
+            touched |= set(previous.jurisdictions.values_list("pk", flat=True))
+        summaries.refresh_for(touched)
     return result
 
 

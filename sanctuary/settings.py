@@ -94,6 +94,11 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every web process (never a process's own memory, which another process
+# could make stale): the database cache table by default, Redis when CACHE_URL says so
+# (e.g. redis://127.0.0.1:6379/1). `manage.py createcachetable` creates the table.
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://sanctuary_cache")}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -162,6 +167,10 @@ SPECTACULAR_SETTINGS = {
 
 # Ingestion: the largest article body accepted, in bytes.
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2_000_000)
+
+# Readers' correction requests stored per client address (REMOTE_ADDR) and period, counted in
+# the cache: "5/hour", "20/day". Same notation as API_ANON_RATE.
+CORRECTIONS_RATE = env.str("CORRECTIONS_RATE", default="5/hour")
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from articles import views as article_views
 from articles.api import ArticleViewSet
 from stances import api as stances_api
+from stances import corrections
 from stances import views as stance_views
 
 router = DefaultRouter()
@@ -32,6 +33,7 @@ urlpatterns = [
     path("statements/", stance_views.statements, name="statements"),
     path("articles/<int:pk>/", article_views.article, name="article"),
     path("about/", stance_views.about, name="about"),
+    path("report/<str:kind>/<int:pk>/", corrections.report, name="report"),
     path("api/", include((api_patterns, "api"))),
     path("admin/", admin.site.urls),
 ]

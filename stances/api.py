@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection
 from django.db.models import F
@@ -26,7 +27,7 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from . import selectors, services
+from . import selectors, services, summaries
 from .exports import CSVRenderer, GeoJSONRenderer, csv_response, feature_collection
 from .filters import (
     EventFilter,
@@ -330,21 +331,46 @@ class JurisdictionViewSet(JSONErrorsMixin, viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         form = self.stance_query()
-        rows = selectors.jurisdiction_rows(
-            self.filter_queryset(self.get_queryset()),
-            as_of=form.cleaned_data["as_of"],
-            stance=form.cleaned_data["stance"] or None,
-            indicators=form.indicator_values(),
-        )
+        query = {
+            "as_of": form.cleaned_data["as_of"],
+            "stance": form.cleaned_data["stance"] or None,
+            "indicators": form.indicator_values(),
+        }
+        jurisdictions = self.filter_queryset(self.get_queryset())
         if request.accepted_renderer.format == "geojson":
-            return Response(feature_collection(rows, self.feature_properties))
+            return Response(self.geojson(request, jurisdictions, query))
         if request.accepted_renderer.format == "csv":
-            data = self.get_serializer(selectors.with_evidence_policies(rows), many=True).data
-            return csv_response(
-                data, filename="jurisdictions", empty_header=list(self.get_serializer().fields)
+            rows = selectors.with_evidence_policies(
+                selectors.jurisdiction_rows(jurisdictions, **query)
             )
-        page = selectors.with_evidence_policies(self.paginate_queryset(rows))
+            return csv_response(
+                self.get_serializer(rows, many=True).data,
+                filename="jurisdictions",
+                empty_header=list(self.get_serializer().fields),
+            )
+        page = selectors.with_evidence_policies(self.page_rows(jurisdictions, query))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def page_rows(self, jurisdictions, query: dict) -> list:
+        """Today's stances are filtered and paginated in SQL; a past date derives every stance."""
+        if query["as_of"] is None:
+            filtered = selectors.filter_by_current_stance(
+                jurisdictions, stance=query["stance"], indicators=query["indicators"]
+            )
+            page = self.paginate_queryset(filtered)
+            return [selectors.JurisdictionRow(j, selectors.current_stance(j)) for j in page]
+        return self.paginate_queryset(selectors.jurisdiction_rows(jurisdictions, **query))
+
+    def geojson(self, request, jurisdictions, query: dict) -> dict:
+        """The map's data: cached per query under the data version, so every process rebuilds
+        it after any write (the version lives in the shared cache)."""
+        key = f"geojson:{summaries.data_version()}:{request.get_full_path()}"
+        payload = cache.get(key)
+        if payload is None:
+            rows = selectors.jurisdiction_rows(jurisdictions, **query)
+            payload = feature_collection(rows, self.feature_properties)
+            cache.set(key, payload, timeout=3600)
+        return payload
 
     def retrieve(self, request, *args, **kwargs):
         form = self.stance_query()
@@ -367,6 +393,7 @@ class JurisdictionViewSet(JSONErrorsMixin, viewsets.ReadOnlyModelViewSet):
             "statements": j.statement_count,
             "policies": j.policy_count,
             "events": j.event_count,
+            "arrests": j.arrests,
         }
 
 

@@ -7,14 +7,14 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max
 from django.urls import reverse
 
 from articles.models import Article
 
 from . import charts, selectors
 from .filters import EventFilter, PolicyFilter, StatementFilter
-from .models import EnforcementEvent, EventKind, JurisdictionKind, ReviewStatus, Stance, Statement
+from .models import JurisdictionKind, ReviewStatus, Stance, Statement
 from .selectors import JurisdictionRow
 
 TIMELINE_LIMIT = 1500  # facts drawn on one timeline; the lists and the API page through the rest
@@ -47,29 +47,11 @@ class MapPage:
     sort: str
 
 
-def arrests_by_jurisdiction(jurisdiction_ids: list[int]) -> dict[int, int]:
-    """ICE arrests reported per jurisdiction (arrest events only: an operation's total is the
-    sum of its parts, so counting both would count twice)."""
-    rows = (
-        selectors.visible(EnforcementEvent.objects)
-        .filter(kind=EventKind.ARRESTS, jurisdiction_id__in=jurisdiction_ids)
-        .values("jurisdiction_id")
-        .annotate(total=Sum("count"))
-    )
-    return {r["jurisdiction_id"]: r["total"] or 0 for r in rows}
-
-
-def _has_evidence(row: JurisdictionRow) -> bool:
-    j = row.jurisdiction
-    return bool(j.statement_count or j.policy_count or j.event_count)
-
-
 def map_page(rows: list[JurisdictionRow], *, sort: str = "name") -> MapPage:
-    """The map, its headline numbers and its table, for jurisdictions with evidence."""
-    rows = [row for row in rows if _has_evidence(row)]
-    arrests = arrests_by_jurisdiction([row.jurisdiction.pk for row in rows])
+    """The map, its headline numbers and its table (rows: jurisdictions with evidence, from
+    ``selectors.with_evidence``; arrests come from the precomputed summaries)."""
     map_rows = [
-        MapRow(row, arrests.get(row.jurisdiction.pk, 0), jurisdiction_url(row.jurisdiction.slug))
+        MapRow(row, row.jurisdiction.arrests, jurisdiction_url(row.jurisdiction.slug))
         for row in rows
     ]
     descending = sort.startswith("-")

@@ -456,3 +456,53 @@ class CorrectionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Correction #{self.pk} ({self.get_status_display()}) on {self.content_type.model}"
+
+
+class IndicatorValue(models.TextChoices):
+    LIMITS = "limits", "Limits cooperation"
+    COOPERATES = "cooperates", "Cooperates"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class JurisdictionSummary(models.Model):
+    """A jurisdiction's current derived stance and its counts, precomputed.
+
+    Never edited by hand: ``stances.summaries`` recomputes it (with ``stances.stance.derive``)
+    whenever a write touches the jurisdiction, so lists and the map read one row per place
+    instead of deriving every stance and counting every fact on each request. Stances "as of"
+    a past date are still derived on the fly."""
+
+    jurisdiction = models.OneToOneField(
+        Jurisdiction, primary_key=True, on_delete=models.CASCADE, related_name="summary"
+    )
+    stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNKNOWN)
+    detainers = models.CharField(max_length=10, choices=IndicatorValue.choices, default="unknown")
+    jail_access = models.CharField(max_length=10, choices=IndicatorValue.choices, default="unknown")
+    information_sharing = models.CharField(
+        max_length=10, choices=IndicatorValue.choices, default="unknown"
+    )
+    local_resources = models.CharField(
+        max_length=10, choices=IndicatorValue.choices, default="unknown"
+    )
+    agreement_287g = models.CharField(
+        max_length=10, choices=IndicatorValue.choices, default="unknown"
+    )
+    # {indicator: {"effective_on": "YYYY-MM-DD" | null, "policy_ids": [..]}}
+    evidence = models.JSONField(default=dict)
+    statement_count = models.PositiveIntegerField(default=0)
+    policy_count = models.PositiveIntegerField(default=0)
+    event_count = models.PositiveIntegerField(default=0)
+    arrests = models.PositiveBigIntegerField(default=0)
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["jurisdiction"]
+        indexes = [models.Index(fields=["stance"], name="summary_stance_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stance__in=_choices_sql(Stance)), name="summary_stance_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction}: {self.get_stance_display()}"

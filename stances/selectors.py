@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from .models import (
     EnforcementEvent,
+    Indicator,
     Jurisdiction,
     Official,
     PolicyAction,
@@ -21,7 +23,15 @@ from .models import (
     ReviewStatus,
     Statement,
 )
-from .stance import EvidenceItem, StanceChange, StanceResult, derive, evidence_for, history
+from .stance import (
+    EvidenceItem,
+    IndicatorState,
+    StanceChange,
+    StanceResult,
+    derive,
+    evidence_for,
+    history,
+)
 
 
 @dataclass(frozen=True)
@@ -75,12 +85,73 @@ def _visible_count(relation: str) -> Count:
 
 
 def jurisdictions_with_counts() -> QuerySet[Jurisdiction]:
-    """Jurisdictions with the numbers of their visible statements, policies and events."""
-    return Jurisdiction.objects.annotate(
-        statement_count=_visible_count("statements"),
-        policy_count=_visible_count("policies"),
-        event_count=_visible_count("events"),
-    ).order_by("name", "state", "id")
+    """Jurisdictions with their precomputed summary: visible statement, policy and event counts
+    and arrests reported (``stances.summaries`` keeps them current on every write)."""
+    return (
+        Jurisdiction.objects.select_related("summary")
+        .annotate(
+            statement_count=Coalesce(F("summary__statement_count"), 0),
+            policy_count=Coalesce(F("summary__policy_count"), 0),
+            event_count=Coalesce(F("summary__event_count"), 0),
+            arrests=Coalesce(F("summary__arrests"), 0),
+        )
+        .order_by("name", "state", "id")
+    )
+
+
+def with_evidence(jurisdictions: QuerySet[Jurisdiction]) -> QuerySet[Jurisdiction]:
+    """Only jurisdictions with at least one visible statement, policy or event."""
+    return jurisdictions.filter(
+        Q(summary__statement_count__gt=0)
+        | Q(summary__policy_count__gt=0)
+        | Q(summary__event_count__gt=0)
+    )
+
+
+def _current_value(field: str, value: str) -> Q:
+    """A summary field equal to ``value``; a jurisdiction with no summary yet is unknown."""
+    condition = Q(**{f"summary__{field}": value})
+    return condition | Q(summary__isnull=True) if value == "unknown" else condition
+
+
+def filter_by_current_stance(
+    jurisdictions: QuerySet[Jurisdiction],
+    *,
+    stance: str | None = None,
+    indicators: dict[str, str] | None = None,
+) -> QuerySet[Jurisdiction]:
+    """Filter by today's derived stance and indicator values, in SQL (on the summaries)."""
+    if stance:
+        jurisdictions = jurisdictions.filter(_current_value("stance", stance))
+    for name, value in (indicators or {}).items():
+        jurisdictions = jurisdictions.filter(_current_value(name, value))
+    return jurisdictions
+
+
+def current_stance(jurisdiction: Jurisdiction) -> StanceResult:
+    """Today's stance, read from the precomputed summary (the result of ``derive``)."""
+    summary = getattr(jurisdiction, "summary", None) if _has_summary(jurisdiction) else None
+    if summary is None:
+        return derive([])
+    indicators = {}
+    for name in Indicator.values:
+        evidence = summary.evidence.get(name, {})
+        effective_on = evidence.get("effective_on")
+        indicators[name] = IndicatorState(
+            indicator=name,
+            value=getattr(summary, name),
+            effective_on=dt.date.fromisoformat(effective_on) if effective_on else None,
+            policy_ids=tuple(evidence.get("policy_ids", ())),
+        )
+    return StanceResult(stance=summary.stance, indicators=indicators, as_of=None)
+
+
+def _has_summary(jurisdiction: Jurisdiction) -> bool:
+    try:
+        jurisdiction.summary  # noqa: B018 - select_related makes this free
+    except Jurisdiction.summary.RelatedObjectDoesNotExist:
+        return False
+    return True
 
 
 def _matches(result: StanceResult, stance: str | None, indicators: dict[str, str]) -> bool:
@@ -96,8 +167,13 @@ def jurisdiction_rows(
     stance: str | None = None,
     indicators: dict[str, str] | None = None,
 ) -> list[JurisdictionRow]:
-    """The jurisdictions with their stance as of a date, filtered by stance and indicator values
-    (derived, so filtered here rather than in SQL), in two queries."""
+    """The jurisdictions with their stance as of a date, filtered by stance and indicator values.
+
+    Today's stances come from the precomputed summaries (filtered in SQL, one query); a past
+    date derives every stance from the dated evidence (two queries, filtered here)."""
+    if as_of is None:
+        filtered = filter_by_current_stance(jurisdictions, stance=stance, indicators=indicators)
+        return [JurisdictionRow(j, current_stance(j)) for j in filtered]
     listed = list(jurisdictions)
     evidence = evidence_for(j.pk for j in listed)
     rows = []

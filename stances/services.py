@@ -21,6 +21,7 @@ from django.utils.text import slugify
 
 from articles.models import Article
 
+from . import summaries
 from .models import (
     Direction,
     EnforcementEvent,
@@ -85,6 +86,7 @@ def statement_create(
         _statement_locate(statement, quote)
         _validate(statement, _dates_errors(statement, "said_on"))
         statement.save()
+        summaries.refresh_for([statement.jurisdiction_id])
     return statement
 
 
@@ -93,6 +95,7 @@ def statement_update(*, statement: Statement, user: User = None, **changes: Any)
     _fields_check("statement_update", changes, _STATEMENT_FIELDS)
     relocate = "quote" in changes or "article" in changes
     quote = changes.pop("quote", statement.quote)
+    before = statement.jurisdiction_id
     with _unchanged_on_error(statement), transaction.atomic():
         _edit_review(statement, changes, user)
         _fields_set(statement, changes)
@@ -102,6 +105,7 @@ def statement_update(*, statement: Statement, user: User = None, **changes: Any)
             _statement_locate(statement, quote)
         _validate(statement, _dates_errors(statement, "said_on"))
         statement.save()
+        summaries.refresh_for([before, statement.jurisdiction_id])
     return statement
 
 
@@ -147,6 +151,7 @@ def event_create(
         _span_locate(event, evidence, field="evidence")
         _validate(event, _event_errors(event))
         event.save()
+        summaries.refresh_for([event.jurisdiction_id])
     return event
 
 
@@ -155,6 +160,7 @@ def event_update(*, event: EnforcementEvent, user: User = None, **changes: Any) 
     _fields_check("event_update", changes, _EVENT_FIELDS)
     relocate = "evidence" in changes or "article" in changes
     evidence = changes.pop("evidence", event.words)
+    before = event.jurisdiction_id
     with _unchanged_on_error(event), transaction.atomic():
         _edit_review(event, changes, user)
         _fields_set(event, changes)
@@ -162,6 +168,7 @@ def event_update(*, event: EnforcementEvent, user: User = None, **changes: Any) 
             _span_locate(event, evidence, field="evidence")
         _validate(event, _event_errors(event))
         event.save()
+        summaries.refresh_for([before, event.jurisdiction_id])
     return event
 
 
@@ -222,6 +229,7 @@ def policy_create(
         _validate(policy, _policy_errors(policy, effects))
         policy.save()
         _effects_replace(policy, effects)
+        summaries.refresh_for([policy.jurisdiction_id])
     return policy
 
 
@@ -236,6 +244,7 @@ def policy_update(
     _fields_check("policy_update", changes, _POLICY_FIELDS)
     relocate = "evidence" in changes or "article" in changes
     evidence = changes.pop("evidence", policy.words)
+    before = policy.jurisdiction_id
     with _unchanged_on_error(policy), transaction.atomic():
         _edit_review(policy, changes, user)
         _fields_set(policy, changes)
@@ -245,6 +254,7 @@ def policy_update(
         policy.save()
         if effects is not None:
             _effects_replace(policy, effects)
+        summaries.refresh_for([before, policy.jurisdiction_id])
     return policy
 
 
@@ -340,6 +350,7 @@ def fact_review(*, fact: Evidence, user: User, status: str) -> Evidence:
         _review_apply(fact, status=status, user=user)
         fact.full_clean()
         fact.save()
+        summaries.refresh_for([fact.jurisdiction_id])
     return fact
 
 

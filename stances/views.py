@@ -33,7 +33,7 @@ def home(request):
     if not (filters.is_valid() and stance_form.is_valid()):
         return _invalid(request, "stances/map.html", context, filters.form, stance_form)
     rows = selectors.jurisdiction_rows(
-        filters.qs,
+        selectors.with_evidence(filters.qs),
         as_of=stance_form.cleaned_data["as_of"],
         stance=stance_form.cleaned_data["stance"] or None,
         indicators=stance_form.indicator_values(),
@@ -89,9 +89,7 @@ def jurisdiction(request, slug: str):
         "facts": facts,
         "timeline": dashboard.timeline(facts, height=300),
         "policies_by_id": {policy.pk: policy for policy in facts.get("policies", [])},
-        "arrests": dashboard.arrests_by_jurisdiction([detail.row.jurisdiction.pk]).get(
-            detail.row.jurisdiction.pk, 0
-        ),
+        "arrests": detail.row.jurisdiction.arrests,
     }
     return render(request, "stances/jurisdiction.html", context)
 

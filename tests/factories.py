@@ -4,6 +4,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from articles.models import Article
+from stances import summaries
 from stances.models import (
     EnforcementEvent,
     Jurisdiction,
@@ -13,6 +14,15 @@ from stances.models import (
     PolicyEffect,
     Statement,
 )
+
+
+def refresh_summary(obj, create, extracted, **kwargs):
+    """Factories bypass the services, which keep jurisdiction summaries current: do it here."""
+    if create:
+        jurisdiction_id = getattr(obj, "jurisdiction_id", None)
+        if jurisdiction_id is None and hasattr(obj, "policy"):
+            jurisdiction_id = obj.policy.jurisdiction_id
+        summaries.refresh_for([jurisdiction_id])
 
 
 class JurisdictionFactory(DjangoModelFactory):
@@ -57,6 +67,7 @@ class StatementFactory(DjangoModelFactory):
 
     class Meta:
         model = Statement
+        skip_postgeneration_save = True  # the hook saves nothing on the instance
 
     article = factory.SubFactory(ArticleFactory)
     speaker = factory.SubFactory(OfficialFactory)
@@ -66,10 +77,13 @@ class StatementFactory(DjangoModelFactory):
     quote = factory.LazyAttribute(lambda o: o.article.body[o.span_start : o.span_end])
     stance = "against_cooperation"
 
+    _summary = factory.PostGeneration(refresh_summary)
+
 
 class EnforcementEventFactory(DjangoModelFactory):
     class Meta:
         model = EnforcementEvent
+        skip_postgeneration_save = True  # the hook saves nothing on the instance
 
     article = factory.SubFactory(ArticleFactory)
     kind = "arrests"
@@ -79,10 +93,13 @@ class EnforcementEventFactory(DjangoModelFactory):
     count = 12
     summary = "12 arrests"
 
+    _summary = factory.PostGeneration(refresh_summary)
+
 
 class PolicyActionFactory(DjangoModelFactory):
     class Meta:
         model = PolicyAction
+        skip_postgeneration_save = True  # the hook saves nothing on the instance
 
     article = factory.SubFactory(ArticleFactory)
     jurisdiction = factory.SubFactory(JurisdictionFactory)
@@ -92,11 +109,16 @@ class PolicyActionFactory(DjangoModelFactory):
     summary = "The mayor signed an executive order."
     effective_on = None
 
+    _summary = factory.PostGeneration(refresh_summary)
+
 
 class PolicyEffectFactory(DjangoModelFactory):
     class Meta:
         model = PolicyEffect
+        skip_postgeneration_save = True  # the hook saves nothing on the instance
 
     policy = factory.SubFactory(PolicyActionFactory)
     indicator = "detainers"
     direction = "limits"
+
+    _summary = factory.PostGeneration(refresh_summary)

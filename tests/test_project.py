@@ -30,15 +30,25 @@ def test_system_checks_are_clean():
 
 def test_compose_file_wires_web_to_a_healthy_postgres():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-    db, web = compose["services"]["db"], compose["services"]["web"]
+    services = compose["services"]
+    db, redis, migrate, web = (services[name] for name in ("db", "redis", "migrate", "web"))
     assert db["image"].startswith("postgres:16")
     assert "pg_isready" in " ".join(db["healthcheck"]["test"])
     assert any(volume.startswith("pgdata:") for volume in db["volumes"])
     assert "pgdata" in compose["volumes"]
+    assert redis["image"].startswith("redis:") and "ping" in redis["healthcheck"]["test"]
+    # Migrations run once, before the replicas; the replicas share the database and the cache.
+    assert "migrate" in migrate["command"] and "createcachetable" in migrate["command"]
     assert web["depends_on"]["db"]["condition"] == "service_healthy"
-    assert "@db:5432/" in web["environment"]["DATABASE_URL"]
-    for step in ("migrate", "collectstatic", "gunicorn"):
+    assert web["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert web["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert web["deploy"]["replicas"] >= 2
+    for service in (migrate, web):
+        assert "@db:5432/" in service["environment"]["DATABASE_URL"]
+        assert service["environment"]["CACHE_URL"].startswith("redis://redis:")
+    for step in ("collectstatic", "gunicorn"):
         assert step in web["command"]
+    assert "migrate" not in web["command"]
 
 
 @pytest.mark.django_db

@@ -36,24 +36,28 @@ def codenames():
 
 def create_editors(apps, schema_editor):
     # Permissions are normally created after all migrations ran; create them now so the group
-    # can be given them in this migration.
+    # can be given them in this migration. Everything on the database being migrated.
+    using = schema_editor.connection.alias
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0, using=using)
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=EDITORS)
+    group, _ = Group.objects.using(using).get_or_create(name=EDITORS)
     group.permissions.set(
         [
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            Permission.objects.using(using).get(
+                content_type__app_label=app_label, codename=codename
+            )
             for app_label, codename in codenames()
         ]
     )
 
 
 def remove_editors(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name=EDITORS).delete()
+    using = schema_editor.connection.alias
+    apps.get_model("auth", "Group").objects.using(using).filter(name=EDITORS).delete()
 
 
 class Migration(migrations.Migration):

@@ -62,7 +62,7 @@ def event(article, words, **fields):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(db):
     """The anonymous throttle counts requests in the cache: each test starts from zero."""
     cache.clear()
     yield

@@ -1,7 +1,5 @@
 """The gazetteer: states, the district, counties and cities, with stable slugs and ids."""
 
-import time
-
 from articles.extraction.gazetteer import (
     aliases,
     gazetteer,
@@ -90,9 +88,7 @@ def test_state_lookups_by_code_name_and_abbreviation():
     assert state_by_name("Narnia") is None
 
 
-def test_load_is_fast_and_cached():
+def test_load_is_cached():
+    # How fast it loads is measured by the ingestion benchmark, not asserted here.
     gazetteer.cache_clear()
-    started = time.perf_counter()
-    gazetteer()
-    assert time.perf_counter() - started < 1.0
     assert gazetteer() is gazetteer()

@@ -1,0 +1,105 @@
+"""Precomputed summaries (derived stance, indicators, counts) kept current on write.
+
+Every service that writes a fact calls ``refresh_for`` with the jurisdictions it touched, inside
+its transaction, and ``bump_version`` so cached payloads (the map) are rebuilt; ``refresh_all``
+recomputes everything after bulk loads that bypass the services. The stance itself always comes
+from ``stances.stance.derive``: this module only stores its result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db.models import Count, Q, Sum
+
+from .models import (
+    EnforcementEvent,
+    EventKind,
+    Indicator,
+    Jurisdiction,
+    JurisdictionSummary,
+    PolicyAction,
+    ReviewStatus,
+    Statement,
+)
+from .stance import derive, evidence_for
+
+BATCH = 1000
+VERSION_KEY = "sanctuary:data-version"
+_VISIBLE = ~Q(review_status=ReviewStatus.REJECTED)
+COUNT_FIELDS = ["statement_count", "policy_count", "event_count", "arrests"]
+SUMMARY_FIELDS = ["stance", *Indicator.values, "evidence", *COUNT_FIELDS]
+
+
+def data_version() -> int:
+    """A number that changes whenever readers' data changes (shared by every process)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_version() -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value invalidates
+        cache.set(VERSION_KEY, data_version() + 1, timeout=None)
+
+
+def _grouped(queryset, **aggregate) -> dict[int, int]:
+    rows = queryset.values("jurisdiction_id").annotate(**aggregate).order_by()
+    (name,) = aggregate
+    return {row["jurisdiction_id"]: row[name] or 0 for row in rows}
+
+
+def _counts(ids: list[int]) -> dict[str, dict[int, int]]:
+    statements = Statement.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
+    policies = PolicyAction.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
+    events = EnforcementEvent.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
+    return {
+        "statement_count": _grouped(statements, n=Count("id")),
+        "policy_count": _grouped(policies, n=Count("id")),
+        "event_count": _grouped(events, n=Count("id")),
+        "arrests": _grouped(events.filter(kind=EventKind.ARRESTS), n=Sum("count")),
+    }
+
+
+def _summary(jurisdiction_id: int, evidence, counts) -> JurisdictionSummary:
+    result = derive(evidence.get(jurisdiction_id, []))
+    return JurisdictionSummary(
+        jurisdiction_id=jurisdiction_id,
+        stance=result.stance,
+        **{name: state.value for name, state in result.indicators.items()},
+        evidence={
+            name: {
+                "effective_on": state.effective_on.isoformat() if state.effective_on else None,
+                "policy_ids": list(state.policy_ids),
+            }
+            for name, state in result.indicators.items()
+            if state.value != "unknown"
+        },
+        **{name: counts[name].get(jurisdiction_id, 0) for name in COUNT_FIELDS},
+    )
+
+
+def refresh_for(jurisdiction_ids: Iterable[int | None]) -> None:
+    """Recompute the summaries of these jurisdictions (in a few queries per thousand)."""
+    ids = sorted({pk for pk in jurisdiction_ids if pk is not None})
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        evidence, counts = evidence_for(batch), _counts(batch)
+        JurisdictionSummary.objects.bulk_create(
+            [_summary(pk, evidence, counts) for pk in batch],
+            update_conflicts=True,
+            unique_fields=["jurisdiction"],
+            update_fields=[*SUMMARY_FIELDS, "refreshed_at"],
+        )
+    if ids:
+        bump_version()
+
+
+def refresh_all() -> None:
+    """Recompute every summary (after a bulk load that bypassed the services)."""
+    refresh_for(Jurisdiction.objects.values_list("pk", flat=True))
