@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection
 from django.db.models import F
@@ -270,10 +269,19 @@ class OfficialViewSet(FactViewSet):
     export_name = "officials"
 
     def get_queryset(self):
-        return selectors.official_queryset()
+        ordering = self.request.query_params.get("ordering", "")
+        exporting = self.request.accepted_renderer.format == "csv"
+        return selectors.official_queryset(with_counts=exporting or "statement_count" in ordering)
 
     def base_queryset(self):
-        return selectors.official_queryset()
+        return selectors.official_queryset(with_counts=True)
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return selectors.attach_statement_counts(page) if page is not None else page
+
+    def get_object(self):
+        return selectors.attach_statement_counts([super().get_object()])[0]
 
     def create_fact(self, data):
         return services.official_create(**data)
@@ -362,23 +370,27 @@ class JurisdictionViewSet(JSONErrorsMixin, viewsets.ReadOnlyModelViewSet):
         return self.paginate_queryset(selectors.jurisdiction_rows(jurisdictions, **query))
 
     def geojson(self, request, jurisdictions, query: dict) -> dict:
-        """The map's data: cached per query under the data version, so every process rebuilds
-        it after any write (the version lives in the shared cache)."""
-        key = f"geojson:{summaries.data_version()}:{request.get_full_path()}"
-        payload = cache.get(key)
-        if payload is None:
+        """The map's data, cached per query under the data version (shared by every process)."""
+
+        def build() -> dict:
             rows = selectors.jurisdiction_rows(jurisdictions, **query)
-            payload = feature_collection(rows, self.feature_properties)
-            cache.set(key, payload, timeout=3600)
-        return payload
+            return feature_collection(rows, self.feature_properties)
+
+        return summaries.cached(f"geojson:{request.get_full_path()}", build)
 
     def retrieve(self, request, *args, **kwargs):
+        """One jurisdiction with its history: derived from all its dated evidence (thousands of
+        policies for the busiest places), so cached per data version like the map's data."""
         form = self.stance_query()
-        try:
+
+        def build() -> dict:
             detail = selectors.jurisdiction_detail(kwargs["slug"], as_of=form.cleaned_data["as_of"])
+            return JurisdictionDetailSerializer(detail, context={"request": request}).data
+
+        try:
+            return Response(summaries.cached(f"jurisdiction:{request.build_absolute_uri()}", build))
         except selectors.Jurisdiction.DoesNotExist:
             raise Http404("No jurisdiction with that slug.") from None
-        return Response(JurisdictionDetailSerializer(detail, context={"request": request}).data)
 
     def feature_properties(self, row) -> dict:
         j = row.jurisdiction

@@ -17,7 +17,7 @@ from .filters import EventFilter, PolicyFilter, StatementFilter
 from .models import JurisdictionKind, ReviewStatus, Stance, Statement
 from .selectors import JurisdictionRow
 
-TIMELINE_LIMIT = 1500  # facts drawn on one timeline; the lists and the API page through the rest
+TIMELINE_LIMIT = 500  # facts of each type drawn on one timeline; lists and the API page the rest
 SORT_KEYS = {
     "name": lambda r: (r.row.jurisdiction.name.casefold(), r.row.jurisdiction.state),
     "state": lambda r: (r.row.jurisdiction.state, r.row.jurisdiction.name.casefold()),

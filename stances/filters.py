@@ -39,6 +39,22 @@ class SearchFilter(filters.CharFilter):
         return text_search(qs, self.search_fields, value) if value else qs
 
 
+class SlugFilter(filters.CharFilter):
+    """A related object by slug, looked up first so the database filters on its id: with the id
+    known, PostgreSQL walks the (foreign key, date, id) index and stops after one page, where a
+    join on the slug makes it fetch and sort every matching row."""
+
+    def __init__(self, *args, model, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.related_model = model  # not "model": django-filter's filters already have one
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        pk = self.related_model.objects.filter(slug=value).values_list("pk", flat=True).first()
+        return qs.filter(**{f"{self.field_name}_id": pk}) if pk else qs.none()
+
+
 class JurisdictionFilter(filters.FilterSet):
     """Stance and indicator filters are applied after the stance is derived (see the view)."""
 
@@ -85,8 +101,10 @@ def with_date_range_params(filterset: type[filters.FilterSet]) -> type[filters.F
 class FactFilter(filters.FilterSet):
     """What every fact can be filtered by."""
 
-    jurisdiction = filters.CharFilter(
-        field_name="jurisdiction__slug", help_text="Jurisdiction slug, e.g. madison-wi."
+    jurisdiction = SlugFilter(
+        field_name="jurisdiction",
+        model=Jurisdiction,
+        help_text="Jurisdiction slug, e.g. madison-wi.",
     )
     state = filters.CharFilter(
         field_name="jurisdiction__state", lookup_expr="iexact", help_text="USPS code."
@@ -98,7 +116,7 @@ class FactFilter(filters.FilterSet):
 
 @with_date_range_params
 class StatementFilter(FactFilter):
-    speaker = filters.CharFilter(field_name="speaker__slug", help_text="Speaker slug.")
+    speaker = SlugFilter(field_name="speaker", model=Official, help_text="Speaker slug.")
     stance = filters.ChoiceFilter(choices=StatementStance.choices)
     date_from = filters.DateFilter(
         field_name="said_on", lookup_expr="gte", help_text="Said on or after (YYYY-MM-DD)."
@@ -154,7 +172,7 @@ class PolicyFilter(FactFilter):
 
 
 class OfficialFilter(filters.FilterSet):
-    jurisdiction = filters.CharFilter(field_name="jurisdiction__slug")
+    jurisdiction = SlugFilter(field_name="jurisdiction", model=Jurisdiction)
     state = filters.CharFilter(field_name="jurisdiction__state", lookup_expr="iexact")
     kind = filters.ChoiceFilter(choices=SpeakerKind.choices)
     q = filters.CharFilter(method="search", help_text="Part of the name, role or affiliation.")

@@ -35,10 +35,13 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from .models import Direction, Indicator, Stance
 
 INDICATORS: tuple[str, ...] = tuple(Indicator.values)
+# An indicator names the latest policies behind its value, not every one of hundreds.
+MAX_EVIDENCE_IDS = 10
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def indicator_states(
             indicator=name,
             value=latest[name].direction,
             effective_on=latest[name].counts_from,
-            policy_ids=tuple(supporting[name]),
+            policy_ids=tuple(supporting[name][-MAX_EVIDENCE_IDS:]),
         )
         if name in latest
         else IndicatorState(indicator=name, value="unknown")
@@ -183,15 +186,23 @@ class StanceChange:
 
 
 def history(evidence: list[EvidenceItem]) -> list[StanceChange]:
-    """Each date the stance changed, oldest first, with the evidence that changed it."""
+    """Each date the stance changed, oldest first, with the evidence that took effect then.
+
+    One sweep through the dated evidence in order (not a derivation per date), keeping each
+    indicator's latest direction, so a place with thousands of policies costs O(n log n)."""
     changes: list[StanceChange] = []
     previous = Stance.UNKNOWN
-    dates = sorted({e.counts_from for e in evidence if e.counts_from is not None})
-    for on in dates:
-        stance = derive(evidence, as_of=on).stance
+    directions: dict[str, str] = {}
+    dated = sorted((e for e in evidence if e.counts_from is not None), key=_order)
+    for on, items in groupby(dated, key=lambda e: e.counts_from):
+        items = list(items)
+        for item in items:
+            directions[item.indicator] = item.direction
+        stance = stance_from_indicators(
+            {name: IndicatorState(name, value) for name, value in directions.items()}
+        )
         if stance != previous:
-            ids = tuple(sorted({e.policy_id for e in evidence if e.counts_from == on}))
-            changes.append(StanceChange(on, stance, ids))
+            changes.append(StanceChange(on, stance, tuple(sorted({e.policy_id for e in items}))))
             previous = stance
     current = derive(evidence).stance
     if current != previous:  # undated evidence changes only the current stance

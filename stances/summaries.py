@@ -48,6 +48,17 @@ def bump_version() -> None:
         cache.set(VERSION_KEY, data_version() + 1, timeout=None)
 
 
+def cached(key: str, build, *, timeout: int = 3600):
+    """``build()``'s result, computed once per data version for this key and shared by every
+    process; any write bumps the version, so a cached value is never stale."""
+    versioned = f"{key}:v{data_version()}"
+    value = cache.get(versioned)
+    if value is None:
+        value = build()
+        cache.set(versioned, value, timeout=timeout)
+    return value
+
+
 def _grouped(queryset, **aggregate) -> dict[int, int]:
     rows = queryset.values("jurisdiction_id").annotate(**aggregate).order_by()
     (name,) = aggregate

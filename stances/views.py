@@ -1,14 +1,37 @@
 """The pages: read the query, call a selector, render. Figures come from ``charts``."""
 
-from django.core.paginator import Paginator
-from django.http import Http404
+import functools
+
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import dashboard, selectors
+from . import dashboard, selectors, summaries
 from .filters import JurisdictionFilter, StanceQueryForm, StatementFilter
 from .forms import TimelineForm
 from .models import Indicator, Stance
+from .pagination import CachedCountPaginator
+
+
+def cached_for_readers(view):
+    """Serve anonymous readers a page rendered once per data version: any write anywhere bumps
+    the version (in the shared cache), so every process renders the page afresh after it."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        key = f"page:{summaries.data_version()}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            return HttpResponse(cached)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            cache.set(key, response.content, timeout=3600)
+        return response
+
+    return wrapper
 
 
 def _invalid(request, template: str, context: dict, *forms):
@@ -25,6 +48,7 @@ def _invalid(request, template: str, context: dict, *forms):
 
 
 @require_GET
+@cached_for_readers
 def home(request):
     """The map, headline numbers and table of jurisdictions with evidence."""
     filters = JurisdictionFilter(request.GET, queryset=selectors.jurisdictions_with_counts())
@@ -53,6 +77,7 @@ def home(request):
 
 
 @require_GET
+@cached_for_readers
 def timeline(request):
     form = TimelineForm(request.GET)
     if not form.is_valid():
@@ -71,6 +96,7 @@ def timeline(request):
 
 
 @require_GET
+@cached_for_readers
 def jurisdiction(request, slug: str):
     stance_form = StanceQueryForm(request.GET)
     if not stance_form.is_valid():
@@ -95,13 +121,14 @@ def jurisdiction(request, slug: str):
 
 
 @require_GET
+@cached_for_readers
 def statements(request):
     filters = StatementFilter(
         request.GET, queryset=selectors.visible(selectors.statement_queryset())
     )
     if not filters.is_valid():
         return _invalid(request, "stances/statements.html", {"filters": filters}, filters.form)
-    page = Paginator(filters.qs, 25).get_page(request.GET.get("page"))
+    page = CachedCountPaginator(filters.qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -112,6 +139,7 @@ def statements(request):
 
 
 @require_GET
+@cached_for_readers
 def about(request):
     return render(
         request,
