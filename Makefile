@@ -69,10 +69,14 @@ clean:
 #   BENCH_DATABASE_URL  the database (migrated and given its cache table first; data untouched)
 #   CLIENTS             concurrent keep-alive clients
 #   REQUESTS            requests per endpoint (each endpoint also stops after 30 s)
+#   BENCH_CACHE_URL     the shared cache, as in production (Redis; `dbcache://sanctuary_cache`
+#                       measures the database cache table instead)
+# Fill the database first: manage.py generate_demo_data --database-url $(BENCH_DATABASE_URL)
 .PHONY: bench
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/sanctuary_bench
+BENCH_CACHE_URL ?= redis://127.0.0.1:6379/2
 CLIENTS ?= 8
 REQUESTS ?= 400
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/run.py --database-url '$(BENCH_DATABASE_URL)' \
+	CACHE_URL='$(BENCH_CACHE_URL)' $(BIN)/python bench/run.py --database-url '$(BENCH_DATABASE_URL)' \
 		--clients $(CLIENTS) --requests $(REQUESTS)

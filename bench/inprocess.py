@@ -6,11 +6,13 @@ status and response size. Prints one JSON document. Uses the environment's setti
 (``DATABASE_URL`` and the rest), so it sees exactly the database and settings the server will.
 """
 
+import base64
 import json
 import math
 import os
 import sys
 from collections import Counter
+from urllib.parse import quote, urlencode
 
 PAGE_SIZE = 50  # stances.pagination.Pagination.page_size
 
@@ -43,6 +45,7 @@ def picks(get) -> dict:
         "event": first_id(get("/api/events/?page_size=1")),
         "policy": first_id(get("/api/policies/?page_size=1")),
         "statements_last_page": last_page(statements["count"]),
+        "deep_cursor": deep_cursor(statements),
         "jurisdictions_last_page": last_page(jurisdictions["count"]),
         "changes_cursor": changes_next.split("?", 1)[1] if changes_next else None,
         "counts": {
@@ -54,6 +57,13 @@ def picks(get) -> dict:
 
 
 COUNTED = ["events", "policies", "officials", "articles"]
+
+
+def deep_cursor(statements: dict) -> str:
+    """A keyset cursor halfway down the statements (newest id first), as ``next`` links carry:
+    base64 of ``p=<id>`` (DRF's CursorPagination format)."""
+    middle = max(row["id"] for row in statements["results"]) // 2
+    return quote(base64.b64encode(urlencode({"p": str(middle)}).encode()).decode())
 
 
 def first_id(page: dict) -> int | None:
@@ -75,7 +85,9 @@ def endpoints(p: dict) -> list[dict]:
         ("api", "/api/statements/?stance=against_cooperation"),
         ("api", "/api/statements/?q=detainers"),
         ("api", f"/api/statements/?speaker={s}"),
-        ("api", f"/api/statements/?page={p['statements_last_page']}"),
+        # Deep pages: keyset (?cursor=) is the API's way down a million rows; a deep page
+        # number makes the database skip every row before it (see the README).
+        ("api", f"/api/statements/?cursor={p['deep_cursor']}"),
         ("api", f"/api/statements/{p['statement']}/"),
         ("api", "/api/events/"),
         ("api", "/api/events/?kind=arrests&ordering=-count"),

@@ -174,14 +174,25 @@ def jurisdiction_rows(
     if as_of is None:
         filtered = filter_by_current_stance(jurisdictions, stance=stance, indicators=indicators)
         return [JurisdictionRow(j, current_stance(j)) for j in filtered]
-    listed = list(jurisdictions)
-    evidence = evidence_for(j.pk for j in listed)
+    stances = stances_as_of(as_of)
     rows = []
-    for jurisdiction in listed:
-        result = derive(evidence.get(jurisdiction.pk, []), as_of)
+    for jurisdiction in jurisdictions:
+        result = stances.get(jurisdiction.pk) or derive([], as_of)
         if _matches(result, stance, indicators or {}):
             rows.append(JurisdictionRow(jurisdiction, result))
     return rows
+
+
+def stances_as_of(as_of: dt.date) -> dict[int, StanceResult]:
+    """Every jurisdiction's stance as of a date (those with evidence), derived from all dated
+    policies once per data version and date, then shared through the cache."""
+    from .summaries import cached  # summaries imports this module's neighbours
+
+    def derive_all() -> dict[int, StanceResult]:
+        evidence = evidence_for(Jurisdiction.objects.values_list("pk", flat=True))
+        return {pk: derive(items, as_of) for pk, items in evidence.items()}
+
+    return cached(f"stances-as-of:{as_of.isoformat()}", derive_all)
 
 
 def with_evidence_policies(rows: list[JurisdictionRow]) -> list[JurisdictionRow]:

@@ -141,12 +141,23 @@ def test_endpoints_use_the_picks_and_skip_what_the_database_lacks():
         "statements_last_page": 40,
         "jurisdictions_last_page": 2,
         "changes_cursor": None,
+        "deep_cursor": "cD0xMjM%3D",
     }
     listed = {e["path"]: e["kind"] for e in endpoints(picks)}
     assert listed["/api/statements/?speaker=london-breed"] == "api"
-    assert listed["/api/statements/?page=40"] == "api"
+    assert listed["/api/statements/?cursor=cD0xMjM%3D"] == "api"  # deep pages by keyset
     assert listed["/api/statements/?format=csv&jurisdiction=madison-wi"] == "export"
     assert listed["/api/jurisdictions/?format=geojson"] == "map"
     assert listed["/jurisdictions/madison-wi/"] == "page"
     assert not any(path.startswith("/api/events/None") for path in listed)
-    assert not any("cursor" in path for path in listed)
+    assert not any(path.startswith("/api/changes/?") for path in listed)
+
+
+def test_the_deep_cursor_is_a_keyset_position_halfway_down():
+    import base64
+    from urllib.parse import unquote
+
+    from bench.inprocess import deep_cursor
+
+    cursor = deep_cursor({"results": [{"id": 1000}, {"id": 10}]})
+    assert base64.b64decode(unquote(cursor)).decode() == "p=500"

@@ -184,7 +184,7 @@ def _summary(text: str, start: int, end: int, note: str = "") -> str:
 
 
 def _operation_name(match: re.Match[str]) -> str:
-    """ "safe cities" -> "Operation Safe Cities"."""
+    """ "cross check" -> "Operation Cross Check"."""
     raw = match.groupdict().get("name") or match["quoted"] or match["capitalised"]
     words = [w for w in raw.split() if w.lower() != "operation"]
     return "Operation " + " ".join(w[:1].upper() + w[1:].lower() for w in words)

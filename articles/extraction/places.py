@@ -8,7 +8,7 @@
    resolved in that state and the state words join the mention: the reader means the city.
    Words that merely contain a place are dropped here (see ``_not_a_place``): news outlets
    ("the Denver Post", "CBS Baltimore"), sports teams, people ("Judge Andrew Austin",
-   "Mayor London Breed", "Austin says").
+   "Mayor Phoenix Lane", "Austin says").
 2. *Resolve*: the article's *context states* are those it names outright or that qualify a
    place. An ambiguous name takes the candidate in a context state, else (cities only) the most
    populous candidate if it is a large city; common English words and foreign homonyms
@@ -82,7 +82,7 @@ TEAM_WORDS = _words(
     "Rays Lightning Magic Spurs Jazz Thunder Browns Cavaliers Guardians Bengals Reds Commanders "
     "Nationals Capitals Wizards Raiders Knights Padres Hornets Hurricanes Sabres Bills Blues"
 )
-# Right before a name, these make it a person's: "Mayor London Breed", "Judge Jane Austin".
+# Right before a name, these make it a person's: "Mayor Phoenix Lane", "Judge Jane Austin".
 TITLES = _words(
     "Mayor Judge Sheriff Gov. Governor Sen. Senator Rep. Representative President Chief Officer "
     "Director Commissioner Mr. Mrs. Ms. Dr. Secretary Attorney Councilman Councilwoman "
@@ -261,7 +261,7 @@ def _is_headline(text: str, start: int) -> bool:
 
 def _is_person(text: str, match: _Match, surnames: set[str]) -> bool:
     """A city's name used as a person's: after a title or a first name ("Judge Ann Austin",
-    "Mayor London Breed"), before a speech verb once known as a surname ("Austin says"), or a
+    "Mayor Phoenix Lane"), before a speech verb once known as a surname ("Austin says"), or a
     name-like city followed by a capitalised non-institution word ("Austin Smith")."""
     if any(p.kind != "city" for p in match.candidates):
         return False
@@ -371,10 +371,10 @@ def _plural_counties(text: str) -> list[_Match]:
 
 
 def _is_locative(text: str, start: int, end: int) -> bool:
-    """Does a place name stand where prose puts one: "in Lumpkin", "near Ocilla", "Lumpkin and
-    Ocilla", "the town of Ocilla" (not "Department of Justice", "before Congress")?"""
+    """Does a place name stand where prose puts one: "in Dalton", "near Tifton", "Dalton and
+    Tifton", "the town of Tifton" (not "Department of Justice", "before Congress")?"""
     if _word_after(text, end).lower() in PLACE_NOUNS_AFTER or text[end : end + 1] in "'’":
-        return True  # "Dalton police", "Ocilla's mayor"
+        return True  # "Dalton police", "Tifton's mayor"
     m = re.search(r"(\w+)( \w+)? $", text[max(0, start - 30) : start])
     if not m:
         return False

@@ -63,11 +63,11 @@ class PlaceMention:
 class Speaker:
     """A person, or an organisation speaking as one, with every reference to it in the text."""
 
-    key: str  # slug of the canonical name, stable across articles: "lori-lightfoot"
-    name: str  # "Lori Lightfoot", "Los Angeles Police Department", "ICE"
+    key: str  # slug of the canonical name, stable across articles: "ana-ruiz"
+    name: str  # "Ana Ruiz", "Los Angeles Police Department", "ICE"
     kind: str  # one of SPEAKER_KINDS
     role: str = ""  # "Mayor", "Police Chief", "legal and advocacy director", "" if none
-    affiliation: str = ""  # "Project South", "U.S. Immigration and Customs Enforcement", ""
+    affiliation: str = ""  # "Immigrant Law Center", "U.S. Immigration and Customs Enforcement"
     place: Place | None = None  # the jurisdiction they serve, if the text says
     # Spans of every reference: the introduction first, then surnames and pronouns.
     mentions: list[tuple[int, int]] = field(default_factory=list)
@@ -96,7 +96,7 @@ class EventCandidate:
     start: int
     end: int
     summary: str
-    name: str = ""  # "Operation Safe City"
+    name: str = ""  # "Operation Cross Check"
     place: Place | None = None
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
