@@ -122,3 +122,27 @@ class PolicyEffectFactory(DjangoModelFactory):
     direction = "limits"
 
     _summary = factory.PostGeneration(refresh_summary)
+
+
+def span_of(body: str, words: str) -> dict:
+    """The span fields of ``words``' first occurrence in ``body``."""
+    start = body.index(words)
+    return {"span_start": start, "span_end": start + len(words)}
+
+
+def policy_with_effects(article, jurisdiction, words: str, effects, **fields) -> PolicyAction:
+    """A policy action on ``words`` of its article, with its (indicator, direction) effects."""
+    policy = PolicyActionFactory(
+        article=article, jurisdiction=jurisdiction, **span_of(article.body, words), **fields
+    )
+    for indicator, direction in effects:
+        PolicyEffectFactory(policy=policy, indicator=indicator, direction=direction)
+    return policy
+
+
+def statement_at(article, speaker, quote: str, **fields) -> Statement:
+    """A statement whose quote is its article's words."""
+    fields.setdefault("jurisdiction", speaker.jurisdiction)
+    return StatementFactory(
+        article=article, speaker=speaker, quote=quote, **span_of(article.body, quote), **fields
+    )

@@ -14,9 +14,9 @@ from tests.factories import (
     EnforcementEventFactory,
     JurisdictionFactory,
     OfficialFactory,
-    PolicyActionFactory,
-    PolicyEffectFactory,
-    StatementFactory,
+    policy_with_effects,
+    span_of,
+    statement_at,
 )
 
 MADISON_BODY = (
@@ -35,26 +35,16 @@ HOUSTON_BODY = (
 )
 
 
-def span(body: str, words: str) -> dict:
-    start = body.index(words)
-    return {"span_start": start, "span_end": start + len(words)}
+span = span_of
 
 
 def policy(article, jurisdiction, effects, **fields):
-    words = fields.pop("words", article.body[:20])
-    made = PolicyActionFactory(
-        article=article, jurisdiction=jurisdiction, **span(article.body, words), **fields
+    return policy_with_effects(
+        article, jurisdiction, fields.pop("words", article.body[:20]), effects, **fields
     )
-    for indicator, direction in effects:
-        PolicyEffectFactory(policy=made, indicator=indicator, direction=direction)
-    return made
 
 
-def statement(article, speaker, quote, **fields):
-    fields.setdefault("jurisdiction", speaker.jurisdiction)
-    return StatementFactory(
-        article=article, speaker=speaker, quote=quote, **span(article.body, quote), **fields
-    )
+statement = statement_at
 
 
 def event(article, words, **fields):

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from scripts.measure_page import ARGS
+
 # Playwright's sync API runs an asyncio event loop in the main thread for the whole session, and
 # Django refuses ORM calls from a thread with a running loop (SynchronousOnlyOperation), although
 # the test's queries are plain synchronous calls made between browser steps. Set at import time
@@ -16,15 +18,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+CHROMIUM_ARGS = ARGS  # the same flags as the page measurements (closed network, no sync)
 SCREENSHOTS = ROOT / "var" / "screenshots"
 
 

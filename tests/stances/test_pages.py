@@ -18,6 +18,9 @@ from tests.factories import (
     PolicyActionFactory,
     PolicyEffectFactory,
     StatementFactory,
+    policy_with_effects,
+    span_of,
+    statement_at,
 )
 
 EXTRACTED = "Machine-extracted, not yet reviewed"
@@ -33,25 +36,9 @@ MADISON_BODY = (
 HOUSTON_BODY = "Agents arrested eleven people in Houston.\n“We are watching,” a pastor said."
 
 
-def words(body: str, text: str) -> dict:
-    start = body.index(text)
-    return {"span_start": start, "span_end": start + len(text)}
-
-
-def make_policy(article, jurisdiction, text, effects, **fields):
-    policy = PolicyActionFactory(
-        article=article, jurisdiction=jurisdiction, **words(article.body, text), **fields
-    )
-    for indicator, direction in effects:
-        PolicyEffectFactory(policy=policy, indicator=indicator, direction=direction)
-    return policy
-
-
-def make_statement(article, speaker, quote, **fields):
-    fields.setdefault("jurisdiction", speaker.jurisdiction)
-    return StatementFactory(
-        article=article, speaker=speaker, quote=quote, **words(article.body, quote), **fields
-    )
+words = span_of
+make_policy = policy_with_effects
+make_statement = statement_at
 
 
 @pytest.fixture
