@@ -286,6 +286,7 @@ def server_env(database_url: str) -> dict:
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-" + os.urandom(16).hex(),
         "ALLOWED_HOSTS": HOST,
+        "HTTPS": "0",  # plain HTTP on loopback: no redirect to https://
         # Never a 429, and a one-second window: DRF's throttle stores each client's request
         # times in the cache, so a per-minute window would grow that value (read and written on
         # every request) to thousands of entries, far beyond what 300/minute ever stores.
