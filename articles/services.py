@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 
 from stances import summaries
@@ -87,6 +88,7 @@ def article_ingest(
     published_on: dt.date | None = None,
 ) -> IngestResult:
     """Store one article and everything extracted from it, in one transaction."""
+    _check_text(body=body, title=title, outlet=outlet, url=url)
     cleaned = clean(body, title=title or None)
     if not cleaned.strip():
         raise IngestError("the article has no text once page chrome is removed")
@@ -114,6 +116,25 @@ def article_ingest(
             touched |= set(previous.jurisdictions.values_list("pk", flat=True))
         summaries.refresh_for(touched)
     return result
+
+
+def _check_text(**fields: str) -> None:
+    """Text the database can store, within the size limit: callers other than the ``ingest``
+    command and the admin (which check the bytes they read) get the same clear refusal."""
+    for name, value in fields.items():
+        if "\x00" in value:
+            raise IngestError(f"the {name} contains NUL characters: binary data, not text")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise IngestError(
+                f"the {name} is not valid Unicode: a lone surrogate at character {error.start}"
+            ) from None
+    size = len(fields["body"].encode("utf-8"))
+    if size > settings.ARTICLE_MAX_BYTES:
+        raise IngestError(
+            f"the text is {size:,} bytes, over the {settings.ARTICLE_MAX_BYTES:,}-byte limit"
+        )
 
 
 def _validate(instance) -> None:

@@ -153,7 +153,7 @@ def _relative(text: str, published: dt.date | None) -> list[DateMention]:
     out = []
     for m in _RELATIVE_DAY.finditer(text):
         offset = {"yesterday": -1, "tomorrow": 1}.get(m["word"].lower(), 0)
-        value = published + dt.timedelta(days=offset) if published else None
+        value = _shifted(published, offset) if published else None
         out.append(DateMention(m.start(), m.end(), value, "day"))
     for m in _RELATIVE_PERIOD.finditer(text):
         out.append(_period(m, published))
@@ -167,9 +167,9 @@ def _period(m: re.Match[str], published: dt.date | None) -> DateMention:
     value: dt.date | None = None
     if published and unit == "month":
         index = published.year * 12 + published.month - 1 + step
-        value = dt.date(index // 12, index % 12 + 1, 1)
+        value = _safe_date(index // 12, index % 12 + 1, 1)
     elif published and unit == "year":
-        value = dt.date(published.year + step, 1, 1)
+        value = _safe_date(published.year + step, 1, 1)
     precision = "day" if unit == "week" else unit
     return DateMention(m.start(), m.end(), value, precision)
 
@@ -184,9 +184,9 @@ def _weekdays(text: str, published: dt.date | None) -> list[DateMention]:
         if published and tense:
             wanted = _WEEKDAYS.index(m["weekday"].lower())
             if tense == "past":
-                value = published - dt.timedelta(days=(published.weekday() - wanted) % 7)
+                value = _shifted(published, -((published.weekday() - wanted) % 7))
             else:
-                value = published + dt.timedelta(days=(wanted - published.weekday() - 1) % 7 + 1)
+                value = _shifted(published, (wanted - published.weekday() - 1) % 7 + 1)
         out.append(DateMention(m.start(), m.end(), value, "day"))
     return out
 
@@ -236,7 +236,15 @@ def _year_for_month(
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
-    except ValueError:
+    except ValueError:  # no such day, or a year before 1 or after 9999
+        return None
+
+
+def _shifted(published: dt.date, days: int) -> dt.date | None:
+    """``published`` moved by ``days``; None past the calendar's ends (years 1 and 9999)."""
+    try:
+        return published + dt.timedelta(days=days)
+    except OverflowError:
         return None
 
 

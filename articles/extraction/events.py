@@ -4,7 +4,9 @@ planned raids and people held in detention.
 Only numbers in a counting construction become counts ("28 arrests in Baltimore", "arrested 41
 people in Austin", "five people still held"); percentages, ages, durations, money, targets
 ("targeting up to 2,000 families") and subsets of an earlier count ("317 had prior convictions")
-never fit those constructions. Operations come first in the returned list so that ``parent``
+never fit those constructions. A number is read whole, in digits or words ("forty two", "two
+hundred and five", "3 million"), or not at all: a count is never part of a number, nor zero,
+nor too big to be a headcount. Operations come first in the returned list so that ``parent``
 indices stay stable.
 """
 
@@ -23,23 +25,37 @@ from articles.extraction.dates import (
 )
 from articles.extraction.types import EventCandidate, Place, PlaceMention
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "a dozen": 12, "dozen": 12, "two dozen": 24, "three dozen": 36,
-    "a hundred": 100, "one hundred": 100,
+_SMALL_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
 }  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"thousand": 1_000, "million": 1_000_000}
 _APPROX = (
     r"almost|about|nearly|approximately|roughly|around|more than|over|at least|up to|some"
     r"|as many as|fewer than|less than|close to"
 )
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-# "fifty-two" is one number: spelled compounds come first so "two" alone never matches in them.
-_NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|" + "|".join(
-    sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)
+# A number is read whole: "forty two", "two hundred and five", "3 million", "two dozen" are one
+# number each (never "forty", "two", "3"), so the run of number words is atomic: a pattern that
+# follows it cannot take its tail for something else ("forty" + adjective "two" + "people").
+# Digits are ASCII ("\d" would also take other scripts' digits, and int() reads "1٣" as 13)
+# and start with 1-9: "0" is nobody and "007" or "01" is a code, not a headcount.
+# Words are joined by spaces or a hyphen within a line ("fifty-two"), and by "and" after a scale.
+_NUMBER_WORD = "|".join(
+    sorted([*_SMALL_NUMBERS, *_TENS, *_SCALES, "hundred", "dozen"], key=len, reverse=True)
+)
+_BLANK = r"[^\S\n]+"
+_AFTER_SCALE = rf"(?:(?<=hundred)|(?<=thousand)|(?<=million)){_BLANK}and{_BLANK}"
+_MULTIPLIER = r"(?:hundred|thousand|million|dozen)\b"
+_NUMBER = (
+    rf"(?>(?:[1-9][0-9]{{0,2}}(?:,[0-9]{{3}})+|[1-9][0-9]*)(?:{_BLANK}{_MULTIPLIER})*"
+    rf"|(?:a{_BLANK}(?={_MULTIPLIER}))?(?:{_NUMBER_WORD})\b"
+    rf"(?:(?:-|{_BLANK}|{_AFTER_SCALE})(?:{_NUMBER_WORD})\b)*)"
 )
 # "almost 500", "28", "approximately five"; the approximation word is kept for the summary.
 _COUNT = rf"(?:(?P<approx>{_APPROX})\s+)?(?P<num>(?<![\d$.,-])\b(?:{_NUMBER}))\b(?![.,]?\d|%|-\w)"
@@ -127,6 +143,9 @@ _PROPER_NAME_AFTER = re.compile(r" [A-Z][a-z]")
 _RANGE_LEAD = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_JOINT = re.compile(r"\s*(?:to|through|until|and|-|–)\s*$", re.IGNORECASE)
 _SUMMARY_LIMIT = 300
+# No ICE operation has arrested or held anywhere near this many people: a bigger figure is not a
+# headcount (and would not fit the database's integer column).
+MAX_COUNT = 10_000_000
 
 
 def find_events(
@@ -161,12 +180,52 @@ def check_totals(events: list[EventCandidate]) -> list[str]:
     return problems
 
 
-def parse_count(words: str) -> int:
-    """ "1,200" -> 1200, "five" -> 5, "a dozen" -> 12, "fifty-two" -> 52."""
-    words = words.lower()
-    if "-" in words:
-        return sum(_NUMBER_WORDS[w] for w in words.split("-"))
-    return _NUMBER_WORDS[words] if words in _NUMBER_WORDS else int(words.replace(",", ""))
+def parse_count(words: str) -> int | None:
+    """ "1,200" -> 1200, "five" -> 5, "a dozen" -> 12, "fifty-two" -> 52, "two hundred and
+    five" -> 205, "3 million" -> 3000000; None when the words are no well-formed number ("forty
+    fifty") or no headcount: zero (nobody was arrested: no event) or more than ``MAX_COUNT``."""
+    count = _number_value(re.findall(r"[0-9,]+|[a-z]+", words.lower()))
+    return count if count is not None and 0 < count <= MAX_COUNT else None
+
+
+def _number_value(tokens: list[str]) -> int | None:
+    """The value of a run of number tokens as English writes them, or None if ill-formed."""
+    total, current, last, cap = 0, 0, "", None
+    for token in tokens:
+        if token == "and":  # only ever after a scale word: see _NUMBER
+            continue
+        if token == "a":  # "a dozen", "a hundred"
+            current, last = 1, "unit"
+        elif token[0].isdigit():
+            digits = token.replace(",", "")
+            # Compare lengths first: int() refuses strings of more than 4,300 digits.
+            if last or len(digits) > len(str(MAX_COUNT)):
+                return None
+            current, last = int(digits), "digits"
+        elif token == "dozen":
+            if last not in ("", "unit", "digits"):
+                return None
+            current, last = max(current, 1) * 12, "dozen"
+        elif token == "hundred":
+            if not 0 < current < 100 or last not in ("unit", "teen", "tens", "digits"):
+                return None
+            current, last = current * 100, "hundred"
+        elif token in _SCALES:
+            scale = _SCALES[token]
+            if current == 0 or last == "dozen" or (cap is not None and scale >= cap):
+                return None
+            total, current, last, cap = total + current * scale, 0, "scale", scale
+        elif token in _TENS:
+            if current % 100 or last in ("dozen", "digits", "tens"):
+                return None
+            current, last = current + _TENS[token], "tens"
+        else:
+            value = _SMALL_NUMBERS[token]
+            after_tens = last == "tens" and 0 < value < 10
+            if not after_tens and (current % 100 or last in ("dozen", "digits", "tens")):
+                return None
+            current, last = current + value, "unit" if value < 10 else "teen"
+    return total + current
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -264,10 +323,13 @@ def _operation_total(text: str, name: str) -> tuple[int | None, str]:
             continue
         for pattern in _OPERATION_TOTAL:
             for m in pattern.finditer(sentence):
+                count = parse_count(m["num"])
+                if count is None:
+                    continue
                 if m["approx"] and approximate is None:
-                    approximate = (parse_count(m["num"]), f"{m['approx']} {m['num']}")
+                    approximate = (count, f"{m['approx']} {m['num']}")
                 elif not m["approx"] and exact is None:
-                    exact = parse_count(m["num"])
+                    exact = count
     if exact is not None:
         return exact, f"also reported as {approximate[1]}" if approximate else ""
     return (approximate[0], "") if approximate else (None, "")
@@ -295,17 +357,19 @@ def _arrests(
             if not m or not _is_tally(text, m, start, date_spans):
                 continue
             note, span = "arrests", (mention.start, m.end())
-        event = _arrest_event(text, span, mention, parse_count(m["num"]), note, published)
-        found.setdefault((start, event.count or 0, mention.place.slug), event)
+        count = parse_count(m["num"])
+        if count is None:
+            continue
+        event = _arrest_event(text, span, mention, count, note, published)
+        found.setdefault((start, count, mention.place.slug), event)
     for m in _ARREST_VERB_COUNT.finditer(text):
         mention = _place_in_clause(text, m.end(), places)
-        if mention is None:
+        count = parse_count(m["num"])
+        if mention is None or count is None:
             continue
         start, _ = sentence_bounds(text, m.start(), m.end())
-        event = _arrest_event(
-            text, (m.start(), mention.end), mention, parse_count(m["num"]), "", published
-        )
-        found.setdefault((start, event.count or 0, mention.place.slug), event)
+        event = _arrest_event(text, (m.start(), mention.end), mention, count, "", published)
+        found.setdefault((start, count, mention.place.slug), event)
     events = sorted(found.values(), key=lambda e: e.start)
     return [replace(e, parent=_parent(text, e.start, operations)) for e in events]
 
@@ -351,7 +415,7 @@ def _is_tally(
     number = m["num"]
     if any(s <= m.start("num") < e for s, e in date_spans):
         return False
-    if number.isdigit() and 1900 <= int(number) <= 2099:
+    if _is_year(number):
         return False
     return bool(_ARREST_WORD.search(text, sentence_start, sentence_end))
 
@@ -368,8 +432,12 @@ def _is_arrest_count(
         return False
     if m["noun"]:
         return True
-    bare_year = m["num"].isdigit() and 1900 <= int(m["num"]) <= 2099
-    return not bare_year and bool(_LIST_SEPARATOR.search(text, sentence_start, m.start()))
+    return not _is_year(m["num"]) and bool(_LIST_SEPARATOR.search(text, sentence_start, m.start()))
+
+
+def _is_year(number: str) -> bool:
+    """ "2019", not "41" nor a run of digits too long to be anything."""
+    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2099
 
 
 def _arrest_note(m: re.Match[str]) -> str:
@@ -504,7 +572,8 @@ def _detentions(
         _, end = sentence_bounds(text, m.start(), m.end())
         mention = next((p for p in places if m.start() <= p.start < end), None)
         place = mention.place if mention else default_place
-        if place is None:
+        count = parse_count(m["num"])
+        if place is None or count is None:
             continue
         events.append(
             EventCandidate(
@@ -514,7 +583,7 @@ def _detentions(
                 summary=_summary(text, m.start(), m.end()),
                 place=place,
                 **_dated(text, m.start(), m.end(), published),
-                count=parse_count(m["num"]),
+                count=count,
             )
         )
     return events

@@ -100,7 +100,7 @@ class EventCandidate:
     place: Place | None = None
     starts_on: dt.date | None = None
     ends_on: dt.date | None = None
-    count: int | None = None  # arrests or people; never negative
+    count: int | None = None  # arrests or people, 1 to events.MAX_COUNT; None when not stated
     parent: int | None = None  # index (in the same list) of the operation this is part of
     # A date known only to the month ("a mid-February raid") is the whole month: starts_on is its
     # first day, ends_on its last, and date_precision says "month".

@@ -119,3 +119,22 @@ def test_text_that_is_only_chrome_is_refused_and_nothing_is_stored():
     with pytest.raises(IngestError, match="no text"):
         ingest(body="Share This\n\nPin It on Pinterest\n")
     assert not Article.objects.exists()
+
+
+# Found by tests/articles/test_ingest_fuzz.py: text no database can store is refused in words
+# (PostgreSQL raised DataError on a NUL; SQLite stored it), as is text over the size limit.
+
+
+def test_text_with_a_nul_or_a_lone_surrogate_is_refused_and_nothing_is_stored():
+    with pytest.raises(IngestError, match="the body contains NUL"):
+        ingest(body="ICE arrested 41 people in Austin.\x00")
+    with pytest.raises(IngestError, match="the title is not valid Unicode"):
+        ingest(title="Austin \ud800")
+    assert not Article.objects.exists() and not Jurisdiction.objects.exists()
+
+
+def test_text_over_the_size_limit_is_refused(settings):
+    settings.ARTICLE_MAX_BYTES = len(BODY.encode()) - 1
+    with pytest.raises(IngestError, match="over the .*-byte limit"):
+        ingest()
+    assert not Article.objects.exists()

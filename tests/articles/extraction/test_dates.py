@@ -150,3 +150,23 @@ def test_date_for_span_ignores_other_sentences():
 def test_date_for_span_reads_attribution_after_a_quote():
     text = "“We will not comply.” Mayor Dana Pell said Thursday."
     assert date_for_span(text, 1, text.index("”"), FRIDAY) == dt.date(2019, 6, 20)
+
+
+# Found by tests/articles/extraction/test_fuzz.py: a publication date at the calendar's ends
+# (a sidecar may say "0001-01-01") raised OverflowError or ValueError.
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        ("ICE said yesterday it arrested five people.", dt.date.min),
+        ("Agents raided the plant last month.", dt.date.min),
+        ("Agents raided the plant last year.", dt.date(1, 6, 1)),
+        ("ICE said it will raid the plant tomorrow.", dt.date.max),
+        ("ICE will raid the plant next month.", dt.date(9999, 12, 1)),
+        ("ICE will raid the plant on Monday.", dt.date.max),
+    ],
+)
+def test_relative_dates_past_the_calendars_ends_are_unresolved(text, published):
+    [mention] = find_dates(text, published)
+    assert mention.value is None

@@ -237,3 +237,45 @@ def test_holder_then_average_count_is_a_detention():
 
 def test_released_people_are_not_held():
     assert events("Twenty-one others were released in Omaha with ankle monitors.") == []
+
+
+# Found by tests/articles/extraction/test_fuzz.py:
+
+
+def test_a_digit_run_too_long_for_int_is_no_count_and_no_crash():
+    nines = "9" * 5000  # int() refuses strings of more than 4,300 digits
+    assert events(f"ICE agents arrested {nines} people in Austin.") == []
+    assert events(f"Arrests by city: Austin, {nines}.") == []
+
+
+def test_zero_is_no_count():
+    assert events("ICE agents arrested 0 people in Austin.") == []
+    assert events("0 of the workers remain held in Omaha.") == []
+
+
+def test_a_number_is_read_whole_never_its_first_or_last_word():
+    cases = {
+        "ICE agents arrested forty two people in Austin.": 42,
+        "ICE agents arrested twenty one people in Austin.": 21,
+        "ICE agents arrested two hundred and five people in Austin.": 205,
+        "ICE agents arrested twelve hundred people in Austin.": 1200,
+        "ICE agents arrested 3 million people in Austin.": 3_000_000,
+        "ICE agents arrested 40 thousand people in Austin.": 40_000,
+        "ICE agents arrested five dozen people in Austin.": 60,
+    }
+    for text, count in cases.items():
+        number = text.removeprefix("ICE agents arrested ").split(" people")[0]
+        [event] = events(text)
+        assert (event.count, text[event.start : event.end]) == (count, f"{number} people in Austin")
+
+
+def test_words_that_make_no_number_are_no_count():
+    assert events("ICE agents arrested forty fifty people in Austin.") == []
+    assert events("ICE agents arrested two three people in Austin.") == []
+
+
+def test_counts_are_ascii_digits_without_leading_zeros_nor_a_headcount_too_big():
+    assert events("01 people remain held in Omaha.") == []
+    assert events("ICE agents arrested ٣ people in Austin.") == []
+    assert events("ICE agents arrested 1٣ people in Austin.") == []
+    assert events("ICE agents arrested 2,147,483,648 people in Austin.") == []
