@@ -13,7 +13,9 @@ from stances.api import (
     StableOrderingFilter,
     include_rejected,
 )
+from stances.caching import CachedReadsMixin
 from stances.exports import csv_response
+from stances.filters import IsoDateFilter, TextFilter
 
 from . import selectors
 from .models import Article
@@ -21,11 +23,17 @@ from .serializers import ArticleDetailSerializer, ArticleSerializer
 
 
 class ArticleFilter(filters.FilterSet):
-    outlet = filters.CharFilter(lookup_expr="icontains")
-    published_from = filters.DateFilter(field_name="published_on", lookup_expr="gte")
-    published_to = filters.DateFilter(field_name="published_on", lookup_expr="lte")
-    jurisdiction = filters.CharFilter(field_name="jurisdictions__slug", distinct=True)
-    q = filters.CharFilter(field_name="title", lookup_expr="icontains")
+    outlet = TextFilter(lookup_expr="icontains", help_text="Part of the outlet's name.")
+    published_from = IsoDateFilter(
+        field_name="published_on", lookup_expr="gte", help_text="Published on or after."
+    )
+    published_to = IsoDateFilter(
+        field_name="published_on", lookup_expr="lte", help_text="Published on or before."
+    )
+    jurisdiction = TextFilter(
+        field_name="jurisdictions__slug", distinct=True, help_text="Jurisdiction slug."
+    )
+    q = TextFilter(field_name="title", lookup_expr="icontains", help_text="Part of the title.")
 
     class Meta:
         model = Article
@@ -36,7 +44,7 @@ class ArticleFilter(filters.FilterSet):
     list=extend_schema(parameters=[FORMAT_PARAM]),
     retrieve=extend_schema(parameters=[REJECTED_PARAM]),
 )
-class ArticleViewSet(JSONErrorsMixin, viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyModelViewSet):
     """The news articles every fact comes from."""
 
     queryset = selectors.article_list()

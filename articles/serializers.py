@@ -15,7 +15,7 @@ from .models import Article
 
 class ArticleSerializer(serializers.ModelSerializer):
     superseded_by = serializers.PrimaryKeyRelatedField(
-        read_only=True, help_text="The corrected version that replaced this one."
+        read_only=True, allow_null=True, help_text="The corrected version that replaced this one."
     )
 
     class Meta:

@@ -27,6 +27,7 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    path("redoc/redoc.standalone.js", stance_views.redoc_bundle, name="redoc-bundle"),
     path("", include(router.urls)),
 ]
 
@@ -44,3 +45,4 @@ urlpatterns = [
 
 # A 503 while the database is unreachable (JSON under /api/), a friendly 500 otherwise.
 handler500 = "stances.errors.server_error"
+handler404 = "stances.errors.not_found"  # JSON under /api/

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection
@@ -22,11 +23,13 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from . import selectors, services, summaries
+from .caching import CachedReadsMixin
 from .exports import CSVRenderer, GeoJSONRenderer, csv_response, feature_collection
 from .filters import (
     EventFilter,
@@ -37,10 +40,12 @@ from .filters import (
     StatementFilter,
 )
 from .models import Indicator, Stance
+from .openapi import ApiSchema
 from .pagination import Pagination
 from .serializers import (
     EnforcementEventSerializer,
     EventWriteSerializer,
+    FeatureCollectionSerializer,
     JurisdictionDetailSerializer,
     JurisdictionSerializer,
     OfficialSerializer,
@@ -54,9 +59,29 @@ from .serializers import (
 LIST_RENDERERS = [JSONRenderer, BrowsableAPIRenderer, CSVRenderer]
 
 
+class FormatNegotiation(DefaultContentNegotiation):
+    """An unknown ``?format=`` is a 400 naming the parameter (DRF answers 404)."""
+
+    def filter_renderers(self, renderers, format):
+        try:
+            return super().filter_renderers(renderers, format)
+        except Http404:
+            known = ", ".join(renderer.format for renderer in renderers)
+            raise ValidationError({"format": [f"Not one of {known}."]}) from None
+
+
 class JSONErrorsMixin:
     """Errors are JSON whatever format was asked for: a CSV download that fails names the field
-    that made it fail, in a body a client can parse."""
+    that made it fail, in a body a client can parse. An unknown format and a malformed page
+    parameter are such errors too, and the schema documents every error status (``ApiSchema``)."""
+
+    content_negotiation_class = FormatNegotiation
+    schema = ApiSchema()
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if self.action == "list" and self.paginator is not None:
+            self.paginator.check_parameters(request)
 
     def handle_exception(self, exc):
         renderer = getattr(self.request, "accepted_renderer", None)
@@ -68,6 +93,26 @@ class JSONErrorsMixin:
 
 class StableOrderingFilter(OrderingFilter):
     """Any requested order, then id, so pages never overlap or skip rows on ties."""
+
+    def remove_invalid_fields(self, queryset, fields, view, request):
+        """An ordering the view does not offer is a 400, not silently the default order."""
+        valid = super().remove_invalid_fields(queryset, fields, view, request)
+        invalid = [term for term in fields if term not in valid]
+        if invalid:
+            offered = ", ".join(view.ordering_fields)
+            message = f"Cannot order by {', '.join(invalid)!r}: one of {offered}, or -one."
+            raise ValidationError({self.ordering_param: [message]})
+        return valid
+
+    def get_schema_operation_parameters(self, view):
+        (parameter,) = super().get_schema_operation_parameters(view)
+        names = "|".join(view.ordering_fields)
+        parameter["description"] = (
+            f"Comma-separated, each optionally prefixed with - (descending): "
+            f"{', '.join(view.ordering_fields)}."
+        )
+        parameter["schema"]["pattern"] = f"^-?({names})(,-?({names}))*$"
+        return [parameter]
 
     def get_ordering(self, request, queryset, view):
         ordering = super().get_ordering(request, queryset, view)
@@ -94,10 +139,24 @@ class StableOrderingFilter(OrderingFilter):
 def include_rejected(request) -> bool:
     """Rejected facts are hidden unless an editor asks (``include_rejected=true`` or
     ``review_status=rejected``)."""
-    asked = request.query_params.get("include_rejected", "").lower() in ("1", "true", "yes")
+    value = request.query_params.get("include_rejected", "")
+    try:
+        asked = value != "" and serializers.BooleanField().to_internal_value(value)
+    except serializers.ValidationError:
+        raise ValidationError({"include_rejected": ["true or false."]}) from None
     asked = asked or request.query_params.get("review_status") == "rejected"
     return asked and selectors.can_see_rejected(request.user)
 
+
+def url_key(prefix: str, url: str) -> str:
+    """A cache key for a URL, hashed: a URL may be longer than a cache key may be (the database
+    cache's keys are at most 255 characters)."""
+    return f"{prefix}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+# What a slug in a URL can be (the router's routes, and the schema's pattern): any other URL is a
+# 404 before a query is made.
+SLUG_PATTERN = "[-a-zA-Z0-9_]+"
 
 REJECTED_PARAM = OpenApiParameter(
     "include_rejected", OpenApiTypes.BOOL, description="Editors only: include rejected facts."
@@ -109,6 +168,7 @@ FORMAT_PARAM = OpenApiParameter(
 
 class FactViewSet(
     JSONErrorsMixin,
+    CachedReadsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -266,6 +326,7 @@ class OfficialViewSet(FactViewSet):
     filterset_class = OfficialFilter
     ordering_fields = ["name", "statement_count", "created_at", "updated_at", "id"]
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     export_name = "officials"
 
     def get_queryset(self):
@@ -315,21 +376,41 @@ STANCE_PARAMS = [
                 enum=["json", "csv", "geojson"],
                 description="geojson: a FeatureCollection of every match (not paginated).",
             ),
-        ]
+        ],
+        responses={
+            (200, "application/json"): JurisdictionSerializer,
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "application/geo+json"): FeatureCollectionSerializer,
+        },
     ),
     retrieve=extend_schema(parameters=STANCE_PARAMS[:1], responses=JurisdictionDetailSerializer),
 )
-class JurisdictionViewSet(JSONErrorsMixin, viewsets.ReadOnlyModelViewSet):
+class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyModelViewSet):
     """Cities, counties, states and DC with their derived stance, indicators and evidence."""
 
     queryset = selectors.jurisdictions_with_counts()
     serializer_class = JurisdictionSerializer
     filterset_class = JurisdictionFilter
     filter_backends = [DjangoFilterBackend, StableOrderingFilter]
-    ordering_fields = ["name", "state", "kind", "population", "statement_count", "event_count"]
+    ordering_fields = [
+        "name",
+        "state",
+        "kind",
+        "population",
+        "statement_count",
+        "event_count",
+        "id",
+    ]
     pagination_class = Pagination
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     renderer_classes = [*LIST_RENDERERS, GeoJSONRenderer]
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action == "list":
+            return renderers
+        return [renderer for renderer in renderers if renderer.format != "geojson"]
 
     def stance_query(self) -> StanceQueryForm:
         form = StanceQueryForm(self.request.query_params)
@@ -376,7 +457,7 @@ class JurisdictionViewSet(JSONErrorsMixin, viewsets.ReadOnlyModelViewSet):
             rows = selectors.jurisdiction_rows(jurisdictions, **query)
             return feature_collection(rows, self.feature_properties)
 
-        return summaries.cached(f"geojson:{request.get_full_path()}", build)
+        return summaries.cached(url_key("geojson", request.get_full_path()), build)
 
     def retrieve(self, request, *args, **kwargs):
         """One jurisdiction with its history: derived from all its dated evidence (thousands of
@@ -387,8 +468,9 @@ class JurisdictionViewSet(JSONErrorsMixin, viewsets.ReadOnlyModelViewSet):
             detail = selectors.jurisdiction_detail(kwargs["slug"], as_of=form.cleaned_data["as_of"])
             return JurisdictionDetailSerializer(detail, context={"request": request}).data
 
+        key = url_key("jurisdiction", request.build_absolute_uri())
         try:
-            return Response(summaries.cached(f"jurisdiction:{request.build_absolute_uri()}", build))
+            return Response(summaries.cached(key, build))
         except selectors.Jurisdiction.DoesNotExist:
             raise Http404("No jurisdiction with that slug.") from None
 
@@ -417,6 +499,7 @@ class HealthView(APIView):
     permission_classes = [permissions.AllowAny]
     throttle_classes: list = []
     renderer_classes = [JSONRenderer]
+    schema = ApiSchema()
 
     @extend_schema(
         responses={
@@ -444,7 +527,9 @@ class ChangeSerializer(serializers.Serializer):
     action = serializers.SerializerMethodField()
     at = serializers.DateTimeField()
     text = serializers.SerializerMethodField(help_text="The quote, summary or name.")
-    review_status = serializers.CharField(source="obj.review_status", default=None)
+    review_status = serializers.CharField(
+        source="obj.review_status", default=None, allow_null=True, help_text="null for officials."
+    )
     url = serializers.SerializerMethodField()
 
     def get_action(self, change) -> str:
@@ -492,8 +577,11 @@ class ChangesQuery(serializers.Serializer):
         return f"{change.at.isoformat()},{change.kind},{change.obj.pk}"
 
 
-class ChangesView(APIView):
+class ChangesView(CachedReadsMixin, APIView):
     """What changed: the most recently created or changed facts, newest first."""
+
+    content_negotiation_class = FormatNegotiation
+    schema = ApiSchema()
 
     @extend_schema(
         parameters=[ChangesQuery],
@@ -506,7 +594,8 @@ class ChangesView(APIView):
         ),
     )
     def get(self, request):
-        query = ChangesQuery(data=request.query_params)
+        # An empty parameter is no parameter, as everywhere in the API (and in HTML forms).
+        query = ChangesQuery(data={k: v for k, v in request.query_params.items() if v != ""})
         query.is_valid(raise_exception=True)
         changes = selectors.recent_changes(**query.validated_data)
         next_url = None

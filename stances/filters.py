@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import django_filters as filters
 from django import forms
 from django.db.models import Q
+from drf_spectacular.utils import extend_schema_field
 
 from .models import (
     DatePrecision,
@@ -26,9 +29,61 @@ from .models import (
 from .selectors import text_search
 
 INDICATOR_VALUES = [*Direction.choices, ("unknown", "Unknown")]
+MAX_ID = 2**63 - 1  # BigAutoField: a larger id names nothing, and SQLite cannot even compare it
 
 
-class SearchFilter(filters.CharFilter):
+class IsoDateField(forms.DateField):
+    """YYYY-MM-DD only, as the API schema says: Django would also read "10/25/2006" (as
+    October) and "2024-1-5", so a client's mistake could pass for a different date."""
+
+    input_formats = ["%Y-%m-%d"]
+    pattern = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and not self.pattern.fullmatch(value):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class IsoDateFilter(filters.DateFilter):
+    field_class = IsoDateField
+
+
+def documented(filter_: filters.Filter, schema: dict) -> filters.Filter:
+    """The filter's parameter in the API schema, with the bounds the form field enforces."""
+    description = filter_.extra.get("help_text", "")
+    return extend_schema_field({**schema, "description": description})(filter_)
+
+
+class IdField(forms.IntegerField):
+    pattern = re.compile(r"[0-9]+")  # ASCII digits: int() would also read "١٢" or "1_0"
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and not self.pattern.fullmatch(value):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
+class IdFilter(filters.NumberFilter):
+    """A row id: a whole number in the id range (not "1.5", not 10**30)."""
+
+    field_class = IdField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=MAX_ID, **kwargs)
+        documented(self, {"type": "integer", "minimum": 1, "maximum": MAX_ID})
+
+
+class TextFilter(filters.CharFilter):
+    """Text of at most ``max_length`` characters: a longer value is a 400, not a slow search
+    for something no row can hold."""
+
+    def __init__(self, *args, max_length: int = 200, **kwargs):
+        super().__init__(*args, max_length=max_length, **kwargs)
+        documented(self, {"type": "string", "maxLength": max_length})
+
+
+class SearchFilter(TextFilter):
     """Text search over the given fields (full-text on PostgreSQL)."""
 
     def __init__(self, *args, search_fields: list[str], **kwargs):
@@ -39,7 +94,7 @@ class SearchFilter(filters.CharFilter):
         return text_search(qs, self.search_fields, value) if value else qs
 
 
-class SlugFilter(filters.CharFilter):
+class SlugFilter(TextFilter):
     """A related object by slug, looked up first so the database filters on its id: with the id
     known, PostgreSQL walks the (foreign key, date, id) index and stops after one page, where a
     join on the slug makes it fetch and sort every matching row."""
@@ -58,13 +113,11 @@ class SlugFilter(filters.CharFilter):
 class JurisdictionFilter(filters.FilterSet):
     """Stance and indicator filters are applied after the stance is derived (see the view)."""
 
-    state = filters.CharFilter(
-        field_name="state", lookup_expr="iexact", help_text="USPS code, e.g. WI."
+    state = TextFilter(
+        field_name="state", lookup_expr="iexact", max_length=2, help_text="USPS code, e.g. WI."
     )
     kind = filters.ChoiceFilter(choices=JurisdictionKind.choices)
-    q = filters.CharFilter(
-        field_name="name", lookup_expr="icontains", help_text="Part of the name."
-    )
+    q = TextFilter(field_name="name", lookup_expr="icontains", help_text="Part of the name.")
 
     class Meta:
         model = Jurisdiction
@@ -74,7 +127,7 @@ class JurisdictionFilter(filters.FilterSet):
 class StanceQueryForm(forms.Form):
     """Query parameters of the derived stance: validated like any other filter."""
 
-    as_of = forms.DateField(required=False, help_text="YYYY-MM-DD: stances as they stood that day.")
+    as_of = IsoDateField(required=False, help_text="YYYY-MM-DD: stances as they stood that day.")
     stance = forms.ChoiceField(choices=[("", "any"), *Stance.choices], required=False)
 
     def __init__(self, *args, **kwargs):
@@ -106,11 +159,11 @@ class FactFilter(filters.FilterSet):
         model=Jurisdiction,
         help_text="Jurisdiction slug, e.g. madison-wi.",
     )
-    state = filters.CharFilter(
-        field_name="jurisdiction__state", lookup_expr="iexact", help_text="USPS code."
+    state = TextFilter(
+        field_name="jurisdiction__state", lookup_expr="iexact", max_length=2, help_text="USPS code."
     )
     review_status = filters.ChoiceFilter(choices=ReviewStatus.choices)
-    article = filters.NumberFilter(field_name="article_id", help_text="Source article id.")
+    article = IdFilter(field_name="article_id", help_text="Source article id.")
     date_precision = filters.ChoiceFilter(choices=DatePrecision.choices)
 
 
@@ -118,10 +171,10 @@ class FactFilter(filters.FilterSet):
 class StatementFilter(FactFilter):
     speaker = SlugFilter(field_name="speaker", model=Official, help_text="Speaker slug.")
     stance = filters.ChoiceFilter(choices=StatementStance.choices)
-    date_from = filters.DateFilter(
+    date_from = IsoDateFilter(
         field_name="said_on", lookup_expr="gte", help_text="Said on or after (YYYY-MM-DD)."
     )
-    date_to = filters.DateFilter(
+    date_to = IsoDateFilter(
         field_name="said_on", lookup_expr="lte", help_text="Said on or before (YYYY-MM-DD)."
     )
     q = SearchFilter(search_fields=["quote"], help_text="Text search in the quotes.")
@@ -134,10 +187,10 @@ class StatementFilter(FactFilter):
 @with_date_range_params
 class EventFilter(FactFilter):
     kind = filters.ChoiceFilter(choices=EventKind.choices)
-    date_from = filters.DateFilter(
+    date_from = IsoDateFilter(
         field_name="starts_on", lookup_expr="gte", help_text="Starting on or after (YYYY-MM-DD)."
     )
-    date_to = filters.DateFilter(
+    date_to = IsoDateFilter(
         field_name="starts_on", lookup_expr="lte", help_text="Starting on or before (YYYY-MM-DD)."
     )
     q = SearchFilter(
@@ -158,10 +211,10 @@ class PolicyFilter(FactFilter):
     direction = filters.ChoiceFilter(
         field_name="effects__direction", choices=Direction.choices, distinct=True
     )
-    date_from = filters.DateFilter(
+    date_from = IsoDateFilter(
         field_name="effective_on", lookup_expr="gte", help_text="Effective on or after."
     )
-    date_to = filters.DateFilter(
+    date_to = IsoDateFilter(
         field_name="effective_on", lookup_expr="lte", help_text="Effective on or before."
     )
     q = SearchFilter(search_fields=["summary"], help_text="Text search in the summaries.")
@@ -173,9 +226,11 @@ class PolicyFilter(FactFilter):
 
 class OfficialFilter(filters.FilterSet):
     jurisdiction = SlugFilter(field_name="jurisdiction", model=Jurisdiction)
-    state = filters.CharFilter(field_name="jurisdiction__state", lookup_expr="iexact")
+    state = TextFilter(
+        field_name="jurisdiction__state", lookup_expr="iexact", max_length=2, help_text="USPS code."
+    )
     kind = filters.ChoiceFilter(choices=SpeakerKind.choices)
-    q = filters.CharFilter(method="search", help_text="Part of the name, role or affiliation.")
+    q = TextFilter(method="search", help_text="Part of the name, role or affiliation.")
 
     class Meta:
         model = Official

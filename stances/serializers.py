@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field, inline_serializer
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer, inline_serializer
 from rest_framework import serializers
 
 from articles.models import Article
@@ -101,7 +101,7 @@ class PolicyActionSerializer(EvidenceSerializer):
 class EnforcementEventSerializer(EvidenceSerializer):
     jurisdiction = JurisdictionRefSerializer(read_only=True, allow_null=True)
     parent = serializers.PrimaryKeyRelatedField(
-        read_only=True, help_text="The operation this is part of."
+        read_only=True, allow_null=True, help_text="The operation this is part of."
     )
 
     class Meta:
@@ -246,7 +246,56 @@ class JurisdictionDetailSerializer(JurisdictionSerializer):
         return SpeakerRefSerializer(self.detail.officials, many=True).data
 
 
+class _FeaturePropertiesSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    state = serializers.CharField()
+    external_id = serializers.CharField()
+    population = serializers.IntegerField(allow_null=True)
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    statements = serializers.IntegerField()
+    policies = serializers.IntegerField()
+    events = serializers.IntegerField()
+    arrests = serializers.IntegerField()
+
+
+class _PointSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text='"Point".')
+    coordinates = serializers.ListField(
+        child=serializers.FloatField(),
+        min_length=2,
+        max_length=2,
+        help_text="[longitude, latitude]",
+    )
+
+
+class _FeatureSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text='"Feature".')
+    id = serializers.CharField(help_text="The jurisdiction's slug.")
+    geometry = _PointSerializer(allow_null=True, help_text="null without coordinates.")
+    properties = _FeaturePropertiesSerializer()
+
+
+@extend_schema_serializer(many=False)
+class FeatureCollectionSerializer(serializers.Serializer):
+    """The map's data (``?format=geojson``): documents ``exports.feature_collection``."""
+
+    type = serializers.CharField(help_text='"FeatureCollection".')
+    features = _FeatureSerializer(many=True)
+
+
 # Writes --------------------------------------------------------------------------------------
+
+
+class SlugRelatedField(serializers.SlugRelatedField):
+    """A related object by slug; one with a NUL byte names nothing (PostgreSQL refuses to even
+    compare it), so it is an invalid value rather than a server error."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 def not_in_future(value: dt.date | None) -> dt.date | None:
@@ -261,8 +310,8 @@ class _FactWriteSerializer(serializers.Serializer):
 
 
 class StatementWriteSerializer(_FactWriteSerializer):
-    speaker = serializers.SlugRelatedField(slug_field="slug", queryset=Official.objects.all())
-    jurisdiction = serializers.SlugRelatedField(
+    speaker = SlugRelatedField(slug_field="slug", queryset=Official.objects.all())
+    jurisdiction = SlugRelatedField(
         slug_field="slug", queryset=Jurisdiction.objects.all(), required=False, allow_null=True
     )
     quote = serializers.CharField(
@@ -276,7 +325,7 @@ class StatementWriteSerializer(_FactWriteSerializer):
 class EventWriteSerializer(_FactWriteSerializer):
     kind = serializers.ChoiceField(choices=EnforcementEvent._meta.get_field("kind").choices)
     name = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    jurisdiction = serializers.SlugRelatedField(
+    jurisdiction = SlugRelatedField(
         slug_field="slug", queryset=Jurisdiction.objects.all(), required=False, allow_null=True
     )
     starts_on = serializers.DateField(required=False, allow_null=True, validators=[not_in_future])
@@ -300,9 +349,7 @@ class EventWriteSerializer(_FactWriteSerializer):
 
 
 class PolicyWriteSerializer(_FactWriteSerializer):
-    jurisdiction = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Jurisdiction.objects.all()
-    )
+    jurisdiction = SlugRelatedField(slug_field="slug", queryset=Jurisdiction.objects.all())
     kind = serializers.ChoiceField(choices=PolicyAction._meta.get_field("kind").choices)
     summary = serializers.CharField()
     effective_on = serializers.DateField(
@@ -325,7 +372,7 @@ class OfficialWriteSerializer(serializers.Serializer):
     slug = serializers.SlugField(required=False, allow_blank=True, max_length=200)
     kind = serializers.ChoiceField(choices=Official._meta.get_field("kind").choices, required=False)
     role = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    jurisdiction = serializers.SlugRelatedField(
+    jurisdiction = SlugRelatedField(
         slug_field="slug", queryset=Jurisdiction.objects.all(), required=False, allow_null=True
     )
     affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200)
