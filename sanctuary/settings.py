@@ -160,7 +160,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # One cache shared by every web process (never a process's own memory, which another process
 # could make stale): the database cache table by default, Redis when CACHE_URL says so
 # (e.g. redis://127.0.0.1:6379/1). `manage.py createcachetable` creates the table.
-CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://sanctuary_cache")}
+# The table holds up to 100,000 entries (Django's default of 300 would cull a third of the
+# cached responses every few hundred distinct requests).
+CACHES = {
+    "default": env.cache_url(
+        "CACHE_URL", default="dbcache://sanctuary_cache?max_entries=100000&cull_frequency=10"
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -218,6 +224,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Swagger UI would ask validator.swagger.io to check the schema: another host.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     # Several models have a "kind" or "stance": name each choice set after its domain.
     "ENUM_NAME_OVERRIDES": {
         "JurisdictionKindEnum": "stances.models.JurisdictionKind",

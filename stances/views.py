@@ -1,10 +1,13 @@
 """The pages: read the query, call a selector, render. Figures come from ``charts``."""
 
 import functools
+import hashlib
 
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from . import dashboard, selectors, summaries
@@ -22,7 +25,10 @@ def cached_for_readers(view):
     def wrapper(request, *args, **kwargs):
         if request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        key = f"page:{summaries.data_version()}:{request.get_full_path()}"
+        # Hashed: a query string can be longer than a cache key may be (250 characters for
+        # memcached, 255 in the database cache's table, which then silently stores nothing).
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{summaries.data_version()}:{path}"
         cached = cache.get(key)
         if cached is not None:
             return HttpResponse(cached)
@@ -150,3 +156,23 @@ def about(request):
             "indicators": Indicator.choices,
         },
     )
+
+
+# Redoc's sidebar shows Redocly's logo from their CDN, always (no Redoc option turns it off), and
+# no page may fetch from another host (the CSP blocks it, and the browser reports the attempt).
+# The API docs therefore load the sidecar's bundle through here, the logo swapped for a blank.
+REDOC_BUNDLE = "drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js"
+REDOC_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
+BLANK_IMAGE = b"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E"
+
+
+@functools.cache
+def _redoc_bundle() -> bytes:
+    with open(finders.find(REDOC_BUNDLE), "rb") as bundle:
+        return bundle.read().replace(REDOC_LOGO, BLANK_IMAGE)
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def redoc_bundle(request):
+    return HttpResponse(_redoc_bundle(), content_type="text/javascript; charset=utf-8")

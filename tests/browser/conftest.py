@@ -39,15 +39,31 @@ def browser():
 
 
 @pytest.fixture
-def site(transactional_db, live_server):
+def migrated_db(django_db_serialized_rollback, transactional_db):
+    """The live server needs committed data (a transactional database); each test starts from
+    the database as migrated, data migrations included (the ``editors`` group), not an empty one."""
+
+
+@pytest.fixture
+def site(migrated_db, live_server):
     """The live server's address, with the sample corpus ingested."""
     call_command("ingest", str(ROOT / "articles" / "corpus"), stdout=io.StringIO())
     return live_server.url
 
 
+# Chromium also reports a Content-Security-Policy violation on the console, but not always one
+# from a worker; the event reaches the page in every case.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => window.__reportCspViolation(
+  `${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}`
+  + ` in ${event.sourceFile || event.documentURI}:${event.lineNumber}`));
+"""
+
+
 class Tab:
     """A browser tab that records what a reader would notice going wrong: console errors,
-    uncaught exceptions, and any request to a host other than the site."""
+    uncaught exceptions, Content-Security-Policy violations, dialogs (``alert()``) and any
+    request to a host other than the site."""
 
     def __init__(self, context, site: str):
         self.site = site
@@ -57,6 +73,15 @@ class Tab:
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
         self.page.on("request", self._request)
+        self.page.on("dialog", self._dialog)
+        self.page.expose_function(
+            "__reportCspViolation", lambda text: self.errors.append(f"CSP violation: {text}")
+        )
+        self.page.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def _dialog(self, dialog) -> None:
+        self.errors.append(f"dialog ({dialog.type}): {dialog.message}")
+        dialog.dismiss()
 
     def _console(self, message) -> None:
         if message.type == "error":
