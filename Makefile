@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test lint format chromium bench-ingest clean
+.PHONY: run test lint format chromium bench-ingest clean backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,23 @@ bench-ingest: export DEBUG ?= 1
 bench-ingest: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py bench_ingest --rounds 20
+
+# Backups of everything people made (users, groups, API tokens, articles, facts, the change
+# history, readers' corrections) as gzipped JSON; derived data is recomputed by the restore.
+#   make backup                  writes $(BACKUP_DIR)/sanctuary-YYYYmmdd-HHMMSS.json.gz
+#   make restore FILE=PATH       into the (new, empty) database DATABASE_URL names: migrates,
+#                                loads, recomputes the summaries, invalidates cached pages
+#   make restore FILE=PATH FLUSH=1   deletes everything in that database first
+# DEBUG defaults to on as for `make run`, so a development checkout needs no SECRET_KEY.
+BACKUP_DIR ?= var/backups
+backup: export DEBUG ?= 1
+backup: $(VENV)/.installed
+	$(BIN)/python manage.py backup --dir '$(BACKUP_DIR)'
+
+restore: export DEBUG ?= 1
+restore: $(VENV)/.installed
+	@if [ -z '$(FILE)' ]; then echo 'usage: make restore FILE=var/backups/sanctuary-....json.gz [FLUSH=1]'; exit 2; fi
+	$(BIN)/python manage.py restore '$(FILE)' $(if $(FLUSH),--flush)
 
 clean:
 	rm -rf $(VENV) var/staticfiles .pytest_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterable, Iterator
 
 from django.http import StreamingHttpResponse
@@ -57,9 +58,15 @@ def csv_lines(rows: Iterable[dict], empty_header: list[str]) -> Iterator[str]:
 
 
 def csv_response(rows: Iterable[dict], *, filename: str, empty_header: list[str]):
-    """A streamed CSV download: rows are serialised one at a time, never all in memory."""
+    """A streamed CSV download: rows are serialised one at a time, never all in memory.
+
+    The first line is made before the response is returned, so the query runs inside the view:
+    a database that cannot answer is the view's error (a 503, see ``stances.errors``), not a
+    stream that breaks after a 200 was sent."""
+    lines = csv_lines(rows, empty_header)
+    first = next(lines)  # csv_lines always yields at least the header
     response = StreamingHttpResponse(
-        csv_lines(rows, empty_header), content_type="text/csv; charset=utf-8"
+        itertools.chain([first], lines), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

@@ -8,9 +8,11 @@ from ``stances.stance.derive``: this module only stores its result.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 
 from .models import (
@@ -33,19 +35,32 @@ SUMMARY_FIELDS = ["stance", *Indicator.values, "evidence", *COUNT_FIELDS]
 
 
 def data_version() -> int:
-    """A number that changes whenever readers' data changes (shared by every process)."""
+    """A number that changes whenever readers' data changes (shared by every process).
+
+    It starts from the clock in microseconds, not from 1: if the key is ever evicted, the
+    number it restarts from is larger than any it held before, so a payload cached under an old
+    version can never be served again."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+        version = cache.get(VERSION_KEY) or time.time_ns() // 1000
     return version
 
 
 def bump_version() -> None:
+    """Invalidate every cached payload: now, and again once the write's transaction commits.
+
+    The second bump closes a race on a cache outside the database (Redis): a reader between the
+    first bump and the commit would cache the old data under the new version."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet (or evicted): any new value invalidates
-        cache.set(VERSION_KEY, data_version() + 1, timeout=None)
+    except ValueError:  # not set yet, or evicted: a fresh clock-based version invalidates
+        data_version()
 
 
 def cached(key: str, build, *, timeout: int = 3600):
