@@ -168,7 +168,7 @@ class Official(models.Model):
         ordering = ["name"]
         indexes = [
             models.Index(fields=["kind"], name="official_kind_idx"),
-            models.Index(fields=["updated_at"], name="official_updated_idx"),
+            models.Index(fields=["updated_at", "id"], name="official_updated_id_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -286,7 +286,7 @@ class Statement(Evidence):
             models.Index(fields=["stance"], name="statement_stance_idx"),
             models.Index(fields=["review_status"], name="statement_review_idx"),
             models.Index(fields=["said_on", "id"], name="statement_date_id_idx"),
-            models.Index(fields=["updated_at"], name="statement_updated_idx"),
+            models.Index(fields=["updated_at", "id"], name="statement_updated_id_idx"),
         ]
         constraints = [
             *Evidence.Meta.constraints,
@@ -338,7 +338,7 @@ class EnforcementEvent(Evidence):
             models.Index(fields=["jurisdiction", "starts_on"], name="event_jur_date_idx"),
             models.Index(fields=["kind"], name="event_kind_idx"),
             models.Index(fields=["review_status"], name="event_review_idx"),
-            models.Index(fields=["updated_at"], name="event_updated_idx"),
+            models.Index(fields=["updated_at", "id"], name="event_updated_id_idx"),
         ]
         constraints = [
             *Evidence.Meta.constraints,
@@ -379,7 +379,7 @@ class PolicyAction(Evidence):
             models.Index(fields=["jurisdiction", "effective_on"], name="policy_jur_date_idx"),
             models.Index(fields=["kind"], name="policy_kind_idx"),
             models.Index(fields=["review_status"], name="policy_review_idx"),
-            models.Index(fields=["updated_at"], name="policy_updated_idx"),
+            models.Index(fields=["updated_at", "id"], name="policy_updated_id_idx"),
         ]
         constraints = [
             *Evidence.Meta.constraints,
