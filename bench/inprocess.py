@@ -11,6 +11,7 @@ import json
 import math
 import os
 import sys
+import time
 from collections import Counter
 from urllib.parse import quote, urlencode
 
@@ -113,23 +114,35 @@ def endpoints(p: dict) -> list[dict]:
 
 
 def measure(client, path: str) -> dict:
-    """Status, body size and SQL queries of one warm request (the first one warms caches).
-    ``cache_queries`` are those of the database cache (the throttle's history, cached payloads)
-    and the transactions it opens."""
+    """Status, body size, SQL queries and time of one cold request: the first after a write,
+    when nothing is cached for it (a request before it warms imports and templates). Cached
+    answers (stances.caching, the map, the pages) then serve the load phase; ``warm_queries``
+    counts a repeat's queries. ``cache_queries`` are those of the database cache (the
+    throttle's history, cached payloads) and the transactions it opens."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from stances import summaries
+
     body_of(client.get(path))
+    summaries.bump_version()
+    start = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
         body = body_of(response)  # a streamed CSV runs its queries while it is read
+    cold_ms = (time.perf_counter() - start) * 1000
+    with CaptureQueriesContext(connection) as warm:
+        body_of(client.get(path))
     cache_table = database_cache_table()
     cache = [q for q in queries if is_cache_query(q["sql"], cache_table)]
+    warm_cache = [q for q in warm if is_cache_query(q["sql"], cache_table)]
     return {
         "status": response.status_code,
         "bytes": len(body),
         "queries": len(queries),
         "cache_queries": len(cache),
+        "warm_queries": len(warm) - len(warm_cache),
+        "cold_ms": round(cold_ms, 1),
     }
 
 

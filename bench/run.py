@@ -105,6 +105,7 @@ def table_row(e: dict) -> str:
         ms(e["p50_ms"]),
         ms(e["p95_ms"]),
         ms(e["p99_ms"]),
+        ms(e.get("cold_ms")),
         "–" if e["rps"] is None else f"{e['rps']:.0f}",
         human_bytes(e["bytes"]),
         f"{e['queries'] - e['cache_queries']} + {e['cache_queries']}",
@@ -120,9 +121,9 @@ def table_row(e: dict) -> str:
 
 
 HEADER = (
-    "| endpoint | p50 ms | p95 ms | p99 ms | req/s | size | SQL: view + cache | floor p95 ms "
-    "| × floor | target | met |\n"
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+    "| endpoint | p50 ms | p95 ms | p99 ms | cold ms | req/s | size | SQL: view + cache "
+    "| floor p95 ms | × floor | target | met |\n"
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
 )
 
 
@@ -419,6 +420,8 @@ def measure_all(port: int, endpoints: list[dict], floors: list[str], static_url:
             "path": endpoint["path"],
             "queries": endpoint["queries"],
             "cache_queries": endpoint["cache_queries"],
+            "warm_queries": endpoint.get("warm_queries"),
+            "cold_ms": endpoint.get("cold_ms"),
             "inprocess": {"status": endpoint["status"], "bytes": endpoint["bytes"]},
             **figures,
             "floor": {"path": floor_path, **floor},

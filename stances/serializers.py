@@ -149,6 +149,20 @@ class PolicyRefSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "summary", "effective_on", "date_precision", "review_status"]
 
 
+def policy_ref(policy: PolicyAction) -> dict:
+    """``PolicyRefSerializer(policy).data``, built directly: a page of jurisdictions names
+    thousands of policies, and DRF's field machinery made that page take most of a second
+    (tests/api/test_jurisdictions.py holds the two to the same output)."""
+    return {
+        "id": policy.id,
+        "kind": policy.kind,
+        "summary": policy.summary,
+        "effective_on": policy.effective_on.isoformat() if policy.effective_on else None,
+        "date_precision": policy.date_precision,
+        "review_status": policy.review_status,
+    }
+
+
 class IndicatorSerializer(serializers.Serializer):
     value = serializers.ChoiceField(choices=[*Direction.choices, ("unknown", "Unknown")])
     effective_on = serializers.DateField(
@@ -195,10 +209,9 @@ class JurisdictionSerializer(serializers.Serializer):
             name: {
                 "value": state.value,
                 "effective_on": state.effective_on,
-                "policies": PolicyRefSerializer(
-                    [row.policies[pid] for pid in state.policy_ids if pid in row.policies],
-                    many=True,
-                ).data,
+                "policies": [
+                    policy_ref(row.policies[pid]) for pid in state.policy_ids if pid in row.policies
+                ],
             }
             for name, state in row.stance.indicators.items()
         }

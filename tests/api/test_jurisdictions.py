@@ -177,3 +177,12 @@ def test_bad_as_of_on_the_detail_is_a_400(world, api):
 
     assert response.status_code == 400
     assert "as_of" in response.json()
+
+
+def test_the_policy_references_in_lists_are_what_their_serializer_writes(world):
+    from stances.models import PolicyAction
+    from stances.serializers import PolicyRefSerializer, policy_ref
+
+    policies = list(PolicyAction.objects.all())
+    assert policies and any(p.effective_on is None for p in policies)
+    assert [policy_ref(p) for p in policies] == PolicyRefSerializer(policies, many=True).data
