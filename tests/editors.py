@@ -1,17 +1,36 @@
 """The people of the admin tests: an editor (staff, in the migrated ``editors`` group), a staff
 user outside it, and helpers to post an admin form as the browser would."""
 
-from django.contrib.auth.models import Group, User
+from importlib import import_module
+
+from django.contrib.auth.models import Group, Permission, User
 from django.db import models
 from django.urls import reverse
 
 PASSWORD = "tulip-orbit-saffron-92"
 
 
+def editors_group() -> Group:
+    """The group migration 0004 made. A transactional test (a live server's) ends by flushing
+    every table, and data made by migrations goes with it (permissions come back with the
+    post-migrate signal): then the group is made again, with the migration's own permissions."""
+    group = Group.objects.filter(name="editors").first()
+    if group is None:
+        migration = import_module("stances.migrations.0004_editors_group")
+        group = Group.objects.create(name="editors")
+        group.permissions.set(
+            [
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                for app_label, codename in migration.codenames()
+            ]
+        )
+    return group
+
+
 def editor_user(username: str = "editor", password: str | None = None) -> User:
     """Without a password (hashing one takes most of a second) unless the test logs in."""
     user = User.objects.create_user(username=username, password=password, is_staff=True)
-    user.groups.add(Group.objects.get(name="editors"))
+    user.groups.add(editors_group())
     return user
 
 

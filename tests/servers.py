@@ -158,6 +158,7 @@ class Gunicorn:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> Gunicorn:
+        collect_static(self.env)  # DEBUG is off: pages name their files through the manifest
         command = [
             sys.executable, "-m", "gunicorn", "sanctuary.wsgi:application",
             "--bind", f"{HOST}:{self.port}",

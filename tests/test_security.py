@@ -23,7 +23,16 @@ def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "HTTPS", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS"}
+        if key
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "HTTPS",
+            "ALLOWED_HOSTS",
+            "CSRF_TRUSTED_ORIGINS",
+            # The browser tests set it for Playwright's event loop; no deployment has it.
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(environment)
     return subprocess.run(

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from scripts.measure_page import ARGS
+from tests.editors import editors_group
 
 # Playwright's sync API runs an asyncio event loop in the main thread for the whole session, and
 # Django refuses ORM calls from a thread with a running loop (SynchronousOnlyOperation), although
@@ -39,9 +40,11 @@ def browser():
 
 
 @pytest.fixture
-def migrated_db(django_db_serialized_rollback, transactional_db):
+def migrated_db(transactional_db):
     """The live server needs committed data (a transactional database); each test starts from
-    the database as migrated, data migrations included (the ``editors`` group), not an empty one."""
+    the database as migrated, data migrations included (the ``editors`` group), not an empty one
+    (an earlier transactional test flushed it)."""
+    editors_group()
 
 
 @pytest.fixture
