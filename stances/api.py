@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, connection
@@ -146,12 +145,6 @@ def include_rejected(request) -> bool:
         raise ValidationError({"include_rejected": ["true or false."]}) from None
     asked = asked or request.query_params.get("review_status") == "rejected"
     return asked and selectors.can_see_rejected(request.user)
-
-
-def url_key(prefix: str, url: str) -> str:
-    """A cache key for a URL, hashed: a URL may be longer than a cache key may be (the database
-    cache's keys are at most 255 characters)."""
-    return f"{prefix}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 # What a slug in a URL can be (the router's routes, and the schema's pattern): any other URL is a
@@ -457,7 +450,7 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
             rows = selectors.jurisdiction_rows(jurisdictions, **query)
             return feature_collection(rows, self.feature_properties)
 
-        return summaries.cached(url_key("geojson", request.get_full_path()), build)
+        return summaries.cached(summaries.hashed_key("geojson", request.get_full_path()), build)
 
     def retrieve(self, request, *args, **kwargs):
         """One jurisdiction with its history: derived from all its dated evidence (thousands of
@@ -468,7 +461,7 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
             detail = selectors.jurisdiction_detail(kwargs["slug"], as_of=form.cleaned_data["as_of"])
             return JurisdictionDetailSerializer(detail, context={"request": request}).data
 
-        key = url_key("jurisdiction", request.build_absolute_uri())
+        key = summaries.hashed_key("jurisdiction", request.build_absolute_uri())
         try:
             return Response(summaries.cached(key, build))
         except selectors.Jurisdiction.DoesNotExist:

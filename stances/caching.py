@@ -13,8 +13,6 @@ they just wrote). Streamed responses (CSV) and responses over ``MAX_BYTES`` are 
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.cache import cache
 from django.http import HttpResponse
 from rest_framework.response import Response
@@ -30,9 +28,8 @@ _VIEW_HEADERS = {"allow", "vary"}
 def response_key(request) -> str:
     """The absolute URL (pages link to their next page by it) and the negotiated format; hashed,
     as a long query string would pass the 250 characters a cache key may hold."""
-    renderer = request.accepted_renderer.format
-    path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"api:{summaries.data_version()}:{renderer}:{path}"
+    prefix = f"api:{summaries.data_version()}:{request.accepted_renderer.format}"
+    return summaries.hashed_key(prefix, request.build_absolute_uri())
 
 
 class CachedReadsMixin:

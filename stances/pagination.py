@@ -6,7 +6,6 @@ page number makes the database skip every row before it.
 """
 
 import base64
-import hashlib
 import re
 from functools import cached_property
 from urllib.parse import parse_qs
@@ -38,13 +37,13 @@ class CachedCountPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        from .summaries import data_version  # summaries imports models; keep this module light
+        from .summaries import data_version, hashed_key  # imports models: keep this one light
 
         try:
             sql = str(self.object_list.query)
         except Exception:  # noqa: BLE001 - a query Django cannot print (an empty IN): just count
             return super().count
-        key = f"count:{data_version()}:{hashlib.sha1(sql.encode()).hexdigest()}"
+        key = hashed_key(f"count:{data_version()}", sql)
         count = cache.get(key)
         if count is None:
             count = super().count

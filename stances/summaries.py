@@ -8,6 +8,7 @@ from ``stances.stance.derive``: this module only stores its result.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Iterable
 
@@ -61,6 +62,13 @@ def _bump() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet, or evicted: a fresh clock-based version invalidates
         data_version()
+
+
+def hashed_key(prefix: str, text: str) -> str:
+    """A cache key for a URL or a query, hashed: either may be longer than a cache key may be
+    (250 characters for memcached, 255 in the database cache's table, which then silently stores
+    nothing)."""
+    return f"{prefix}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
 def cached(key: str, build, *, timeout: int = 3600):

@@ -1,7 +1,6 @@
 """The pages: read the query, call a selector, render. Figures come from ``charts``."""
 
 import functools
-import hashlib
 
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
@@ -25,10 +24,7 @@ def cached_for_readers(view):
     def wrapper(request, *args, **kwargs):
         if request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        # Hashed: a query string can be longer than a cache key may be (250 characters for
-        # memcached, 255 in the database cache's table, which then silently stores nothing).
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{summaries.data_version()}:{path}"
+        key = summaries.hashed_key(f"page:{summaries.data_version()}", request.get_full_path())
         cached = cache.get(key)
         if cached is not None:
             return HttpResponse(cached)
