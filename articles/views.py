@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from stances.caching import cached_for_readers
 from stances.models import ReviewStatus
 
 from . import selectors
@@ -26,6 +27,7 @@ def _marks(article) -> list[Mark]:
 
 
 @require_GET
+@cached_for_readers
 def article(request, pk: int):
     """The article's text with every extracted fact highlighted in place and listed below."""
     article = get_object_or_404(selectors.article_with_facts(), pk=pk)
