@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous GETs answered from the shared cache, once per data version (stances.caching).
+    "stances.caching.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every non-streamed response, and 304 when the client already has it.
@@ -238,6 +240,13 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "stances.models.DatePrecision",
     },
 }
+
+# CSV downloads of whole lists, written once per data version for anonymous readers and sent
+# from these files (stances.exports.stored_export); at most EXPORTS_MAX_BYTES are kept. Each web
+# process may have its own folder: a file is named after the shared data version, so none is
+# ever served after a write.
+EXPORTS_DIR = env.path("EXPORTS_DIR", default=VAR_DIR / "exports")
+EXPORTS_MAX_BYTES = env.int("EXPORTS_MAX_BYTES", default=2_000_000_000)
 
 # Ingestion: the largest article body accepted, in bytes.
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2_000_000)

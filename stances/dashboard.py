@@ -7,6 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max
 from django.urls import reverse
 
@@ -37,6 +38,9 @@ class MapRow:
     url: str
 
 
+TABLE_PAGE_SIZE = 100  # rows of the map's table per page; the map shows every jurisdiction
+
+
 @dataclass
 class MapPage:
     rows: list[MapRow]
@@ -45,11 +49,15 @@ class MapPage:
     statements: int
     arrests: int
     sort: str
+    table: Page  # the table's page of ``rows``, in the sorted order
 
 
-def map_page(rows: list[JurisdictionRow], *, sort: str = "name") -> MapPage:
-    """The map, its headline numbers and its table (rows: jurisdictions with evidence, from
-    ``selectors.with_evidence``; arrests come from the precomputed summaries)."""
+def map_page(
+    rows: list[JurisdictionRow], *, sort: str = "name", table_page: str | int | None = 1
+) -> MapPage:
+    """The map, its headline numbers and a page of its table (rows: jurisdictions with
+    evidence, from ``selectors.with_evidence``; arrests come from the precomputed summaries).
+    A page number past the end shows the last page, and one that is not a number the first."""
     map_rows = [
         MapRow(row, row.jurisdiction.arrests, jurisdiction_url(row.jurisdiction.slug))
         for row in rows
@@ -64,6 +72,7 @@ def map_page(rows: list[JurisdictionRow], *, sort: str = "name") -> MapPage:
         statements=sum(r.row.jurisdiction.statement_count for r in map_rows),
         arrests=sum(r.arrests for r in map_rows),
         sort=sort if sort.lstrip("-") in SORT_KEYS else "name",
+        table=Paginator(map_rows, TABLE_PAGE_SIZE).get_page(table_page),
     )
 
 

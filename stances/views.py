@@ -3,37 +3,17 @@
 import functools
 
 from django.contrib.staticfiles import finders
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from . import dashboard, selectors, summaries
+from . import dashboard, selectors
+from .caching import cached_for_readers
 from .filters import JurisdictionFilter, StanceQueryForm, StatementFilter
 from .forms import TimelineForm
 from .models import Indicator, Stance
 from .pagination import CachedCountPaginator
-
-
-def cached_for_readers(view):
-    """Serve anonymous readers a page rendered once per data version: any write anywhere bumps
-    the version (in the shared cache), so every process renders the page afresh after it."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        key = summaries.hashed_key(f"page:{summaries.data_version()}", request.get_full_path())
-        cached = cache.get(key)
-        if cached is not None:
-            return HttpResponse(cached)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200:
-            cache.set(key, response.content, timeout=3600)
-        return response
-
-    return wrapper
 
 
 def _invalid(request, template: str, context: dict, *forms):
@@ -64,13 +44,18 @@ def home(request):
         stance=stance_form.cleaned_data["stance"] or None,
         indicators=stance_form.indicator_values(),
     )
-    page = dashboard.map_page(rows, sort=request.GET.get("sort", "name"))
+    page = dashboard.map_page(
+        rows, sort=request.GET.get("sort", "name"), table_page=request.GET.get("page")
+    )
     query = request.GET.copy()
+    query.pop("page", None)
+    sorted_query = query.urlencode()  # the table's pages keep its order
     query.pop("sort", None)
     context.update(
         page=page,
         stances=Stance.choices,
         query=query.urlencode(),
+        sorted_query=sorted_query,
         # Says "no jurisdictions yet" apart from "none match these filters".
         filtered=any(query.values()),
         last_updated=dashboard.last_updated(),

@@ -402,6 +402,27 @@ def test_map_sorts_by_a_column(client, world):
     assert table_names(response) == ["Madison, WI", "Houston, TX", "Dane County, WI"]
 
 
+def test_the_maps_table_comes_in_pages_that_keep_the_order_and_filters(client, db, settings):
+    """Every jurisdiction is on the map; the table lists them a hundred at a time."""
+    places = [JurisdictionFactory(name=f"Place {n:03d}", state="KS") for n in range(130)]
+    for place in places:
+        StatementFactory(jurisdiction=place)
+
+    first = client.get("/?state=KS&sort=-name")
+    second = client.get("/?state=KS&sort=-name&page=2")
+    beyond = client.get("/?state=KS&sort=-name&page=99")
+    names = [p.name + ", KS" for p in reversed(places)]
+
+    assert table_names(first) == names[:100]
+    assert table_names(second) == table_names(beyond) == names[100:]
+    assert sum(len(t["lat"]) for t in figure(first, "map-data")["data"]) == 130
+    assert "130 in all (1–100 shown)" in html(first)
+    assert 'href="?state=KS&amp;sort=-name&amp;page=2#table" rel="next"' in html(first)
+    assert 'href="?state=KS&amp;sort=-name&amp;page=1#table" rel="prev"' in html(second)
+    # Sorting again starts from the first page, with the filters kept.
+    assert 'href="?state=KS&amp;sort=name#table"' in html(second)
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
