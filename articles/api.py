@@ -14,7 +14,7 @@ from stances.api import (
     include_rejected,
 )
 from stances.caching import CachedReadsMixin
-from stances.exports import csv_response
+from stances.exports import export_response
 from stances.filters import IsoDateFilter, TextFilter
 
 from . import selectors
@@ -64,10 +64,6 @@ class ArticleViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyModelVi
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "csv":
-            rows = self.filter_queryset(self.get_queryset()).iterator(chunk_size=1000)
-            return csv_response(
-                (ArticleSerializer(row).data for row in rows),
-                filename="articles",
-                empty_header=list(ArticleSerializer().fields),
-            )
+            queryset = self.filter_queryset(self.get_queryset())
+            return export_response(request, queryset, ArticleSerializer, filename="articles")
         return super().list(request, *args, **kwargs)

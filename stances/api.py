@@ -29,7 +29,13 @@ from rest_framework.views import APIView
 
 from . import selectors, services, summaries
 from .caching import CachedReadsMixin
-from .exports import CSVRenderer, GeoJSONRenderer, csv_response, feature_collection
+from .exports import (
+    CSVRenderer,
+    GeoJSONRenderer,
+    csv_response,
+    export_response,
+    feature_collection,
+)
 from .filters import (
     EventFilter,
     JurisdictionFilter,
@@ -185,12 +191,11 @@ class FactViewSet(
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "csv":
-            rows = self.filter_queryset(self.get_queryset()).iterator(chunk_size=1000)
-            serializer = self.get_serializer_class()
-            return csv_response(
-                (serializer(row, context=self.get_serializer_context()).data for row in rows),
+            return export_response(
+                request,
+                self.filter_queryset(self.get_queryset()),
+                self.get_serializer_class(),
                 filename=self.export_name,
-                empty_header=list(serializer().fields),
             )
         return super().list(request, *args, **kwargs)
 

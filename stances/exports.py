@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import csv
+import fcntl
+import functools
 import itertools
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-from django.http import StreamingHttpResponse
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
+from rest_framework import ISO_8601, serializers
+from rest_framework.fields import empty
 from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.settings import api_settings
+
+from . import summaries
 
 # A cell starting with one of these is a formula to a spreadsheet: quoted so it is shown as text
 # (https://owasp.org/www-community/attacks/CSV_Injection).
@@ -58,18 +71,229 @@ def csv_lines(rows: Iterable[dict], empty_header: list[str]) -> Iterator[str]:
 
 
 def csv_response(rows: Iterable[dict], *, filename: str, empty_header: list[str]):
-    """A streamed CSV download: rows are serialised one at a time, never all in memory.
-
-    The first line is made before the response is returned, so the query runs inside the view:
-    a database that cannot answer is the view's error (a 503, see ``stances.errors``), not a
-    stream that breaks after a 200 was sent."""
+    """A streamed CSV download of serialized rows (the jurisdictions, whose stance is derived
+    in Python), one at a time, never all in memory. The first line is made before the response
+    is returned, so the query runs inside the view."""
     lines = csv_lines(rows, empty_header)
-    first = next(lines)  # csv_lines always yields at least the header
-    response = StreamingHttpResponse(
-        itertools.chain([first], lines), content_type="text/csv; charset=utf-8"
-    )
+    response = StreamingHttpResponse(_started(lines), content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
+
+
+# Exports of whole lists, from database rows -----------------------------------------------------
+#
+# A serializer turns one model instance into a dict in about a millisecond once it nests three
+# others: a hundred thousand rows took minutes. An export instead reads the serializer's fields
+# once, as columns of plain database values (``export_columns``), fetches them with
+# ``values_list`` in chunks, and formats each value with the serializer field's own
+# ``to_representation``: the same columns and the same text as ``flatten(serializer.data)``,
+# which tests/api/test_exports.py checks row by row.
+
+# Fields whose representation of a database value is the value itself, as csv writes it.
+_AS_IS = (
+    serializers.CharField,
+    serializers.IntegerField,
+    serializers.ChoiceField,
+    serializers.BooleanField,
+    serializers.PrimaryKeyRelatedField,
+    serializers.ReadOnlyField,
+)
+CHUNK = 2000
+
+
+class NotExportable(Exception):
+    """A serializer field that is not a database value (a method, a computed property)."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # as flatten() names it: parent_child
+    path: str  # the ORM lookup, parent__child
+    cell: Callable  # the database value's cell, as the field represents it
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """A ``many=True`` nested serializer over a reverse relation: ``; ``-joined items, each of
+    ``,``-joined values (as ``flatten`` writes a list)."""
+
+    name: str
+    relation: str  # the accessor on the exported model
+    columns: tuple[Column, ...]
+
+
+def _leaf(name: str, path: str, field) -> Column:
+    if isinstance(field, (serializers.SerializerMethodField, serializers.HyperlinkedRelatedField)):
+        raise NotExportable(name)
+    return Column(name, path, _converter(field))
+
+
+def _iso(field) -> bool:
+    setting = api_settings.DATETIME_FORMAT
+    if isinstance(field, serializers.DateField) and not isinstance(
+        field, serializers.DateTimeField
+    ):
+        setting = api_settings.DATE_FORMAT
+    return getattr(field, "format", empty) in (empty, ISO_8601) and setting == ISO_8601
+
+
+def _converter(field) -> Callable:
+    """A value's cell: as the field represents it, quoted if it would be a formula, blank for
+    None. The common cases skip DRF's per-value machinery (the same text, checked by
+    tests/api/test_exports.py): ISO dates as they are, ISO datetimes in UTC with a Z."""
+    if isinstance(field, serializers.DateTimeField) and _iso(field):
+        return _iso_datetime
+    if isinstance(field, _AS_IS) or (isinstance(field, serializers.DateField) and _iso(field)):
+        return _as_is
+    return lambda value: "" if value is None else safe_cell(field.to_representation(value))
+
+
+def _as_is(value):
+    if value is None:
+        return ""
+    if value.__class__ is str and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _iso_datetime(value):
+    """DRF's ISO 8601 text for a datetime the database returned aware (in UTC: TIME_ZONE)."""
+    if value is None:
+        return ""
+    text = value.astimezone(timezone.get_current_timezone()).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _columns(serializer, name_prefix: str = "", path_prefix: str = "") -> list:
+    columns: list = []
+    for name, field in serializer.fields.items():
+        if field.write_only:
+            continue
+        column_name = f"{name_prefix}{name}"
+        path = path_prefix if field.source == "*" else path_prefix + field.source.replace(".", "__")
+        if isinstance(field, serializers.ListSerializer):
+            if path_prefix:
+                raise NotExportable(column_name)  # a list inside a nested object
+            child = tuple(_columns(field.child))
+            if any(isinstance(c, ListColumn) for c in child):
+                raise NotExportable(column_name)
+            columns.append(ListColumn(column_name, path, child))
+        elif isinstance(field, serializers.BaseSerializer):
+            nested_path = path_prefix if field.source == "*" else f"{path}__"
+            columns += _columns(field, f"{column_name}_", nested_path)
+        else:
+            columns.append(_leaf(column_name, path, field))
+    return columns
+
+
+@functools.cache
+def export_columns(serializer_class) -> tuple:
+    """The export's columns, in the serializer's order (NotExportable if one is not a value)."""
+    return tuple(_columns(serializer_class()))
+
+
+def _list_cells(queryset, column: ListColumn, ids: list) -> dict:
+    """``id -> cell`` for a list column over one chunk of rows, in one query. Items come in the
+    order the list view prefetches them (its ``Prefetch`` queryset's order), else by id."""
+    relation = queryset.model._meta.get_field(column.relation)
+    related = relation.related_model._default_manager.all()
+    for lookup in queryset._prefetch_related_lookups:
+        if isinstance(lookup, Prefetch) and lookup.prefetch_to == column.relation:
+            related = lookup.queryset if lookup.queryset is not None else related
+    ordering = related.query.order_by or ("pk",)
+    rows = related.filter(**{f"{relation.field.name}__in": ids}).order_by(
+        relation.field.attname, *ordering
+    )
+    paths = [c.path for c in column.columns]
+    items: dict = {}
+    for owner, *values in rows.values_list(relation.field.attname, *paths):
+        text = ",".join(str(c.cell(v)) for c, v in zip(column.columns, values, strict=True))
+        items.setdefault(owner, []).append(text)
+    return {owner: safe_cell("; ".join(texts)) for owner, texts in items.items()}
+
+
+def export_lines(queryset, serializer_class) -> Iterator[str]:
+    """The CSV of every row of ``queryset`` as ``serializer_class`` shows it: the header, then
+    one line per row, read from the database in chunks of CHUNK (never all in memory)."""
+    columns = export_columns(serializer_class)
+    writer = csv.writer(_Echo())
+    yield writer.writerow([c.name for c in columns])
+    flat = [c for c in columns if isinstance(c, Column)]
+    lists = [c for c in columns if isinstance(c, ListColumn)]
+    list_places = [(i, c) for i, c in enumerate(columns) if isinstance(c, ListColumn)]
+    values = queryset.values_list("pk", *(c.path for c in flat)).iterator(chunk_size=CHUNK)
+    while chunk := list(itertools.islice(values, CHUNK)):
+        listed = {c.name: _list_cells(queryset, c, [row[0] for row in chunk]) for c in lists}
+        for pk, *row in chunk:
+            cells = [c.cell(v) for c, v in zip(flat, row, strict=True)]
+            for index, column in list_places:
+                cells.insert(index, listed[column.name].get(pk, ""))
+            yield writer.writerow(cells)
+
+
+def export_response(request, queryset, serializer_class, *, filename: str):
+    """A whole list as CSV. What anonymous readers download is written once per data version
+    to a file (``stored_export``) and sent from there; editors get it streamed as it is read.
+
+    Either way the query runs inside the view, before the response is returned: a database that
+    cannot answer is the view's error (a 503, see ``stances.errors``), not a stream that breaks
+    after a 200 was sent."""
+    lines = export_lines(queryset, serializer_class)
+    if request.user.is_authenticated:
+        response = StreamingHttpResponse(_started(lines), content_type=CSV_TYPE)
+    else:
+        stored = stored_export(f"{request.build_absolute_uri()}", lines)
+        response = FileResponse(open(stored, "rb"), content_type=CSV_TYPE)  # noqa: SIM115
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def _started(lines: Iterator[str]) -> Iterator[str]:
+    """``lines`` with the first two read now: the header, and the first row, which runs the
+    query."""
+    return itertools.chain(list(itertools.islice(lines, 2)), lines)
+
+
+CSV_TYPE = "text/csv; charset=utf-8"
+
+
+def stored_export(url: str, lines: Iterator[str]) -> Path:
+    """The file holding ``lines`` for ``url`` under the current data version, written now unless
+    another request already did. One process writes it while the others wait for it (a lock
+    file), into a temporary file renamed into place, so no reader sees half a file. Files of
+    older versions are deleted, and the oldest beyond ``EXPORTS_MAX_BYTES``."""
+    folder = Path(settings.EXPORTS_DIR)
+    folder.mkdir(parents=True, exist_ok=True)
+    version = summaries.data_version()
+    path = folder / f"{version}-{summaries.hashed_key('csv', url).split(':')[-1]}.csv"
+    if path.exists():
+        return path
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not path.exists():
+            partial = path.with_suffix(f".{os.getpid()}.partial")
+            with open(partial, "w", encoding="utf-8", newline="") as out:
+                out.writelines(lines)
+            os.replace(partial, path)
+            _prune(folder, keep=path, version=version)
+    return path
+
+
+def _prune(folder: Path, *, keep: Path, version: int) -> None:
+    files = []
+    for other in folder.iterdir():
+        if other == keep or other.suffix == ".partial":
+            continue
+        if not other.name.startswith(f"{version}-"):
+            other.unlink(missing_ok=True)  # an open file stays readable to whoever has it open
+        elif other.suffix == ".csv":
+            files.append(other)
+    files.sort(key=lambda f: f.stat().st_mtime)
+    total = keep.stat().st_size + sum(f.stat().st_size for f in files)
+    while files and total > settings.EXPORTS_MAX_BYTES:
+        oldest = files.pop(0)
+        total -= oldest.stat().st_size
+        oldest.unlink(missing_ok=True)
 
 
 class CSVRenderer(BaseRenderer):
