@@ -88,12 +88,21 @@ clean:
 #   REQUESTS            requests per endpoint (each endpoint also stops after 30 s)
 #   BENCH_CACHE_URL     the shared cache, as in production (Redis; `dbcache://sanctuary_cache`
 #                       measures the database cache table instead)
-# Fill the database first: manage.py generate_demo_data --database-url $(BENCH_DATABASE_URL)
-.PHONY: bench
+# Fill the database first: make demo-data (creates BENCH_DATABASE_URL's database if it is missing).
+.PHONY: bench demo-data
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/sanctuary_bench
 BENCH_CACHE_URL ?= redis://127.0.0.1:6379/2
 CLIENTS ?= 8
 REQUESTS ?= 400
 bench: $(VENV)/.installed-dev
+	@$(BIN)/python -c "import sys, psycopg; psycopg.connect(sys.argv[1]).close()" '$(BENCH_DATABASE_URL)' 2>/dev/null \
+		|| { echo "No database at $(BENCH_DATABASE_URL): run 'make demo-data' first."; exit 2; }
 	CACHE_URL='$(BENCH_CACHE_URL)' $(BIN)/python bench/run.py --database-url '$(BENCH_DATABASE_URL)' \
 		--clients $(CLIENTS) --requests $(REQUESTS)
+
+# The demo data at national scale (sizes: DEMO_ARGS='--statements 100000 ...'; --help lists them),
+# into BENCH_DATABASE_URL's own database, created here if it is missing; never an editor's data.
+demo-data: export DEBUG ?= 1
+demo-data: $(VENV)/.installed
+	$(BIN)/python scripts/createdb.py '$(BENCH_DATABASE_URL)'
+	$(BIN)/python manage.py generate_demo_data --database-url '$(BENCH_DATABASE_URL)' $(DEMO_ARGS)

@@ -118,8 +118,9 @@ def _summary(jurisdiction_id: int, evidence, counts) -> JurisdictionSummary:
     )
 
 
-def refresh_for(jurisdiction_ids: Iterable[int | None]) -> None:
-    """Recompute the summaries of these jurisdictions (in a few queries per thousand)."""
+def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) -> None:
+    """Recompute the summaries of these jurisdictions (in a few queries per thousand), then
+    invalidate every cached answer unless ``bump`` is false (a database no server reads yet)."""
     ids = sorted({pk for pk in jurisdiction_ids if pk is not None})
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
@@ -130,10 +131,10 @@ def refresh_for(jurisdiction_ids: Iterable[int | None]) -> None:
             unique_fields=["jurisdiction"],
             update_fields=[*SUMMARY_FIELDS, "refreshed_at"],
         )
-    if ids:
+    if ids and bump:
         bump_version()
 
 
-def refresh_all() -> None:
+def refresh_all(*, bump: bool = True) -> None:
     """Recompute every summary (after a bulk load that bypassed the services)."""
-    refresh_for(Jurisdiction.objects.values_list("pk", flat=True))
+    refresh_for(Jurisdiction.objects.values_list("pk", flat=True), bump=bump)
