@@ -254,3 +254,18 @@ def test_rows_are_a_function_of_the_size_alone():
 def test_split_exactly_sums_to_the_total(total):
     parts = split_exactly(total, [5, 1, 1, 30, 2])
     assert sum(parts) == total and min(parts) >= 0
+
+
+def test_generating_leaves_the_developers_cache_alone(empty_url, generate, settings):
+    """A fresh checkout has no cache table yet (make run creates it): loading the demo data, a
+    database no server reads yet, must neither need it nor write to it."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "no_such_cache_table",
+        }
+    }
+
+    out = generate(empty_url)
+
+    assert "150 stances_statement" in out
