@@ -169,6 +169,8 @@ CACHES = {
         "CACHE_URL", default="dbcache://sanctuary_cache?max_entries=100000&cull_frequency=10"
     )
 }
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "sanctuary.cache.RedisCache"  # keeps its Redis clients
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,49 @@
+"""The Redis cache backend (sanctuary.cache): Django's, but keeping one Redis client per
+connection pool instead of building one for every cache call. On a Redis of the test's own."""
+
+import pytest
+
+from sanctuary.cache import RedisCache
+from tests.servers import local_redis, manage, server_env
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    with local_redis() as url:
+        yield url
+
+
+def test_a_redis_cache_url_gets_the_backend_that_keeps_its_clients(redis_url):
+    env = server_env("sqlite:///unused.sqlite3", CACHE_URL=redis_url)
+    printed = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+
+    assert (
+        manage(env, "shell", "--no-imports", "-c", printed).strip() == "sanctuary.cache.RedisCache"
+    )
+
+
+def test_every_call_reuses_one_client(redis_url):
+    cache = RedisCache(redis_url, {})
+    client = cache._cache.get_client()
+
+    cache.set("k", "v")
+    assert cache.get("k") == "v"
+    assert cache._cache.get_client(write=True) is client
+    assert cache._cache.get_client("k") is client
+
+
+def test_it_is_still_the_shared_cache_django_documents(redis_url):
+    """What one process writes another reads; add, incr, get_many and delete behave as Django's
+    backend does (the data version and the throttle depend on them)."""
+    writer, reader = RedisCache(redis_url, {}), RedisCache(redis_url, {})
+    writer.clear()
+
+    assert writer.add("version", 10) is True
+    assert writer.add("version", 99) is False
+    assert reader.incr("version") == 11
+    writer.set_many({"a": [1, 2], "b": {"x": b"\x00bytes"}})
+    assert reader.get_many(["a", "b", "missing"]) == {"a": [1, 2], "b": {"x": b"\x00bytes"}}
+    writer.delete("a")
+    assert reader.get("a", "gone") == "gone"
+    with pytest.raises(ValueError):
+        reader.incr("never-set")
