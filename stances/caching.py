@@ -28,6 +28,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from rest_framework.throttling import AnonRateThrottle
 
@@ -110,7 +111,7 @@ class ReaderCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method != "GET" or not is_anonymous(request):
+        if request.method != "GET" or not is_anonymous(request) or request.path in uncached():
             return self.get_response(request)
         key = response_key(request)
         stored = cache.get(key)
@@ -124,6 +125,13 @@ class ReaderCacheMiddleware:
             headers = list(response.items())
             cache.set(key, (getattr(response, MARK), response.content, headers), TIMEOUT_SECONDS)
         return response
+
+
+@functools.cache
+def uncached() -> frozenset[str]:
+    """Paths that never touch the cache: the health check answers whether the database is up,
+    also when the cache is the database's table and down with it."""
+    return frozenset([reverse("api:health")])
 
 
 def storable(response) -> bool:

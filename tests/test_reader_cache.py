@@ -1,0 +1,495 @@
+"""The shared cache of anonymous reads (stances.caching.ReaderCacheMiddleware), for pages and the
+API: a repeat is answered without a query and with the same bytes, security headers and ETag; any
+credential skips it; the API's throttle still counts; what is not a plain 200 is never stored.
+(The API's lists and details, writes and errors: tests/api/test_caching.py.)"""
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+from rest_framework.throttling import AnonRateThrottle
+
+from stances.caching import is_anonymous, response_key
+from stances.services import fact_review, statement_update
+from tests.factories import (
+    ArticleFactory,
+    EnforcementEventFactory,
+    JurisdictionFactory,
+    OfficialFactory,
+    policy_with_effects,
+    span_of,
+    statement_at,
+)
+
+BODY = (
+    "The council passed an ordinance barring detainer holds.\n"
+    "“We will not hold anyone for ICE,” the mayor said.\n"
+    "“The jail will honor every detainer we receive,” the sheriff said.\n"
+    "“We have nothing more to add,” the mayor's office said.\n"
+    "Agents arrested 14 people in Madison."
+)
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_memory(settings):
+    """The shared cache outside the database, as Redis is in production: the queries counted
+    below are the pages' own, and each test starts with nothing stored."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def world(db):
+    w = SimpleNamespace()
+    w.madison = JurisdictionFactory(name="Madison", state="WI", slug="madison-wi")
+    w.article = ArticleFactory(
+        title="Madison closes its jail to ICE", body=BODY, published_on=dt.date(2024, 3, 1)
+    )
+    w.mayor = OfficialFactory(name="Satya Rhodes-Conway", slug="satya", jurisdiction=w.madison)
+    w.sheriff = OfficialFactory(name="Kalvin Barrett", slug="kalvin", jurisdiction=w.madison)
+    w.ordinance = policy_with_effects(
+        w.article,
+        w.madison,
+        "The council passed an ordinance barring detainer holds.",
+        [("detainers", "limits")],
+        kind="ordinance",
+        effective_on=dt.date(2019, 6, 15),
+        summary="Ordinance barring detainer holds.",
+    )
+    w.refusal = statement_at(
+        w.article, w.mayor, "We will not hold anyone for ICE,", said_on=dt.date(2024, 2, 26)
+    )
+    w.honor = statement_at(
+        w.article,
+        w.sheriff,
+        "The jail will honor every detainer we receive,",
+        said_on=dt.date(2024, 2, 27),
+        stance="for_cooperation",
+    )
+    w.rejected = statement_at(
+        w.article,
+        w.mayor,
+        "We have nothing more to add,",
+        said_on=dt.date(2024, 2, 28),
+        review_status="rejected",
+    )
+    w.arrests = EnforcementEventFactory(
+        article=w.article,
+        jurisdiction=w.madison,
+        starts_on=dt.date(2024, 2, 21),
+        count=14,
+        summary="14 people arrested in Madison.",
+        **span_of(BODY, "Agents arrested 14 people"),
+    )
+    return w
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user(username="editor")
+    user.groups.add(Group.objects.get(name="editors"))
+    return user
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def queries_of(request) -> tuple[object, int]:
+    """The response to ``request()`` and the number of queries it took."""
+    with CaptureQueriesContext(connection) as captured:
+        response = request()
+    return response, len(captured)
+
+
+PAGES = [
+    "/",
+    "/?sort=-arrests",
+    "/timeline/",
+    "/statements/",
+    "/statements/?stance=for_cooperation",
+    "/about/",
+    "/jurisdictions/madison-wi/",
+    "/articles/{article}/",
+]
+
+
+def page_url(world, url: str) -> str:
+    return url.format(article=world.article.pk)
+
+
+# A repeat costs nothing and is the same answer ----------------------------------------------
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_repeated_anonymous_page_costs_no_query(world, client, url):
+    url = page_url(world, url)
+    first, first_queries = queries_of(lambda: client.get(url))
+
+    again, again_queries = queries_of(lambda: client.get(url))
+
+    assert first.status_code == again.status_code == 200
+    assert first_queries > 0
+    assert again_queries == 0
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"] == "text/html; charset=utf-8"
+    assert again["ETag"] == first["ETag"]
+
+
+SECURITY_HEADERS = [
+    "Content-Security-Policy",
+    "X-Content-Type-Options",
+    "X-Frame-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+]
+
+
+@pytest.mark.parametrize("url", ["/", "/statements/", "/api/statements/", "/api/events/"])
+def test_a_stored_answer_still_carries_the_security_headers(world, client, url):
+    first = client.get(url)
+    again, queries = queries_of(lambda: client.get(url))
+
+    assert queries == 0
+    for name in SECURITY_HEADERS:
+        assert again.get(name), name
+        assert again[name] == first[name], name
+    assert again["X-Frame-Options"] == "DENY"
+    assert again["X-Content-Type-Options"] == "nosniff"
+    assert "frame-ancestors 'none'" in again["Content-Security-Policy"]
+
+
+def test_each_query_string_is_a_page_of_its_own(world, client):
+    everything = client.get("/statements/")
+    for_cooperation = client.get("/statements/?stance=for_cooperation")
+
+    assert world.refusal.quote in everything.content.decode()
+    assert world.refusal.quote not in for_cooperation.content.decode()
+    assert world.honor.quote in for_cooperation.content.decode()
+    again, queries = queries_of(lambda: client.get("/statements/"))
+    assert queries == 0
+    assert again.content == everything.content
+
+
+def test_a_write_through_a_service_changes_the_next_page(world, client, editor):
+    shown = {  # where each page shows the statement
+        "/statements/": world.honor.quote,
+        "/jurisdictions/madison-wi/": world.honor.quote,
+        f"/articles/{world.article.pk}/": f'data-facts="statement-{world.honor.pk}"',
+    }
+    for url, text in shown.items():
+        assert text in client.get(url).content.decode(), url
+        assert queries_of(lambda url=url: client.get(url))[1] == 0, url  # stored
+
+    fact_review(fact=world.honor, user=editor, status="rejected")
+
+    for url, text in shown.items():
+        response, queries = queries_of(lambda url=url: client.get(url))
+        assert response.status_code == 200
+        assert queries > 0, url
+        assert text not in response.content.decode(), url
+
+
+def test_an_api_write_changes_the_next_api_answer_in_every_format(world, api):
+    url = f"/api/statements/{world.honor.pk}/"
+    assert api.get(url).json()["stance"] == "for_cooperation"
+    assert b"for_cooperation" in api.get(f"{url}?format=csv").content
+
+    statement_update(statement=world.honor, stance="neutral")
+
+    assert api.get(url).json()["stance"] == "neutral"
+    csv = api.get(f"{url}?format=csv").content
+    assert b"neutral" in csv and b"for_cooperation" not in csv
+
+
+# Formats are stored apart ------------------------------------------------------------------------
+
+
+def test_each_accept_header_and_format_is_stored_apart(world, api):
+    url = f"/api/events/{world.arrests.pk}/"
+    asked = {
+        "json": lambda: api.get(url),
+        "?format=csv": lambda: api.get(f"{url}?format=csv"),
+        "Accept: text/csv": lambda: api.get(url, HTTP_ACCEPT="text/csv"),
+        "?format=json": lambda: api.get(f"{url}?format=json"),
+    }
+    first = {name: ask() for name, ask in asked.items()}
+
+    for name, ask in asked.items():
+        again, queries = queries_of(ask)
+        assert queries == 0, name
+        assert again.content == first[name].content, name
+        assert again["Content-Type"] == first[name]["Content-Type"], name
+    assert first["json"]["Content-Type"] == "application/json"
+    assert first["json"].json()["id"] == world.arrests.pk
+    assert first["?format=csv"]["Content-Type"].startswith("text/csv")
+    assert first["Accept: text/csv"]["Content-Type"].startswith("text/csv")
+    assert first["?format=csv"].content.startswith(b"id,kind,")
+    assert first["Accept: text/csv"].content == first["?format=csv"].content
+
+
+def test_a_json_answer_is_not_given_to_a_browser_asking_for_html(world, api):
+    api.get("/api/statements/")  # stored as JSON
+
+    browser = api.get("/api/statements/", HTTP_ACCEPT="text/html")
+
+    assert browser.status_code == 200
+    assert browser["Content-Type"].startswith("text/html")
+    assert b"<html" in browser.content
+    assert api.get("/api/statements/")["Content-Type"] == "application/json"
+
+
+# Conditional GETs --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/", "/timeline/", "/api/statements/", "/api/events/"])
+def test_the_stored_etag_gives_a_304_without_a_query(world, client, url):
+    etag = client.get(url)["ETag"]
+    assert etag
+
+    not_modified, queries = queries_of(lambda: client.get(url, HTTP_IF_NONE_MATCH=etag))
+
+    assert queries == 0
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    assert not_modified["ETag"] == etag
+
+
+def test_a_stale_etag_gets_the_whole_stored_answer(world, client):
+    first = client.get("/statements/")
+
+    again, queries = queries_of(lambda: client.get("/statements/", HTTP_IF_NONE_MATCH='"stale"'))
+
+    assert queries == 0
+    assert again.status_code == 200
+    assert again.content == first.content
+
+
+def test_after_a_write_the_old_etag_gets_the_new_answer(world, client):
+    etag = client.get("/statements/")["ETag"]
+    statement_update(statement=world.honor, stance="neutral")
+
+    response = client.get("/statements/", HTTP_IF_NONE_MATCH=etag)
+
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+# The API's throttle still counts -------------------------------------------------------------
+
+
+@pytest.fixture
+def three_a_minute(monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
+
+
+def test_a_stored_api_answer_is_still_throttled(world, api, three_a_minute, monkeypatch):
+    answers = [queries_of(lambda: api.get("/api/statements/")) for _ in range(4)]
+
+    assert [r.status_code for r, _ in answers] == [200, 200, 200, 429]
+    assert answers[0][1] > 0
+    assert [q for _, q in answers[1:3]] == [0, 0]  # stored, and still counted
+    refused = answers[3][0]
+    assert refused["Content-Type"] == "application/json"
+    assert "detail" in refused.json()
+    assert int(refused["Retry-After"]) > 0
+
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "100/minute"})
+    after, queries = queries_of(lambda: api.get("/api/statements/"))
+    assert after.status_code == 200
+    assert queries == 0  # the refusal was not stored in place of the answer
+    assert after.content == answers[0][0].content
+
+
+def test_stored_answers_count_against_the_same_rate_as_the_views(world, api, three_a_minute):
+    assert api.get("/api/statements/").status_code == 200  # the view: stored
+    assert api.get("/api/statements/").status_code == 200  # from the cache
+    assert api.get("/api/statements/").status_code == 200  # from the cache
+
+    response = api.get("/api/events/")  # never asked: the view's own throttle refuses it
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+
+
+def test_stored_answers_are_counted_per_client_address(world, three_a_minute):
+    for _ in range(3):
+        APIClient(REMOTE_ADDR="203.0.113.1").get("/api/statements/")
+
+    elsewhere, queries = queries_of(
+        lambda: APIClient(REMOTE_ADDR="203.0.113.2").get("/api/statements/")
+    )
+
+    assert APIClient(REMOTE_ADDR="203.0.113.1").get("/api/statements/").status_code == 429
+    assert elsewhere.status_code == 200
+    assert queries == 0
+
+
+def test_pages_are_not_throttled(world, client, three_a_minute):
+    assert [client.get("/statements/").status_code for _ in range(5)] == [200] * 5
+
+
+# Credentials skip the stored answer ------------------------------------------------------------
+
+
+def test_a_signed_in_editor_never_gets_the_stored_page(world, client, editor):
+    client.get("/statements/")
+    assert queries_of(lambda: client.get("/statements/"))[1] == 0  # stored for readers
+
+    client.force_login(editor)
+    first, first_queries = queries_of(lambda: client.get("/statements/"))
+    again, again_queries = queries_of(lambda: client.get("/statements/"))
+
+    assert first.status_code == again.status_code == 200
+    assert first_queries > 0
+    assert again_queries > 0  # nor is an editor's page stored
+    client.logout()
+    assert queries_of(lambda: client.get("/statements/"))[1] == 0
+
+
+def test_a_page_seen_by_an_editor_is_not_given_to_readers(world, client, editor):
+    editor_client = type(client)()
+    editor_client.force_login(editor)
+    editor_client.get("/statements/")
+
+    response, queries = queries_of(lambda: client.get("/statements/"))
+
+    assert response.status_code == 200
+    assert queries > 0  # rendered for the reader, not taken from the editor's request
+
+
+def test_a_message_waiting_in_a_cookie_skips_the_stored_page(world, client):
+    client.get("/")
+    client.cookies["messages"] = "a message still to show"
+
+    response, queries = queries_of(lambda: client.get("/"))
+
+    assert response.status_code == 200
+    assert queries > 0
+
+
+def test_an_authorization_header_never_gets_the_stored_answer(world, api, editor):
+    url = "/api/statements/?include_rejected=true"
+    anonymous = api.get(url)
+    assert world.rejected.pk not in {s["id"] for s in anonymous.json()["results"]}
+
+    bogus = api.get(url, HTTP_AUTHORIZATION="Token not-a-token")
+    token = Token.objects.create(user=editor).key
+    signed_in = api.get(url, HTTP_AUTHORIZATION=f"Token {token}")
+
+    assert bogus.status_code in (401, 403)  # refused, not the stored 200
+    assert signed_in.status_code == 200
+    assert world.rejected.pk in {s["id"] for s in signed_in.json()["results"]}
+    again, queries = queries_of(lambda: api.get(url, HTTP_AUTHORIZATION=f"Token {token}"))
+    assert queries > 0
+    assert world.rejected.pk in {s["id"] for s in again.json()["results"]}
+
+
+def test_forced_authentication_never_gets_the_stored_answer(world, api, editor):
+    api.get("/api/statements/")
+    editor_api = APIClient()
+    editor_api.force_authenticate(editor)
+
+    response, queries = queries_of(lambda: editor_api.get("/api/statements/"))
+
+    assert response.status_code == 200
+    assert queries > 0
+
+
+@pytest.mark.parametrize(
+    ("cookies", "meta", "expected"),
+    [
+        ({}, {}, True),
+        ({"csrftoken": "x"}, {}, True),  # not a credential
+        ({"sessionid": "x"}, {}, False),
+        ({"messages": "x"}, {}, False),
+        ({}, {"HTTP_AUTHORIZATION": "Token x"}, False),
+        ({}, {"HTTP_AUTHORIZATION": "Basic eDp5"}, False),
+    ],
+)
+def test_which_requests_are_anonymous(cookies, meta, expected):
+    request = RequestFactory().get("/", **meta)
+    request.COOKIES.update(cookies)
+
+    assert is_anonymous(request) is expected
+
+
+def test_forced_authentication_is_not_anonymous():
+    request = RequestFactory().get("/")
+    request._force_auth_user = object()
+
+    assert is_anonymous(request) is False
+
+
+# What is never stored ----------------------------------------------------------------------------
+
+
+def stored_for(url: str, **headers):
+    """What the shared cache holds for an anonymous GET of ``url`` now."""
+    return cache.get(response_key(RequestFactory().get(url, **headers)))
+
+
+def test_a_stored_answer_is_kept_under_the_url_and_accept_header(world, client, api):
+    assert stored_for("/statements/") is None
+    client.get("/statements/")
+    api.get("/api/statements/", HTTP_ACCEPT="application/json")
+
+    assert stored_for("/statements/") is not None
+    assert stored_for("/api/statements/", HTTP_ACCEPT="application/json") is not None
+    assert stored_for("/api/statements/") is None  # another Accept header
+    assert stored_for("/statements/?page=1") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/jurisdictions/nowhere-zz/", 404),
+        ("/?as_of=soon", 400),
+        ("/statements/?from=2024-02-30", 400),
+        ("/timeline/?type=nothing", 400),
+        ("/articles/999999/", 404),
+    ],
+)
+def test_a_page_that_is_not_a_200_is_not_stored(world, client, url, status):
+    assert client.get(url).status_code == status
+
+    again = client.get(url)
+
+    assert again.status_code == status
+    assert stored_for(url) is None
+
+
+def test_a_streamed_answer_is_not_stored(world, api):
+    first = api.get("/api/jurisdictions/?format=csv")  # streamed row by row
+    assert first.streaming
+    b"".join(first.streaming_content)
+
+    again, queries = queries_of(lambda: api.get("/api/jurisdictions/?format=csv"))
+
+    assert again.streaming
+    assert queries > 0
+    assert b"madison-wi" in b"".join(again.streaming_content)
+
+
+def test_an_answer_that_sets_a_cookie_is_not_stored(world, api):
+    # The browsable API puts a CSRF token in its page, and so sets the CSRF cookie.
+    first = api.get("/api/statements/", HTTP_ACCEPT="text/html")
+    assert first.status_code == 200
+    assert first.cookies
+
+    api.cookies.clear()
+    again, queries = queries_of(lambda: api.get("/api/statements/", HTTP_ACCEPT="text/html"))
+
+    assert again.status_code == 200
+    assert queries > 0
+    assert again.cookies
