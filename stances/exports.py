@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import fcntl
 import functools
@@ -10,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -171,6 +173,8 @@ def _columns(serializer, name_prefix: str = "", path_prefix: str = "") -> list:
             continue
         column_name = f"{name_prefix}{name}"
         path = path_prefix if field.source == "*" else path_prefix + field.source.replace(".", "__")
+        if isinstance(field, serializers.ManyRelatedField):
+            raise NotExportable(column_name)  # related ids, many=True: not one value a row
         if isinstance(field, serializers.ListSerializer):
             if path_prefix:
                 raise NotExportable(column_name)  # a list inside a nested object
@@ -242,8 +246,8 @@ def export_response(request, queryset, serializer_class, *, filename: str):
     if request.user.is_authenticated:
         response = StreamingHttpResponse(_started(lines), content_type=CSV_TYPE)
     else:
-        stored = stored_export(f"{request.build_absolute_uri()}", lines)
-        response = FileResponse(open(stored, "rb"), content_type=CSV_TYPE)  # noqa: SIM115
+        stored = stored_export(request.build_absolute_uri(), lines)
+        response = FileResponse(stored, content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
@@ -257,43 +261,55 @@ def _started(lines: Iterator[str]) -> Iterator[str]:
 CSV_TYPE = "text/csv; charset=utf-8"
 
 
-def stored_export(url: str, lines: Iterator[str]) -> Path:
-    """The file holding ``lines`` for ``url`` under the current data version, written now unless
-    another request already did. One process writes it while the others wait for it (a lock
-    file), into a temporary file renamed into place, so no reader sees half a file. Files of
-    older versions are deleted, and the oldest beyond ``EXPORTS_MAX_BYTES``."""
+def stored_export(url: str, lines: Iterator[str]) -> BinaryIO:
+    """The file holding ``lines`` for ``url`` under the current data version, opened for
+    reading; written now unless another request already did. One process writes it while the
+    others wait for it (a lock file), into a temporary file renamed into place, so no reader sees
+    half a file. Files of older versions are deleted, and the oldest beyond
+    ``EXPORTS_MAX_BYTES``; a file already open stays readable to whoever opened it."""
     folder = Path(settings.EXPORTS_DIR)
     folder.mkdir(parents=True, exist_ok=True)
     version = summaries.data_version()
     path = folder / f"{version}-{summaries.hashed_key('csv', url).split(':')[-1]}.csv"
-    if path.exists():
-        return path
+    with contextlib.suppress(FileNotFoundError):
+        return open(path, "rb")  # noqa: SIM115 - FileResponse closes it
     with open(path.with_suffix(".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not path.exists():
-            partial = path.with_suffix(f".{os.getpid()}.partial")
+        with contextlib.suppress(FileNotFoundError):
+            return open(path, "rb")  # noqa: SIM115 - written while this one waited
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        try:
             with open(partial, "w", encoding="utf-8", newline="") as out:
                 out.writelines(lines)
             os.replace(partial, path)
-            _prune(folder, keep=path, version=version)
-    return path
+        finally:
+            partial.unlink(missing_ok=True)
+        stored = open(path, "rb")  # noqa: SIM115 - FileResponse closes it
+        _prune(folder, keep=path, version=version)
+        return stored
 
 
 def _prune(folder: Path, *, keep: Path, version: int) -> None:
-    files = []
+    """Delete other versions' files (and what a failed write left), then the oldest of this
+    version's beyond ``EXPORTS_MAX_BYTES``. Another process may be deleting too: a file gone
+    already is simply skipped."""
+    sizes = []
     for other in folder.iterdir():
-        if other == keep or other.suffix == ".partial":
+        if other == keep:
             continue
         if not other.name.startswith(f"{version}-"):
-            other.unlink(missing_ok=True)  # an open file stays readable to whoever has it open
+            other.unlink(missing_ok=True)
         elif other.suffix == ".csv":
-            files.append(other)
-    files.sort(key=lambda f: f.stat().st_mtime)
-    total = keep.stat().st_size + sum(f.stat().st_size for f in files)
-    while files and total > settings.EXPORTS_MAX_BYTES:
-        oldest = files.pop(0)
-        total -= oldest.stat().st_size
+            with contextlib.suppress(FileNotFoundError):
+                stat = other.stat()
+                sizes.append((stat.st_mtime, stat.st_size, other))
+    sizes.sort()
+    total = keep.stat().st_size + sum(size for _, size, _ in sizes)
+    for _, size, oldest in sizes:
+        if total <= settings.EXPORTS_MAX_BYTES:
+            break
         oldest.unlink(missing_ok=True)
+        total -= size
 
 
 class CSVRenderer(BaseRenderer):
