@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import http.client
+import itertools
 import json
 import math
 import os
@@ -27,6 +28,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,6 +108,7 @@ def table_row(e: dict) -> str:
         ms(e["p95_ms"]),
         ms(e["p99_ms"]),
         ms(e.get("cold_ms")),
+        ms((e.get("uncached") or {}).get("p95_ms")),
         "–" if e["rps"] is None else f"{e['rps']:.0f}",
         human_bytes(e["bytes"]),
         f"{e['queries'] - e['cache_queries']} + {e['cache_queries']}",
@@ -121,9 +124,9 @@ def table_row(e: dict) -> str:
 
 
 HEADER = (
-    "| endpoint | p50 ms | p95 ms | p99 ms | cold ms | req/s | size | SQL: view + cache "
-    "| floor p95 ms | × floor | target | met |\n"
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+    "| endpoint | p50 ms | p95 ms | p99 ms | cold ms | uncached p95 ms | req/s | size "
+    "| SQL: view + cache | floor p95 ms | × floor | target | met |\n"
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"
 )
 
 
@@ -208,10 +211,29 @@ def client_addresses(clients: int) -> list[str | None]:
     return addresses
 
 
-def load(port: int, path: str, *, clients: int, requests: int, seconds: float) -> dict:
-    """``requests`` GETs of ``path`` from ``clients`` threads, each on its own keep-alive
-    connection, stopping early after ``seconds``. One unrecorded warm-up request per client."""
-    tickets = iter(range(requests))
+def missing_everywhere(path: str) -> Callable[[int], str]:
+    """``path`` with a query parameter no view reads and a new value for each request, so that
+    no request finds a stored answer: what a reader gets whose URL nobody asked for yet since
+    the last write (the shared caches of counts and of resolved slugs still serve it)."""
+    joiner = "&" if "?" in path else "?"
+    run = os.urandom(4).hex()  # never the same URLs as an earlier run on the same cache
+    return lambda n: f"{path}{joiner}bench_miss={run}-{n}"
+
+
+def load(
+    port: int,
+    path: str | Callable[[int], str],
+    *,
+    clients: int,
+    requests: int,
+    seconds: float,
+) -> dict:
+    """``requests`` GETs of ``path`` (or of ``path(n)`` for the n-th request) from ``clients``
+    threads, each on its own keep-alive connection, stopping early after ``seconds``. One
+    unrecorded warm-up request per client."""
+    path_of = path if callable(path) else lambda n: path
+    tickets = itertools.count()
+    left = iter(range(requests))
     lock = threading.Lock()
     samples: list[tuple[float, int | str, int]] = []
     deadline = [0.0]  # set once every client has warmed up
@@ -219,14 +241,17 @@ def load(port: int, path: str, *, clients: int, requests: int, seconds: float) -
     def client(address: str | None) -> None:
         source = (address, 0) if address else None
         conn = http.client.HTTPConnection(HOST, port, timeout=60, source_address=source)
-        fetch(conn, path)
+        with lock:
+            warm_up = path_of(next(tickets))
+        fetch(conn, warm_up)
         barrier.wait()
         mine = []
         while time.monotonic() < deadline[0]:
             with lock:
-                if next(tickets, None) is None:
+                if next(left, None) is None:
                     break
-            mine.append(fetch(conn, path))
+                ticket = next(tickets)
+            mine.append(fetch(conn, path_of(ticket)))
         conn.close()
         with lock:
             samples.extend(mine)
@@ -414,6 +439,11 @@ def measure_all(port: int, endpoints: list[dict], floors: list[str], static_url:
         figures = load(port, endpoint["path"], **load_options(options))
         floor_path = f"/{static_url.strip('/')}/{FLOOR_DIR}/{floor_name}"
         floor = load(port, floor_path, **load_options(options))
+        uncached = (
+            load(port, missing_everywhere(endpoint["path"]), **load_options(options))
+            if options.uncached
+            else None
+        )
         verdict = evaluate(endpoint["kind"], figures["p95_ms"], floor["p95_ms"], figures["errors"])
         row = {
             "kind": endpoint["kind"],
@@ -425,6 +455,7 @@ def measure_all(port: int, endpoints: list[dict], floors: list[str], static_url:
             "inprocess": {"status": endpoint["status"], "bytes": endpoint["bytes"]},
             **figures,
             "floor": {"path": floor_path, **floor},
+            "uncached": uncached,
             "verdict": verdict,
         }
         measured.append(row)
@@ -507,6 +538,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--ingest-rounds", type=int, default=10)
     parser.add_argument("--no-browser", dest="browser", action="store_false")
+    parser.add_argument(
+        "--no-uncached",
+        dest="uncached",
+        action="store_false",
+        help="skip loading each endpoint again with a new URL for every request (no stored answer)",
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
     return parser.parse_args(argv)
 
