@@ -77,3 +77,17 @@ def test_health_is_503_when_the_database_is_unreachable(tmp_path):
         [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.stdout.split() == ["503", "unavailable"], result.stderr
+
+
+def test_a_wsgi_worker_loads_every_view_then_freezes_it_out_of_the_collectors_way():
+    script = (
+        "import gc, sys; import sanctuary.wsgi; loaded = sys.modules;"
+        "print(gc.get_freeze_count(), 'stances.api' in loaded, 'articles.views' in loaded)"
+    )
+    env = {**os.environ, "SECRET_KEY": "x" * 50, "DATABASE_URL": "sqlite:///unused.sqlite3"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    frozen, api_loaded, views_loaded = result.stdout.split()
+    assert int(frozen) > 10_000, result.stderr  # Django, DRF and the project's modules
+    assert (api_loaded, views_loaded) == ("True", "True")
