@@ -427,11 +427,16 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
         if request.accepted_renderer.format == "geojson":
             return Response(self.geojson(request, jurisdictions, query))
         if request.accepted_renderer.format == "csv":
-            rows = selectors.with_evidence_policies(
-                selectors.jurisdiction_rows(jurisdictions, **query)
-            )
+
+            def rows():  # made only when no stored download has them (csv_response)
+                found = selectors.jurisdiction_rows(jurisdictions, **query)
+                yield from self.get_serializer(
+                    selectors.with_evidence_policies(found), many=True
+                ).data
+
             return csv_response(
-                self.get_serializer(rows, many=True).data,
+                request,
+                rows(),
                 filename="jurisdictions",
                 empty_header=list(self.get_serializer().fields),
             )

@@ -72,14 +72,10 @@ def csv_lines(rows: Iterable[dict], empty_header: list[str]) -> Iterator[str]:
         yield writer.writerow(empty_header)
 
 
-def csv_response(rows: Iterable[dict], *, filename: str, empty_header: list[str]):
-    """A streamed CSV download of serialized rows (the jurisdictions, whose stance is derived
-    in Python), one at a time, never all in memory. The first line is made before the response
-    is returned, so the query runs inside the view."""
-    lines = csv_lines(rows, empty_header)
-    response = StreamingHttpResponse(_started(lines), content_type=CSV_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+def csv_response(request, rows: Iterable[dict], *, filename: str, empty_header: list[str]):
+    """A CSV download of serialized rows (the jurisdictions, whose stance is derived in
+    Python), made one row at a time, never all in memory (``csv_download``)."""
+    return csv_download(request, csv_lines(rows, empty_header), filename=filename)
 
 
 # Exports of whole lists, from database rows -----------------------------------------------------
@@ -236,13 +232,18 @@ def export_lines(queryset, serializer_class) -> Iterator[str]:
 
 
 def export_response(request, queryset, serializer_class, *, filename: str):
-    """A whole list as CSV. What anonymous readers download is written once per data version
-    to a file (``stored_export``) and sent from there; editors get it streamed as it is read.
+    """A whole list as CSV, from database rows (``export_lines``; ``csv_download``)."""
+    return csv_download(request, export_lines(queryset, serializer_class), filename=filename)
+
+
+def csv_download(request, lines: Iterator[str], *, filename: str):
+    """``lines`` as a CSV download. What anonymous readers download is written once per data
+    version to a file (``stored_export``) and sent from there; editors get it streamed as it is
+    made.
 
     Either way the query runs inside the view, before the response is returned: a database that
     cannot answer is the view's error (a 503, see ``stances.errors``), not a stream that breaks
     after a 200 was sent."""
-    lines = export_lines(queryset, serializer_class)
     if request.user.is_authenticated:
         response = StreamingHttpResponse(_started(lines), content_type=CSV_TYPE)
     else:

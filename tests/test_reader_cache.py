@@ -105,6 +105,13 @@ def api():
     return APIClient()
 
 
+@pytest.fixture
+def editor_api(editor):
+    client = APIClient()
+    client.force_authenticate(editor)
+    return client
+
+
 def queries_of(request) -> tuple[object, int]:
     """The response to ``request()`` and the number of queries it took."""
     with CaptureQueriesContext(connection) as captured:
@@ -469,16 +476,29 @@ def test_a_page_that_is_not_a_200_is_not_stored(world, client, url, status):
     assert stored_for(url) is None
 
 
-def test_a_streamed_answer_is_not_stored(world, api):
-    first = api.get("/api/jurisdictions/?format=csv")  # streamed row by row
+def test_a_streamed_answer_is_not_stored(world, editor_api):
+    first = editor_api.get("/api/jurisdictions/?format=csv")  # streamed row by row to editors
     assert first.streaming
     b"".join(first.streaming_content)
 
-    again, queries = queries_of(lambda: api.get("/api/jurisdictions/?format=csv"))
+    again, queries = queries_of(lambda: editor_api.get("/api/jurisdictions/?format=csv"))
 
     assert again.streaming
     assert queries > 0
     assert b"madison-wi" in b"".join(again.streaming_content)
+
+
+def test_the_jurisdictions_csv_is_written_once_per_data_version(world, api, settings, tmp_path):
+    settings.EXPORTS_DIR = tmp_path
+    first = api.get("/api/jurisdictions/?format=csv")
+    body = b"".join(first.streaming_content)
+
+    again, queries = queries_of(lambda: api.get("/api/jurisdictions/?format=csv"))
+
+    assert queries == 0
+    assert b"".join(again.streaming_content) == body
+    assert b"madison-wi" in body
+    assert len(list(tmp_path.glob("*.csv"))) == 1
 
 
 def test_an_answer_that_sets_a_cookie_is_not_stored(world, api):
