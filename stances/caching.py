@@ -27,9 +27,11 @@ import functools
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 from rest_framework.throttling import AnonRateThrottle
 
 from . import summaries
@@ -40,6 +42,40 @@ TIMEOUT_SECONDS = 3600
 # whether the answer is throttled (the API) or not (pages).
 MARK = "shared_with_readers"
 API, PAGE = "api", "page"
+
+
+def invalidate_on_every_write() -> None:
+    """Bump the data version whenever a row readers see is saved or deleted, whoever saves it:
+    the services (which also bump when they refresh summaries), the admin's own forms, a revert
+    from the history, a deletion, a shell. Only bulk writes (``update()``, ``bulk_create``) pass
+    by, as signals do; their callers bump themselves (``summaries.refresh_all``)."""
+    from articles.models import Article
+
+    from . import models
+
+    def changed(**kwargs) -> None:
+        if kwargs.get("action", "post_").startswith("post_"):  # an m2m change: once, after it
+            summaries.bump_version()
+
+    shown = [
+        Article,
+        models.Jurisdiction,
+        models.Official,
+        models.Statement,
+        models.EnforcementEvent,
+        models.PolicyAction,
+        models.PolicyEffect,
+    ]
+    for model in shown:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"reader-saved-{model.__name__}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"reader-gone-{model.__name__}")
+    for relation in (Article.jurisdictions.through, Article.officials.through):
+        m2m_changed.connect(_changed, sender=relation, dispatch_uid=f"reader-m2m-{relation}")
+
+
+def _changed(**kwargs) -> None:
+    if kwargs.get("action", "post_").startswith("post_"):  # an m2m change: once, after it
+        summaries.bump_version()
 
 
 def is_anonymous(request) -> bool:
@@ -54,10 +90,11 @@ def is_anonymous(request) -> bool:
 
 
 def response_key(request) -> str:
-    """The data version, the absolute URL (pages link to their next page by it) and the Accept
-    header (which chooses the format with ``?format=``); hashed, as a long query string would
-    pass the 250 characters a cache key may hold."""
-    url = f"{request.build_absolute_uri()} {request.META.get('HTTP_ACCEPT', '')}"
+    """The data version, the absolute URL (pages link to their next page by it) and, in the API,
+    the Accept header (which chooses the format with ``?format=``); hashed, as a long query
+    string would pass the 250 characters a cache key may hold."""
+    accept = request.META.get("HTTP_ACCEPT", "") if request.path.startswith(api_prefix()) else ""
+    url = f"{request.build_absolute_uri()} {accept}"
     return summaries.hashed_key(f"reader:{summaries.data_version()}", url)
 
 
@@ -120,11 +157,23 @@ class ReaderCacheMiddleware:
             if kind != API or ReadThrottle().allow_request(request, None):
                 return replay(request, content, headers)
             return self.get_response(request)  # the view refuses it again, with DRF's 429
+        # A client revalidating what it has must not keep the answer from being stored: the
+        # view makes the whole answer, and the 304 is decided here, as for a stored one.
+        conditions = {name: request.META.pop(name) for name in CONDITIONS if name in request.META}
         response = self.get_response(request)
+        request.META.update(conditions)
         if storable(response):
             headers = list(response.items())
             cache.set(key, (getattr(response, MARK), response.content, headers), TIMEOUT_SECONDS)
+        if conditions and response.status_code == 200 and not response.streaming:
+            return conditional(request, response)
         return response
+
+
+@functools.cache
+def api_prefix() -> str:
+    """Where the API lives: there the Accept header chooses the format; pages have one."""
+    return reverse("api:api-root")
 
 
 @functools.cache
@@ -144,9 +193,23 @@ def storable(response) -> bool:
     )
 
 
+CONDITIONS = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+
+
 def replay(request, content: bytes, headers: list[tuple[str, str]]) -> HttpResponse:
     response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
-    conditional = get_conditional_response(request, etag=response.get("ETag"), response=response)
-    return conditional or response
+    return conditional(request, response)
+
+
+def conditional(request, response):
+    """A 304 when the client already has ``response`` (ConditionalGetMiddleware's test)."""
+    last_modified = response.get("Last-Modified")
+    not_modified = get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=last_modified and parse_http_date_safe(last_modified),
+        response=response,
+    )
+    return not_modified or response

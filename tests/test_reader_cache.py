@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
 from stances.caching import is_anonymous, response_key
-from stances.services import fact_review, statement_update
+from stances.services import fact_review, official_update, statement_update
 from tests.factories import (
     ArticleFactory,
     EnforcementEventFactory,
@@ -219,6 +219,43 @@ def test_an_api_write_changes_the_next_api_answer_in_every_format(world, api):
     assert b"neutral" in csv and b"for_cooperation" not in csv
 
 
+def test_writes_that_touch_no_jurisdiction_change_the_next_answer_too(world, client, api, editor):
+    """Renaming a speaker or reviewing a statement that names no place refreshes no summary;
+    the next answer must still be new."""
+    placeless = statement_at(world.article, world.mayor, "We have nothing more to add,")
+    placeless.jurisdiction = None
+    placeless.save()
+    article_page = f"/articles/{world.article.pk}/"
+    speaker = "/api/officials/satya/"
+    assert f'data-facts="statement-{placeless.pk}"' in client.get(article_page).content.decode()
+    assert api.get(speaker).json()["name"] == "Satya Rhodes-Conway"
+
+    fact_review(fact=placeless, user=editor, status="rejected")
+    official_update(official=world.mayor, name="Satya R. Conway")
+
+    assert f"statement-{placeless.pk}" not in client.get(article_page).content.decode()
+    assert api.get(speaker).json()["name"] == "Satya R. Conway"
+
+
+@pytest.mark.parametrize("how", ["saved", "deleted"])
+def test_a_write_outside_the_services_changes_the_next_answer(world, api, how):
+    """The admin saves jurisdictions itself, deletes anything, and reverts from the history."""
+    url = "/api/jurisdictions/madison-wi/"
+    assert api.get(url).json()["population"] != 269_840
+
+    if how == "saved":
+        world.madison.population = 269_840
+        world.madison.save()
+        assert api.get(url).json()["population"] == 269_840
+    else:
+        event = f"/api/events/{world.arrests.pk}/"
+        assert api.get(event).status_code == 200
+        assert world.arrests.summary in api.get("/api/events/").content.decode()
+        world.arrests.delete()
+        assert api.get(event).status_code == 404
+        assert world.arrests.summary not in api.get("/api/events/").content.decode()
+
+
 # Formats are stored apart ------------------------------------------------------------------------
 
 
@@ -280,6 +317,32 @@ def test_a_stale_etag_gets_the_whole_stored_answer(world, client):
     assert queries == 0
     assert again.status_code == 200
     assert again.content == first.content
+
+
+@pytest.mark.parametrize("url", ["/statements/", "/api/statements/"])
+def test_revalidating_after_a_write_gets_a_304_and_stores_the_answer(world, client, url):
+    """A write elsewhere bumps the version without changing this answer: a client sending the
+    ETag it has gets a 304, and the answer made for it is stored for everyone."""
+    etag = client.get(url)["ETag"]
+    world.madison.save()  # nothing this answer shows
+
+    revalidated = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    again, queries = queries_of(lambda: client.get(url))
+
+    assert revalidated.status_code == 304
+    assert revalidated["ETag"] == etag
+    assert queries == 0
+    assert again.status_code == 200
+    assert again["ETag"] == etag
+
+
+def test_a_page_is_one_stored_answer_whatever_the_accept_header(world, client):
+    client.get("/statements/", HTTP_ACCEPT="text/html")
+
+    again, queries = queries_of(lambda: client.get("/statements/", HTTP_ACCEPT="*/*;q=0.1"))
+
+    assert queries == 0
+    assert again.status_code == 200
 
 
 def test_after_a_write_the_old_etag_gets_the_new_answer(world, client):
