@@ -249,6 +249,9 @@ SPECTACULAR_SETTINGS = {
 # ever served after a write.
 EXPORTS_DIR = env.path("EXPORTS_DIR", default=VAR_DIR / "exports")
 EXPORTS_MAX_BYTES = env.int("EXPORTS_MAX_BYTES", default=2_000_000_000)
+# Seconds a stored download is sent before it is written again, as a cached answer expires: what
+# a bulk update no signal announced reaches downloads within this time at the latest.
+EXPORTS_MAX_AGE = env.int("EXPORTS_MAX_AGE", default=3600)
 
 # Ingestion: the largest article body accepted, in bytes.
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2_000_000)

@@ -35,6 +35,7 @@ from .exports import (
     csv_response,
     export_response,
     feature_collection,
+    query_key,
 )
 from .filters import (
     EventFilter,
@@ -439,6 +440,7 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
                 rows(),
                 filename="jurisdictions",
                 empty_header=list(self.get_serializer().fields),
+                key=f"jurisdictions {query_key(jurisdictions)} {sorted(query.items())}",
             )
         page = selectors.with_evidence_policies(self.page_rows(jurisdictions, query))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import fcntl
 import functools
 import itertools
 import os
+import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,10 +73,13 @@ def csv_lines(rows: Iterable[dict], empty_header: list[str]) -> Iterator[str]:
         yield writer.writerow(empty_header)
 
 
-def csv_response(request, rows: Iterable[dict], *, filename: str, empty_header: list[str]):
+def csv_response(
+    request, rows: Iterable[dict], *, filename: str, empty_header: list[str], key: str
+):
     """A CSV download of serialized rows (the jurisdictions, whose stance is derived in
-    Python), made one row at a time, never all in memory (``csv_download``)."""
-    return csv_download(request, csv_lines(rows, empty_header), filename=filename)
+    Python), made one row at a time, never all in memory (``csv_download``); ``key`` says what
+    determines the rows."""
+    return csv_download(request, csv_lines(rows, empty_header), filename=filename, key=key)
 
 
 # Exports of whole lists, from database rows -----------------------------------------------------
@@ -232,14 +236,30 @@ def export_lines(queryset, serializer_class) -> Iterator[str]:
 
 
 def export_response(request, queryset, serializer_class, *, filename: str):
-    """A whole list as CSV, from database rows (``export_lines``; ``csv_download``)."""
-    return csv_download(request, export_lines(queryset, serializer_class), filename=filename)
+    """A whole list as CSV, from database rows (``export_lines``; ``csv_download``), stored
+    under its query: URLs that differ only in parameters no filter reads share one file."""
+    shape = f"{serializer_class.__module__}.{serializer_class.__qualname__}"
+    return csv_download(
+        request,
+        export_lines(queryset, serializer_class),
+        filename=filename,
+        key=f"{shape} {query_key(queryset)}",
+    )
 
 
-def csv_download(request, lines: Iterator[str], *, filename: str):
+def query_key(queryset) -> str:
+    """The SQL that selects the rows (as the cached counts do), or, for a query Django cannot
+    print (an empty IN), a marker of its own."""
+    try:
+        return str(queryset.query)
+    except Exception:  # noqa: BLE001 - EmptyResultSet and the like: nothing to select
+        return f"unprintable {queryset.model._meta.label}"
+
+
+def csv_download(request, lines: Iterator[str], *, filename: str, key: str):
     """``lines`` as a CSV download. What anonymous readers download is written once per data
-    version to a file (``stored_export``) and sent from there; editors get it streamed as it is
-    made.
+    version to a file stored under ``key`` and the host (``stored_export``) and sent from there;
+    editors get it streamed as it is made.
 
     Either way the query runs inside the view, before the response is returned: a database that
     cannot answer is the view's error (a 503, see ``stances.errors``), not a stream that breaks
@@ -247,7 +267,7 @@ def csv_download(request, lines: Iterator[str], *, filename: str):
     if request.user.is_authenticated:
         response = StreamingHttpResponse(_started(lines), content_type=CSV_TYPE)
     else:
-        stored = stored_export(request.build_absolute_uri(), lines)
+        stored = stored_export(f"{request.get_host()} {key}", lines)
         response = FileResponse(stored, content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
@@ -262,51 +282,78 @@ def _started(lines: Iterator[str]) -> Iterator[str]:
 CSV_TYPE = "text/csv; charset=utf-8"
 
 
-def stored_export(url: str, lines: Iterator[str]) -> BinaryIO:
-    """The file holding ``lines`` for ``url`` under the current data version, opened for
-    reading; written now unless another request already did. One process writes it while the
-    others wait for it (a lock file), into a temporary file renamed into place, so no reader sees
-    half a file. Files of older versions are deleted, and the oldest beyond
-    ``EXPORTS_MAX_BYTES``; a file already open stays readable to whoever opened it."""
+# A lock or partial file this old was left by a write that died (a write of the largest export
+# takes seconds): any process may delete it.
+ABANDONED_SECONDS = 600
+
+
+def stored_export(key: str, lines: Iterator[str]) -> BinaryIO:
+    """The file holding ``lines`` for ``key`` (what determines the rows) under the current data
+    version, opened for reading; written now unless another request already did, less than
+    ``EXPORTS_MAX_AGE`` seconds ago. One process writes it while the others wait for it (a lock
+    file), into a temporary file of its own renamed into place, so no reader sees half a file.
+    Older versions' files are deleted, and this version's oldest beyond ``EXPORTS_MAX_BYTES``; a
+    file already open stays readable to whoever opened it, also once deleted."""
     folder = Path(settings.EXPORTS_DIR)
     folder.mkdir(parents=True, exist_ok=True)
     version = summaries.data_version()
-    path = folder / f"{version}-{summaries.hashed_key('csv', url).split(':')[-1]}.csv"
-    with contextlib.suppress(FileNotFoundError):
-        return open(path, "rb")  # noqa: SIM115 - FileResponse closes it
-    with open(path.with_suffix(".lock"), "w") as lock:
+    path = folder / f"{version}-{summaries.hashed_key('csv', key).split(':')[-1]}.csv"
+    stored = _open_fresh(path)
+    if stored is not None:
+        return stored
+    with open(path.with_suffix(".lock"), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        with contextlib.suppress(FileNotFoundError):
-            return open(path, "rb")  # noqa: SIM115 - written while this one waited
-        partial = path.with_suffix(f".{os.getpid()}.partial")
+        stored = _open_fresh(path)  # written while this one waited
+        if stored is not None:
+            return stored
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f"{path.stem}.", suffix=".partial")
+        partial = Path(name)
         try:
-            with open(partial, "w", encoding="utf-8", newline="") as out:
+            with open(handle, "w", encoding="utf-8", newline="") as out:
                 out.writelines(lines)
+            stored = open(partial, "rb")  # noqa: SIM115 - follows the rename; FileResponse closes it
             os.replace(partial, path)
-        finally:
+        except BaseException:
             partial.unlink(missing_ok=True)
-        stored = open(path, "rb")  # noqa: SIM115 - FileResponse closes it
-        _prune(folder, keep=path, version=version)
+            raise
+        _prune(folder, keep=path, version=version, kept=os.fstat(stored.fileno()).st_size)
         return stored
 
 
-def _prune(folder: Path, *, keep: Path, version: int) -> None:
-    """Delete other versions' files (and what a failed write left), then the oldest of this
-    version's beyond ``EXPORTS_MAX_BYTES``. Another process may be deleting too: a file gone
-    already is simply skipped."""
-    sizes = []
+def _open_fresh(path: Path) -> BinaryIO | None:
+    try:
+        stored = open(path, "rb")  # noqa: SIM115 - returned open
+    except FileNotFoundError:
+        return None
+    if time.time() - os.fstat(stored.fileno()).st_mtime <= settings.EXPORTS_MAX_AGE:
+        return stored
+    stored.close()  # written before a change no signal announced (a bulk update): write again
+    return None
+
+
+def _prune(folder: Path, *, keep: Path, version: int, kept: int) -> None:
+    """Delete older versions' files, what writes that died left behind, and this version's
+    oldest files while they all take more than ``EXPORTS_MAX_BYTES``. Other processes may be
+    at work in the folder, at another version: a newer version's files and anyone's recent lock
+    and partial files are left alone, and a file already gone is skipped."""
+    now, sizes = time.time(), []
     for other in folder.iterdir():
-        if other == keep:
+        prefix, _, _ = other.name.partition("-")
+        if other == keep or not prefix.isdigit():
             continue
-        if not other.name.startswith(f"{version}-"):
-            other.unlink(missing_ok=True)
-        elif other.suffix == ".csv":
-            with contextlib.suppress(FileNotFoundError):
-                stat = other.stat()
+        try:
+            stat = other.stat()
+            if other.suffix in (".lock", ".partial"):
+                if now - stat.st_mtime > ABANDONED_SECONDS:
+                    other.unlink()
+            elif int(prefix) < version:
+                other.unlink()
+            elif int(prefix) == version:
                 sizes.append((stat.st_mtime, stat.st_size, other))
-    sizes.sort()
-    total = keep.stat().st_size + sum(size for _, size, _ in sizes)
-    for _, size, oldest in sizes:
+        except FileNotFoundError:
+            continue
+    total = kept + sum(size for _, size, _ in sizes)
+    for _, size, oldest in sorted(sizes):
         if total <= settings.EXPORTS_MAX_BYTES:
             break
         oldest.unlink(missing_ok=True)
