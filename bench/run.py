@@ -493,7 +493,12 @@ def serve_and_measure(env: dict, port: int, found: dict, options) -> tuple[list[
 
 
 def run(options) -> dict:
-    env = server_env(options.database_url)
+    # The stored CSV downloads in a folder of the run's own, never the developer's var/exports.
+    with tempfile.TemporaryDirectory(prefix="bench-exports-") as exports:
+        return measure_run(options, {**server_env(options.database_url), "EXPORTS_DIR": exports})
+
+
+def measure_run(options, env: dict) -> dict:
     load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     # The schema and the cache table as the code expects them (a no-op on an up-to-date database).
     manage(env, "migrate", "--noinput", "-v0")

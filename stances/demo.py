@@ -1067,11 +1067,18 @@ def analyze(alias: str) -> None:
 
 
 def _refresh_summaries(alias: str) -> None:
-    """The demo database's summaries. No cached answer is invalidated: the shared cache this
-    process has is the developer's own (no server reads the demo database yet, and the benchmark
-    invalidates its own cache before it measures)."""
+    """The demo database's summaries, inside the load's transaction. The cached answers are
+    invalidated once it has committed (``_invalidate``), not from a commit hook: that would run
+    after ``_as_default`` has given the default alias back, against the developer's database."""
     with _as_default(alias):
         summaries.refresh_all(bump=False)
+
+
+def _invalidate(alias: str) -> None:
+    """Bump the data version where servers of the demo database find it: the cache this process
+    is configured with, Redis say, or the demo database's own cache table (the default)."""
+    with _as_default(alias):
+        summaries.bump_version()  # outside a transaction: now, and only now
 
 
 def demo_data_generate(
@@ -1111,5 +1118,6 @@ def demo_data_generate(
             rows = load(DemoData(size), alias, progress)
             say("Refreshing the precomputed summaries.")
             _refresh_summaries(alias)
+        _invalidate(alias)
         analyze(alias)
     return DemoResult(rows, time.perf_counter() - started)

@@ -5,8 +5,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(request):
-    # Tests render templates without running collectstatic first.
+def _plain_static_storage(request, tmp_path_factory):
+    # Tests render templates without running collectstatic first, and store CSV downloads in
+    # the run's temporary folder, never in the checkout's var/exports.
     if not request.config.pluginmanager.hasplugin("django"):
         return
     settings = request.getfixturevalue("settings")
@@ -14,6 +15,7 @@ def _plain_static_storage(request):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    settings.EXPORTS_DIR = tmp_path_factory.getbasetemp() / "exports"
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ database dropped and every folder removed by the context manager that made it.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import functools
 import http.client
 import json
 import os
@@ -93,8 +95,16 @@ def server_env(database_url: str, **overrides: str) -> dict[str, str]:
         "LOG_LEVEL": "WARNING",
     }
     env.pop("CACHE_URL", None)  # the default unless the test says: the database's cache table
+    env["EXPORTS_DIR"] = str(_exports_dir())  # stored downloads: never the checkout's var/
     env.update(overrides)
     return env
+
+
+@functools.cache
+def _exports_dir() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="sanctuary-test-exports-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def manage(env: dict, *args: str, input: str | None = None) -> str:
