@@ -4,10 +4,12 @@ Readers and scrapers ask for the same lists, details and pages again and again b
 writes. A view marks a response it is willing to share with every anonymous reader
 (``CachedReadsMixin`` for the API, ``share_with_readers`` for pages); ``ReaderCacheMiddleware``
 stores such a response, as bytes and headers, in the shared cache under the data version
-(``summaries.data_version``), and answers the next anonymous GET of the same URL (and the same
-``Accept`` header) from there, before sessions, authentication, URL routing and the view run.
-Every write through a service bumps the version, so a stored answer is never served after the
-data it shows has changed, by this process or any other.
+(``summaries.data_version``), and answers the next anonymous GET of the same URL (and, in the
+API, the same ``Accept`` header) from there, before sessions, authentication, URL routing and
+the view run. Every write bumps the version (the services, and ``invalidate_on_every_write``'s
+signals for any other save or delete), so a stored answer is never served after the data it
+shows has changed, by this process or any other. Bulk updates send no signal: their callers
+bump, and a shell's ``update()`` is seen within ``TIMEOUT_SECONDS``.
 
 What still runs for a stored answer: the security headers and the CSP (the middleware outside
 this one), the API's anonymous throttle (the same counter the views use: a stored answer counts
