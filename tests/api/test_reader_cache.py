@@ -7,7 +7,6 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
@@ -48,7 +47,8 @@ def _cache_in_memory(settings):
 
 
 @pytest.fixture
-def world(db):
+def town(db):
+    """Madison alone: a small world of its own (not tests/api/conftest.py's larger one)."""
     w = SimpleNamespace()
     w.madison = JurisdictionFactory(name="Madison", state="WI", slug="madison-wi")
     w.article = ArticleFactory(
@@ -93,25 +93,6 @@ def world(db):
     return w
 
 
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user(username="editor")
-    user.groups.add(Group.objects.get(name="editors"))
-    return user
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def editor_api(editor):
-    client = APIClient()
-    client.force_authenticate(editor)
-    return client
-
-
 def queries_of(request) -> tuple[object, int]:
     """The response to ``request()`` and the number of queries it took."""
     with CaptureQueriesContext(connection) as captured:
@@ -131,16 +112,16 @@ PAGES = [
 ]
 
 
-def page_url(world, url: str) -> str:
-    return url.format(article=world.article.pk)
+def page_url(town, url: str) -> str:
+    return url.format(article=town.article.pk)
 
 
 # A repeat costs nothing and is the same answer ----------------------------------------------
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_a_repeated_anonymous_page_costs_no_query(world, client, url):
-    url = page_url(world, url)
+def test_a_repeated_anonymous_page_costs_no_query(town, client, url):
+    url = page_url(town, url)
     first, first_queries = queries_of(lambda: client.get(url))
 
     again, again_queries = queries_of(lambda: client.get(url))
@@ -163,7 +144,7 @@ SECURITY_HEADERS = [
 
 
 @pytest.mark.parametrize("url", ["/", "/statements/", "/api/statements/", "/api/events/"])
-def test_a_stored_answer_still_carries_the_security_headers(world, client, url):
+def test_a_stored_answer_still_carries_the_security_headers(town, client, url):
     first = client.get(url)
     again, queries = queries_of(lambda: client.get(url))
 
@@ -176,29 +157,29 @@ def test_a_stored_answer_still_carries_the_security_headers(world, client, url):
     assert "frame-ancestors 'none'" in again["Content-Security-Policy"]
 
 
-def test_each_query_string_is_a_page_of_its_own(world, client):
+def test_each_query_string_is_a_page_of_its_own(town, client):
     everything = client.get("/statements/")
     for_cooperation = client.get("/statements/?stance=for_cooperation")
 
-    assert world.refusal.quote in everything.content.decode()
-    assert world.refusal.quote not in for_cooperation.content.decode()
-    assert world.honor.quote in for_cooperation.content.decode()
+    assert town.refusal.quote in everything.content.decode()
+    assert town.refusal.quote not in for_cooperation.content.decode()
+    assert town.honor.quote in for_cooperation.content.decode()
     again, queries = queries_of(lambda: client.get("/statements/"))
     assert queries == 0
     assert again.content == everything.content
 
 
-def test_a_write_through_a_service_changes_the_next_page(world, client, editor):
+def test_a_write_through_a_service_changes_the_next_page(town, client, editor):
     shown = {  # where each page shows the statement
-        "/statements/": world.honor.quote,
-        "/jurisdictions/madison-wi/": world.honor.quote,
-        f"/articles/{world.article.pk}/": f'data-facts="statement-{world.honor.pk}"',
+        "/statements/": town.honor.quote,
+        "/jurisdictions/madison-wi/": town.honor.quote,
+        f"/articles/{town.article.pk}/": f'data-facts="statement-{town.honor.pk}"',
     }
     for url, text in shown.items():
         assert text in client.get(url).content.decode(), url
         assert queries_of(lambda url=url: client.get(url))[1] == 0, url  # stored
 
-    fact_review(fact=world.honor, user=editor, status="rejected")
+    fact_review(fact=town.honor, user=editor, status="rejected")
 
     for url, text in shown.items():
         response, queries = queries_of(lambda url=url: client.get(url))
@@ -207,60 +188,60 @@ def test_a_write_through_a_service_changes_the_next_page(world, client, editor):
         assert text not in response.content.decode(), url
 
 
-def test_an_api_write_changes_the_next_api_answer_in_every_format(world, api):
-    url = f"/api/statements/{world.honor.pk}/"
+def test_an_api_write_changes_the_next_api_answer_in_every_format(town, api):
+    url = f"/api/statements/{town.honor.pk}/"
     assert api.get(url).json()["stance"] == "for_cooperation"
     assert b"for_cooperation" in api.get(f"{url}?format=csv").content
 
-    statement_update(statement=world.honor, stance="neutral")
+    statement_update(statement=town.honor, stance="neutral")
 
     assert api.get(url).json()["stance"] == "neutral"
     csv = api.get(f"{url}?format=csv").content
     assert b"neutral" in csv and b"for_cooperation" not in csv
 
 
-def test_writes_that_touch_no_jurisdiction_change_the_next_answer_too(world, client, api, editor):
+def test_writes_that_touch_no_jurisdiction_change_the_next_answer_too(town, client, api, editor):
     """Renaming a speaker or reviewing a statement that names no place refreshes no summary;
     the next answer must still be new."""
-    placeless = statement_at(world.article, world.mayor, "We have nothing more to add,")
+    placeless = statement_at(town.article, town.mayor, "We have nothing more to add,")
     placeless.jurisdiction = None
     placeless.save()
-    article_page = f"/articles/{world.article.pk}/"
+    article_page = f"/articles/{town.article.pk}/"
     speaker = "/api/officials/satya/"
     assert f'data-facts="statement-{placeless.pk}"' in client.get(article_page).content.decode()
     assert api.get(speaker).json()["name"] == "Satya Rhodes-Conway"
 
     fact_review(fact=placeless, user=editor, status="rejected")
-    official_update(official=world.mayor, name="Satya R. Conway")
+    official_update(official=town.mayor, name="Satya R. Conway")
 
     assert f"statement-{placeless.pk}" not in client.get(article_page).content.decode()
     assert api.get(speaker).json()["name"] == "Satya R. Conway"
 
 
 @pytest.mark.parametrize("how", ["saved", "deleted"])
-def test_a_write_outside_the_services_changes_the_next_answer(world, api, how):
+def test_a_write_outside_the_services_changes_the_next_answer(town, api, how):
     """The admin saves jurisdictions itself, deletes anything, and reverts from the history."""
     url = "/api/jurisdictions/madison-wi/"
     assert api.get(url).json()["population"] != 269_840
 
     if how == "saved":
-        world.madison.population = 269_840
-        world.madison.save()
+        town.madison.population = 269_840
+        town.madison.save()
         assert api.get(url).json()["population"] == 269_840
     else:
-        event = f"/api/events/{world.arrests.pk}/"
+        event = f"/api/events/{town.arrests.pk}/"
         assert api.get(event).status_code == 200
-        assert world.arrests.summary in api.get("/api/events/").content.decode()
-        world.arrests.delete()
+        assert town.arrests.summary in api.get("/api/events/").content.decode()
+        town.arrests.delete()
         assert api.get(event).status_code == 404
-        assert world.arrests.summary not in api.get("/api/events/").content.decode()
+        assert town.arrests.summary not in api.get("/api/events/").content.decode()
 
 
 # Formats are stored apart ------------------------------------------------------------------------
 
 
-def test_each_accept_header_and_format_is_stored_apart(world, api):
-    url = f"/api/events/{world.arrests.pk}/"
+def test_each_accept_header_and_format_is_stored_apart(town, api):
+    url = f"/api/events/{town.arrests.pk}/"
     asked = {
         "json": lambda: api.get(url),
         "?format=csv": lambda: api.get(f"{url}?format=csv"),
@@ -275,14 +256,14 @@ def test_each_accept_header_and_format_is_stored_apart(world, api):
         assert again.content == first[name].content, name
         assert again["Content-Type"] == first[name]["Content-Type"], name
     assert first["json"]["Content-Type"] == "application/json"
-    assert first["json"].json()["id"] == world.arrests.pk
+    assert first["json"].json()["id"] == town.arrests.pk
     assert first["?format=csv"]["Content-Type"].startswith("text/csv")
     assert first["Accept: text/csv"]["Content-Type"].startswith("text/csv")
     assert first["?format=csv"].content.startswith(b"id,kind,")
     assert first["Accept: text/csv"].content == first["?format=csv"].content
 
 
-def test_a_json_answer_is_not_given_to_a_browser_asking_for_html(world, api):
+def test_a_json_answer_is_not_given_to_a_browser_asking_for_html(town, api):
     api.get("/api/statements/")  # stored as JSON
 
     browser = api.get("/api/statements/", HTTP_ACCEPT="text/html")
@@ -297,7 +278,7 @@ def test_a_json_answer_is_not_given_to_a_browser_asking_for_html(world, api):
 
 
 @pytest.mark.parametrize("url", ["/", "/timeline/", "/api/statements/", "/api/events/"])
-def test_the_stored_etag_gives_a_304_without_a_query(world, client, url):
+def test_the_stored_etag_gives_a_304_without_a_query(town, client, url):
     etag = client.get(url)["ETag"]
     assert etag
 
@@ -309,7 +290,7 @@ def test_the_stored_etag_gives_a_304_without_a_query(world, client, url):
     assert not_modified["ETag"] == etag
 
 
-def test_a_stale_etag_gets_the_whole_stored_answer(world, client):
+def test_a_stale_etag_gets_the_whole_stored_answer(town, client):
     first = client.get("/statements/")
 
     again, queries = queries_of(lambda: client.get("/statements/", HTTP_IF_NONE_MATCH='"stale"'))
@@ -320,11 +301,11 @@ def test_a_stale_etag_gets_the_whole_stored_answer(world, client):
 
 
 @pytest.mark.parametrize("url", ["/statements/", "/api/statements/"])
-def test_revalidating_after_a_write_gets_a_304_and_stores_the_answer(world, client, url):
+def test_revalidating_after_a_write_gets_a_304_and_stores_the_answer(town, client, url):
     """A write elsewhere bumps the version without changing this answer: a client sending the
     ETag it has gets a 304, and the answer made for it is stored for everyone."""
     etag = client.get(url)["ETag"]
-    world.madison.save()  # nothing this answer shows
+    town.madison.save()  # nothing this answer shows
 
     revalidated = client.get(url, HTTP_IF_NONE_MATCH=etag)
     again, queries = queries_of(lambda: client.get(url))
@@ -336,7 +317,7 @@ def test_revalidating_after_a_write_gets_a_304_and_stores_the_answer(world, clie
     assert again["ETag"] == etag
 
 
-def test_a_page_is_one_stored_answer_whatever_the_accept_header(world, client):
+def test_a_page_is_one_stored_answer_whatever_the_accept_header(town, client):
     client.get("/statements/", HTTP_ACCEPT="text/html")
 
     again, queries = queries_of(lambda: client.get("/statements/", HTTP_ACCEPT="*/*;q=0.1"))
@@ -345,9 +326,9 @@ def test_a_page_is_one_stored_answer_whatever_the_accept_header(world, client):
     assert again.status_code == 200
 
 
-def test_after_a_write_the_old_etag_gets_the_new_answer(world, client):
+def test_after_a_write_the_old_etag_gets_the_new_answer(town, client):
     etag = client.get("/statements/")["ETag"]
-    statement_update(statement=world.honor, stance="neutral")
+    statement_update(statement=town.honor, stance="neutral")
 
     response = client.get("/statements/", HTTP_IF_NONE_MATCH=etag)
 
@@ -363,7 +344,7 @@ def three_a_minute(monkeypatch):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
 
 
-def test_a_stored_api_answer_is_still_throttled(world, api, three_a_minute, monkeypatch):
+def test_a_stored_api_answer_is_still_throttled(town, api, three_a_minute, monkeypatch):
     answers = [queries_of(lambda: api.get("/api/statements/")) for _ in range(4)]
 
     assert [r.status_code for r, _ in answers] == [200, 200, 200, 429]
@@ -381,7 +362,7 @@ def test_a_stored_api_answer_is_still_throttled(world, api, three_a_minute, monk
     assert after.content == answers[0][0].content
 
 
-def test_stored_answers_count_against_the_same_rate_as_the_views(world, api, three_a_minute):
+def test_stored_answers_count_against_the_same_rate_as_the_views(town, api, three_a_minute):
     assert api.get("/api/statements/").status_code == 200  # the view: stored
     assert api.get("/api/statements/").status_code == 200  # from the cache
     assert api.get("/api/statements/").status_code == 200  # from the cache
@@ -392,7 +373,7 @@ def test_stored_answers_count_against_the_same_rate_as_the_views(world, api, thr
     assert int(response["Retry-After"]) > 0
 
 
-def test_stored_answers_are_counted_per_client_address(world, three_a_minute):
+def test_stored_answers_are_counted_per_client_address(town, three_a_minute):
     for _ in range(3):
         APIClient(REMOTE_ADDR="203.0.113.1").get("/api/statements/")
 
@@ -405,14 +386,14 @@ def test_stored_answers_are_counted_per_client_address(world, three_a_minute):
     assert queries == 0
 
 
-def test_pages_are_not_throttled(world, client, three_a_minute):
+def test_pages_are_not_throttled(town, client, three_a_minute):
     assert [client.get("/statements/").status_code for _ in range(5)] == [200] * 5
 
 
 # Credentials skip the stored answer ------------------------------------------------------------
 
 
-def test_a_signed_in_editor_never_gets_the_stored_page(world, client, editor):
+def test_a_signed_in_editor_never_gets_the_stored_page(town, client, editor):
     client.get("/statements/")
     assert queries_of(lambda: client.get("/statements/"))[1] == 0  # stored for readers
 
@@ -427,7 +408,7 @@ def test_a_signed_in_editor_never_gets_the_stored_page(world, client, editor):
     assert queries_of(lambda: client.get("/statements/"))[1] == 0
 
 
-def test_a_page_seen_by_an_editor_is_not_given_to_readers(world, client, editor):
+def test_a_page_seen_by_an_editor_is_not_given_to_readers(town, client, editor):
     editor_client = type(client)()
     editor_client.force_login(editor)
     editor_client.get("/statements/")
@@ -438,7 +419,7 @@ def test_a_page_seen_by_an_editor_is_not_given_to_readers(world, client, editor)
     assert queries > 0  # rendered for the reader, not taken from the editor's request
 
 
-def test_a_message_waiting_in_a_cookie_skips_the_stored_page(world, client):
+def test_a_message_waiting_in_a_cookie_skips_the_stored_page(town, client):
     client.get("/")
     client.cookies["messages"] = "a message still to show"
 
@@ -448,10 +429,10 @@ def test_a_message_waiting_in_a_cookie_skips_the_stored_page(world, client):
     assert queries > 0
 
 
-def test_an_authorization_header_never_gets_the_stored_answer(world, api, editor):
+def test_an_authorization_header_never_gets_the_stored_answer(town, api, editor):
     url = "/api/statements/?include_rejected=true"
     anonymous = api.get(url)
-    assert world.rejected.pk not in {s["id"] for s in anonymous.json()["results"]}
+    assert town.rejected.pk not in {s["id"] for s in anonymous.json()["results"]}
 
     bogus = api.get(url, HTTP_AUTHORIZATION="Token not-a-token")
     token = Token.objects.create(user=editor).key
@@ -459,13 +440,13 @@ def test_an_authorization_header_never_gets_the_stored_answer(world, api, editor
 
     assert bogus.status_code in (401, 403)  # refused, not the stored 200
     assert signed_in.status_code == 200
-    assert world.rejected.pk in {s["id"] for s in signed_in.json()["results"]}
+    assert town.rejected.pk in {s["id"] for s in signed_in.json()["results"]}
     again, queries = queries_of(lambda: api.get(url, HTTP_AUTHORIZATION=f"Token {token}"))
     assert queries > 0
-    assert world.rejected.pk in {s["id"] for s in again.json()["results"]}
+    assert town.rejected.pk in {s["id"] for s in again.json()["results"]}
 
 
-def test_forced_authentication_never_gets_the_stored_answer(world, api, editor):
+def test_forced_authentication_never_gets_the_stored_answer(town, api, editor):
     api.get("/api/statements/")
     editor_api = APIClient()
     editor_api.force_authenticate(editor)
@@ -509,7 +490,7 @@ def stored_for(url: str, **headers):
     return cache.get(response_key(RequestFactory().get(url, **headers)))
 
 
-def test_a_stored_answer_is_kept_under_the_url_and_accept_header(world, client, api):
+def test_a_stored_answer_is_kept_under_the_url_and_accept_header(town, client, api):
     assert stored_for("/statements/") is None
     client.get("/statements/")
     api.get("/api/statements/", HTTP_ACCEPT="application/json")
@@ -530,7 +511,7 @@ def test_a_stored_answer_is_kept_under_the_url_and_accept_header(world, client, 
         ("/articles/999999/", 404),
     ],
 )
-def test_a_page_that_is_not_a_200_is_not_stored(world, client, url, status):
+def test_a_page_that_is_not_a_200_is_not_stored(town, client, url, status):
     assert client.get(url).status_code == status
 
     again = client.get(url)
@@ -539,7 +520,7 @@ def test_a_page_that_is_not_a_200_is_not_stored(world, client, url, status):
     assert stored_for(url) is None
 
 
-def test_a_streamed_answer_is_not_stored(world, editor_api):
+def test_a_streamed_answer_is_not_stored(town, editor_api):
     first = editor_api.get("/api/jurisdictions/?format=csv")  # streamed row by row to editors
     assert first.streaming
     b"".join(first.streaming_content)
@@ -551,7 +532,7 @@ def test_a_streamed_answer_is_not_stored(world, editor_api):
     assert b"madison-wi" in b"".join(again.streaming_content)
 
 
-def test_the_jurisdictions_csv_is_written_once_per_data_version(world, api, settings, tmp_path):
+def test_the_jurisdictions_csv_is_written_once_per_data_version(town, api, settings, tmp_path):
     settings.EXPORTS_DIR = tmp_path
     first = api.get("/api/jurisdictions/?format=csv")
     body = b"".join(first.streaming_content)
@@ -564,7 +545,7 @@ def test_the_jurisdictions_csv_is_written_once_per_data_version(world, api, sett
     assert len(list(tmp_path.glob("*.csv"))) == 1
 
 
-def test_an_answer_that_sets_a_cookie_is_not_stored(world, api):
+def test_an_answer_that_sets_a_cookie_is_not_stored(town, api):
     # The browsable API puts a CSRF token in its page, and so sets the CSRF cookie.
     first = api.get("/api/statements/", HTTP_ACCEPT="text/html")
     assert first.status_code == 200
