@@ -13,14 +13,25 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Stamps: reinstall when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Stamps: reinstall when the lock files change. Every version comes from the lock files
+# (requirements.lock, requirements-dev.lock: `make lock` writes them from pyproject.toml).
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.installed
+
+# Pin every dependency (and theirs) from pyproject.toml's ranges, with pip-tools.
+.PHONY: lock
+lock: $(VENV)/.installed-dev
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		-o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra dev -o requirements-dev.lock pyproject.toml
 
 # The embedded SQLite default unless DATABASE_URL says otherwise; DEBUG on for local use.
 run: export DEBUG ?= 1
@@ -47,9 +58,11 @@ chromium:
 		fi; \
 	fi
 
+# ruff, and the layering contracts of pyproject.toml (import-linter; STYLE.md explains them).
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
@@ -105,4 +118,4 @@ bench: $(VENV)/.installed-dev
 demo-data: export DEBUG ?= 1
 demo-data: $(VENV)/.installed
 	$(BIN)/python scripts/createdb.py '$(BENCH_DATABASE_URL)'
-	$(BIN)/python manage.py generate_demo_data --database-url '$(BENCH_DATABASE_URL)' $(DEMO_ARGS)
+	$(BIN)/python -m bench.demo --database-url '$(BENCH_DATABASE_URL)' $(DEMO_ARGS)

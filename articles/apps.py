@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class ArticlesConfig(AppConfig):
     name = "articles"
-    verbose_name = "Articles and ingestion"
+    verbose_name = "Articles"

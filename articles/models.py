@@ -1,4 +1,7 @@
-"""Articles: the news texts every fact on Sanctuary comes from."""
+"""Articles: the news texts every fact on Sanctuary comes from.
+
+Sources sit below the facts derived from them: nothing here knows about jurisdictions or facts.
+Which places and speakers an article names is recorded on their side (``stances.models``)."""
 
 import hashlib
 
@@ -33,11 +36,6 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="superseded_by",
     )
-    # Every jurisdiction and speaker the ingestion found named in the text, with facts or not.
-    jurisdictions = models.ManyToManyField(
-        "stances.Jurisdiction", blank=True, related_name="articles"
-    )
-    officials = models.ManyToManyField("stances.Official", blank=True, related_name="articles")
     ingested_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,124 +1,76 @@
-"""Writes for articles: ingesting one article into jurisdictions, officials and facts.
+"""Writes for sources: storing an article's text and its metadata.
 
-``article_ingest`` is the one service behind the ``ingest`` command, ``make run``'s first load of
-the sample corpus and (later) the admin. Each call is one transaction: it stores everything the
-pipeline found, or nothing.
-
-Re-ingestion rules:
-- the same (cleaned) text again changes nothing (``unchanged``);
-- new text at the url of an article already stored is a corrected version (``updated``): a new
-  article row that supersedes the old one. The old version's machine-extracted facts are replaced
-  by the new extraction; facts an editor reviewed or rejected stay, untouched, on the version whose
-  words they quote, and the new extraction does not add them again (matched by
-  ``extraction_key``, which names a fact by its content, not its position).
+Nothing here extracts facts: ``stances.services.ingestion.article_ingest`` runs the pipeline over
+an article stored here and stores what it found. The rules for a source's text (real Unicode,
+no NUL characters, within ``ARTICLE_MAX_BYTES``) live here, for every way an article arrives.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
-from collections import Counter
-from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 
-from stances import summaries
-from stances.models import (
-    EnforcementEvent,
-    Jurisdiction,
-    Official,
-    PolicyAction,
-    PolicyEffect,
-    ReviewStatus,
-    Statement,
-)
+from sanctuary import versions
 
-from .extraction import events as event_steps
-from .extraction.clean import clean
-from .extraction.pipeline import extract
-from .extraction.types import EventCandidate, Extraction, Place, PolicyCandidate, Speaker
-from .models import Article, body_sha256
+from .models import Article
 
 
 class IngestError(ValueError):
     """An article that cannot be ingested, with the reason in words."""
 
 
-@dataclass
-class IngestResult:
-    article: Article
-    outcome: str  # "created" | "unchanged" | "updated"
-    counts: Counter = field(default_factory=Counter)
-    warnings: list[str] = field(default_factory=list)
-
-
-def _digest(text: str) -> str:
-    normalised = re.sub(r"\s+", " ", text).strip().casefold()
-    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:16]
-
-
-def _slug(place: Place | None) -> str:
-    return place.slug if place else "-"
-
-
-def statement_key(speaker_key: str, quote: str) -> str:
-    return f"statement:{speaker_key}:{_digest(quote)}"
-
-
-def event_key(event: EventCandidate) -> str:
-    count = "-" if event.count is None else event.count
-    when = event.starts_on or "-"
-    return f"event:{event.kind}:{_slug(event.place)}:{_digest(event.name)}:{count}:{when}"
-
-
-def policy_key(policy: PolicyCandidate) -> str:
-    effects = ",".join(f"{i}={d}" for i, d in sorted(policy.indicators))
-    when = policy.effective_on or "-"
-    return f"policy:{policy.kind}:{_slug(policy.place)}:{effects}:{when}"
-
-
-def article_ingest(
+def article_create(
     *,
     body: str,
-    title: str = "",
+    title: str,
     outlet: str = "",
     url: str = "",
     published_on: dt.date | None = None,
-) -> IngestResult:
-    """Store one article and everything extracted from it, in one transaction."""
-    _check_text(body=body, title=title, outlet=outlet, url=url)
-    cleaned = clean(body, title=title or None)
-    if not cleaned.strip():
-        raise IngestError("the article has no text once page chrome is removed")
-    existing = Article.objects.filter(sha256=body_sha256(cleaned)).first()
-    if existing is not None:
-        return IngestResult(article=existing, outcome="unchanged")
-    previous = Article.objects.current().filter(url=url).first() if url else None
-    extraction = extract(cleaned, published=published_on)
+    supersedes: Article | None = None,
+) -> Article:
+    """Store an article's cleaned text and metadata (its facts are the ingestion's)."""
+    check_text(body=body, title=title, outlet=outlet, url=url)
+    article = Article(
+        body=body,
+        title=title,
+        outlet=outlet,
+        url=url,
+        published_on=published_on,
+        supersedes=supersedes,
+    )
+    article.full_clean(exclude=["sha256"])
     with transaction.atomic():
-        article = _article_create(
-            body=cleaned,
-            title=title or cleaned.split("\n", 1)[0][:500],
-            outlet=outlet,
-            url=url,
-            published_on=published_on,
-            supersedes=previous,
-        )
-        settled = _settled_keys(previous) if previous else set()
-        if previous:
-            _extracted_facts_delete(previous)
-        result = IngestResult(article=article, outcome="updated" if previous else "created")
-        _facts_store(article, extraction, settled, result)
-        touched = set(article.jurisdictions.values_list("pk", flat=True))
-        if previous:
-            touched |= set(previous.jurisdictions.values_list("pk", flat=True))
-        summaries.refresh_for(touched)
-    return result
+        article.save()
+        versions.data_changed()
+    return article
 
 
-def _check_text(**fields: str) -> None:
+_EDITABLE = frozenset({"title", "outlet", "url", "published_on"})
+
+
+def article_update(*, article: Article, **changes: Any) -> Article:
+    """An editor's correction of an article's metadata. Its text is never edited: a corrected
+    text is a new version, ingested (facts keep pointing at the words they came from)."""
+    unknown = set(changes) - _EDITABLE
+    if unknown:
+        raise TypeError(f"article_update() got unexpected fields: {', '.join(sorted(unknown))}")
+    for name, value in changes.items():
+        setattr(article, name, value)
+    try:
+        article.full_clean(exclude=["sha256"])
+        with transaction.atomic():
+            article.save()
+            versions.data_changed()
+    except Exception:
+        article.refresh_from_db()
+        raise
+    return article
+
+
+def check_text(**fields: str) -> None:
     """Text the database can store, within the size limit: callers other than the ``ingest``
     command and the admin (which check the bytes they read) get the same clear refusal."""
     for name, value in fields.items():
@@ -135,217 +87,3 @@ def _check_text(**fields: str) -> None:
         raise IngestError(
             f"the text is {size:,} bytes, over the {settings.ARTICLE_MAX_BYTES:,}-byte limit"
         )
-
-
-def _validate(instance) -> None:
-    """Field validation and the model's clean() (a span inside its body, a quote equal to its
-    words). Constraints are left to the database, which enforces the same ones on insert and
-    rolls the article's transaction back on a violation: checking them here too would cost a
-    query per constraint per fact (Django runs each as a SELECT)."""
-    instance.full_clean(validate_unique=False, validate_constraints=False)
-
-
-def _article_create(**fields) -> Article:
-    article = Article(**fields)
-    article.full_clean(exclude=["sha256"])
-    article.save()
-    return article
-
-
-def _versions(article: Article) -> list[Article]:
-    chain = []
-    while article is not None:
-        chain.append(article)
-        article = article.supersedes
-    return chain
-
-
-def _settled_keys(previous: Article) -> set[str]:
-    """Extraction keys of facts an editor reviewed or rejected, in any earlier version."""
-    settled: set[str] = set()
-    for model in (Statement, EnforcementEvent, PolicyAction):
-        settled.update(
-            model.objects.filter(article__in=_versions(previous))
-            .exclude(review_status=ReviewStatus.EXTRACTED)
-            .exclude(extraction_key="")
-            .values_list("extraction_key", flat=True)
-        )
-    return settled
-
-
-def _extracted_facts_delete(previous: Article) -> None:
-    """The superseded version's unreviewed machine facts give way to the new extraction."""
-    for model in (Statement, PolicyAction, EnforcementEvent):
-        model.objects.filter(article=previous, review_status=ReviewStatus.EXTRACTED).exclude(
-            extraction_key=""
-        ).delete()
-
-
-def _facts_store(
-    article: Article, extraction: Extraction, settled: set[str], result: IngestResult
-) -> None:
-    jurisdictions = _jurisdictions_upsert(extraction, result)
-    officials = _officials_upsert(extraction.speakers, jurisdictions, result)
-    article.jurisdictions.set(jurisdictions.values())
-    article.officials.set(officials.values())
-    _statements_create(article, extraction, officials, jurisdictions, settled, result)
-    _events_create(article, extraction, jurisdictions, settled, result)
-    _policies_create(article, extraction, jurisdictions, settled, result)
-    result.warnings.extend(event_steps.check_totals(extraction.events))
-
-
-def _all_places(extraction: Extraction) -> dict[str, Place]:
-    found = [m.place for m in extraction.places]
-    found += [s.place for s in extraction.speakers if s.place]
-    found += [s.place for s in extraction.statements if s.place]
-    found += [e.place for e in extraction.events if e.place]
-    found += [p.place for p in extraction.policies if p.place]
-    return {place.slug: place for place in found}
-
-
-def _jurisdictions_upsert(extraction: Extraction, result: IngestResult) -> dict[str, Jurisdiction]:
-    """Each jurisdiction is created once and shared by every article that names it."""
-    places = _all_places(extraction)
-    stored = {j.slug: j for j in Jurisdiction.objects.filter(slug__in=places)}
-    for slug, place in places.items():
-        if slug in stored:
-            continue
-        jurisdiction = Jurisdiction(
-            name=place.name,
-            kind=place.kind,
-            state=place.state,
-            slug=slug,
-            external_id=place.external_id,
-            latitude=place.latitude,
-            longitude=place.longitude,
-            population=place.population,
-        )
-        _validate(jurisdiction)
-        jurisdiction.save()
-        stored[slug] = jurisdiction
-        result.counts["jurisdictions"] += 1
-    return stored
-
-
-def _officials_upsert(
-    cast: list[Speaker], jurisdictions: dict[str, Jurisdiction], result: IngestResult
-) -> dict[str, Official]:
-    """The same person across articles is one Official; what an editor set is never overwritten:
-    only empty fields are filled."""
-    stored = {o.slug: o for o in Official.objects.filter(slug__in=[s.key for s in cast])}
-    for speaker in cast:
-        jurisdiction = jurisdictions.get(speaker.place.slug) if speaker.place else None
-        official = stored.get(speaker.key)
-        if official is None:
-            official = Official(slug=speaker.key, name=speaker.name, kind=speaker.kind)
-            result.counts["officials"] += 1
-        elif official.role and official.affiliation and official.jurisdiction_id:
-            continue
-        official.role = official.role or speaker.role[:200]
-        official.affiliation = official.affiliation or speaker.affiliation[:200]
-        official.jurisdiction = official.jurisdiction or jurisdiction
-        _validate(official)
-        official.save()
-        stored[speaker.key] = official
-    return stored
-
-
-def _statements_create(article, extraction, officials, jurisdictions, settled, result) -> None:
-    body = extraction.body
-    speakers = {s.key: s for s in extraction.speakers}
-    seen: set[str] = set(settled)
-    for candidate in extraction.statements:
-        quote = body[candidate.start : candidate.end]
-        key = statement_key(candidate.speaker_key, quote)
-        if key in seen or candidate.speaker_key not in officials:
-            continue
-        seen.add(key)
-        speaker = officials[candidate.speaker_key]
-        # The speaker's office places the statement; else what the article's context says.
-        place = speakers[candidate.speaker_key].place or candidate.place
-        jurisdiction = jurisdictions.get(place.slug) if place else speaker.jurisdiction
-        statement = Statement(
-            article=article,
-            span_start=candidate.start,
-            span_end=candidate.end,
-            quote=quote,
-            speaker=speaker,
-            jurisdiction=jurisdiction,
-            said_on=candidate.said_on,
-            date_precision=candidate.date_precision,
-            stance=candidate.stance,
-            extraction_key=key,
-        )
-        _validate(statement)
-        statement.save()
-        result.counts["statements"] += 1
-
-
-def _events_create(article, extraction, jurisdictions, settled, result) -> None:
-    """Operations first, so the arrests that belong to one can point at it."""
-    stored: dict[int, EnforcementEvent] = {}
-    order = sorted(
-        range(len(extraction.events)), key=lambda i: extraction.events[i].parent is not None
-    )
-    seen: set[str] = set()
-    for index in order:
-        candidate = extraction.events[index]
-        key = event_key(candidate)
-        if key in seen:
-            continue
-        seen.add(key)
-        if key in settled:
-            stored[index] = EnforcementEvent.objects.filter(
-                article__in=_versions(article), extraction_key=key
-            ).first()
-            continue
-        stored[index] = _event_create(article, candidate, key, jurisdictions, stored)
-        result.counts["events"] += 1
-
-
-def _event_create(article, candidate, key, jurisdictions, stored) -> EnforcementEvent:
-    event = EnforcementEvent(
-        article=article,
-        span_start=candidate.start,
-        span_end=candidate.end,
-        kind=candidate.kind,
-        name=candidate.name[:200],
-        jurisdiction=jurisdictions.get(candidate.place.slug) if candidate.place else None,
-        starts_on=candidate.starts_on,
-        ends_on=candidate.ends_on,
-        count=candidate.count,
-        date_precision=candidate.date_precision,
-        summary=candidate.summary,
-        parent=stored.get(candidate.parent) if candidate.parent is not None else None,
-        extraction_key=key,
-    )
-    _validate(event)
-    event.save()
-    return event
-
-
-def _policies_create(article, extraction, jurisdictions, settled, result) -> None:
-    seen: set[str] = set(settled)
-    for candidate in extraction.policies:
-        key = policy_key(candidate)
-        if key in seen or candidate.place is None or not candidate.indicators:
-            continue
-        seen.add(key)
-        policy = PolicyAction(
-            article=article,
-            span_start=candidate.start,
-            span_end=candidate.end,
-            jurisdiction=jurisdictions[candidate.place.slug],
-            kind=candidate.kind,
-            summary=candidate.summary,
-            effective_on=candidate.effective_on,
-            date_precision=candidate.date_precision,
-            extraction_key=key,
-        )
-        _validate(policy)
-        policy.save()
-        for indicator, direction in dict(candidate.indicators).items():
-            effect = PolicyEffect(policy=policy, indicator=indicator, direction=direction)
-            _validate(effect)
-            effect.save()
-        result.counts["policies"] += 1

@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from urllib.parse import quote, urlencode
 
-PAGE_SIZE = 50  # stances.pagination.Pagination.page_size
+PAGE_SIZE = 50  # sanctuary.api.pagination.Pagination.page_size
 
 
 def most_common(values, default=None):
@@ -117,16 +117,16 @@ def endpoints(p: dict) -> list[dict]:
 def measure(client, path: str) -> dict:
     """Status, body size, SQL queries and time of one cold request: the first after a write,
     when nothing is cached for it (a request before it warms imports and templates). Cached
-    answers (stances.caching, the map, the pages) then serve the load phase; ``warm_queries``
-    counts a repeat's queries. ``cache_queries`` are those of the database cache (the
-    throttle's history, cached payloads) and the transactions it opens."""
+    answers (sanctuary.web.reader_cache, the map, the pages) then serve the load phase;
+    ``warm_queries`` counts a repeat's queries. ``cache_queries`` are those of the database
+    cache (the throttle's history, cached payloads) and the transactions it opens."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from stances import summaries
+    from sanctuary import versions
 
     body_of(client.get(path))
-    summaries.bump_version()
+    versions.data_changed()  # outside a transaction: bumped at once
     start = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)

@@ -92,8 +92,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous GETs answered from the shared cache, once per data version (stances.caching).
-    "stances.caching.ReaderCacheMiddleware",
+    # Anonymous GETs answered from the shared cache, once per data version.
+    "sanctuary.web.reader_cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every non-streamed response, and 304 when the client already has it.
@@ -161,7 +161,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every web process (never a process's own memory, which another process
 # could make stale): the database cache table by default, Redis when CACHE_URL says so
-# (e.g. redis://127.0.0.1:6379/1). `manage.py createcachetable` creates the table.
+# (e.g. redis://127.0.0.1:6379/1, served by django-redis, which keeps one client per
+# connection pool). `manage.py createcachetable` creates the table.
 # The table holds up to 100,000 entries (Django's default of 300 would cull a third of the
 # cached responses every few hundred distinct requests).
 CACHES = {
@@ -169,8 +170,6 @@ CACHES = {
         "CACHE_URL", default="dbcache://sanctuary_cache?max_entries=100000&cull_frequency=10"
     )
 }
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "sanctuary.cache.RedisCache"  # keeps its Redis clients
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,7 +189,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    "stances.staticfinders.PlotlyJsFinder",  # plotly.js from the installed plotly package
+    "sanctuary.web.staticfiles.PlotlyJsFinder",  # plotly.js from the installed plotly package
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -215,7 +214,7 @@ REST_FRAMEWORK = {
     # The anonymous throttle counts per REMOTE_ADDR; with NUM_PROXIES unset DRF would trust a
     # client's own X-Forwarded-For, so rotating that header would escape the limit.
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
-    "DEFAULT_PAGINATION_CLASS": "stances.pagination.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "sanctuary.api.pagination.Pagination",
     "PAGE_SIZE": 50,
 }
 
@@ -244,9 +243,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # CSV downloads of whole lists, written once per data version for anonymous readers and sent
-# from these files (stances.exports.stored_export); at most EXPORTS_MAX_BYTES are kept. Each web
-# process may have its own folder: a file is named after the shared data version, so none is
-# ever served after a write.
+# from these files (sanctuary.api.downloads.stored_export); at most EXPORTS_MAX_BYTES are kept.
+# Each web process may have its own folder: a file is named after the shared data version, so
+# none is ever served after a write.
 EXPORTS_DIR = env.path("EXPORTS_DIR", default=VAR_DIR / "exports")
 EXPORTS_MAX_BYTES = env.int("EXPORTS_MAX_BYTES", default=2_000_000_000)
 # Seconds a stored download is sent before it is written again, as a cached answer expires: what

@@ -1,3 +1,7 @@
+"""Every URL: the pages, the API (``/api/``) and the admin. Wiring only: views live in the apps
+(``stances.web``, ``stances.api``) and in the project's plumbing (``sanctuary.web``,
+``sanctuary.api``)."""
+
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import (
@@ -7,42 +11,45 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
-from articles import views as article_views
-from articles.api import ArticleViewSet
-from stances import api as stances_api
-from stances import corrections
-from stances import views as stance_views
+from sanctuary.api.health import HealthView
+from sanctuary.web import redoc
+from stances.api.articles import ArticleViewSet
+from stances.api.changes import ChangesView
+from stances.api.facts import EventViewSet, PolicyViewSet, StatementViewSet
+from stances.api.jurisdictions import JurisdictionViewSet
+from stances.api.officials import OfficialViewSet
+from stances.web import about, articles, corrections, home, jurisdictions, statements, timeline
 
 router = DefaultRouter()
-router.register("jurisdictions", stances_api.JurisdictionViewSet, basename="jurisdiction")
-router.register("officials", stances_api.OfficialViewSet, basename="official")
-router.register("statements", stances_api.StatementViewSet, basename="statement")
-router.register("events", stances_api.EventViewSet, basename="enforcementevent")
-router.register("policies", stances_api.PolicyViewSet, basename="policyaction")
+router.register("jurisdictions", JurisdictionViewSet, basename="jurisdiction")
+router.register("officials", OfficialViewSet, basename="official")
+router.register("statements", StatementViewSet, basename="statement")
+router.register("events", EventViewSet, basename="enforcementevent")
+router.register("policies", PolicyViewSet, basename="policyaction")
 router.register("articles", ArticleViewSet, basename="article")
 
 api_patterns = [
-    path("health/", stances_api.HealthView.as_view(), name="health"),
-    path("changes/", stances_api.ChangesView.as_view(), name="changes"),
+    path("health/", HealthView.as_view(), name="health"),
+    path("changes/", ChangesView.as_view(), name="changes"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
-    path("redoc/redoc.standalone.js", stance_views.redoc_bundle, name="redoc-bundle"),
+    path("redoc/redoc.standalone.js", redoc.redoc_bundle, name="redoc-bundle"),
     path("", include(router.urls)),
 ]
 
 urlpatterns = [
-    path("", stance_views.home, name="home"),
-    path("timeline/", stance_views.timeline, name="timeline"),
-    path("jurisdictions/<slug:slug>/", stance_views.jurisdiction, name="jurisdiction"),
-    path("statements/", stance_views.statements, name="statements"),
-    path("articles/<int:pk>/", article_views.article, name="article"),
-    path("about/", stance_views.about, name="about"),
+    path("", home.home, name="home"),
+    path("timeline/", timeline.timeline, name="timeline"),
+    path("jurisdictions/<slug:slug>/", jurisdictions.jurisdiction, name="jurisdiction"),
+    path("statements/", statements.statements, name="statements"),
+    path("articles/<int:pk>/", articles.article, name="article"),
+    path("about/", about.about, name="about"),
     path("report/<str:kind>/<int:pk>/", corrections.report, name="report"),
     path("api/", include((api_patterns, "api"))),
     path("admin/", admin.site.urls),
 ]
 
 # A 503 while the database is unreachable (JSON under /api/), a friendly 500 otherwise.
-handler500 = "stances.errors.server_error"
-handler404 = "stances.errors.not_found"  # JSON under /api/
+handler500 = "sanctuary.web.errors.server_error"
+handler404 = "sanctuary.web.errors.not_found"  # JSON under /api/

@@ -1,6 +1,8 @@
 """Fixtures named after domain objects. Factories are imported lazily so the pure pipeline
 tests also run without Django (``pytest -p no:django tests/articles/extraction``)."""
 
+import functools
+
 import pytest
 
 
@@ -58,3 +60,11 @@ def policy(db, article, jurisdiction):
     from tests.factories import PolicyActionFactory
 
     return PolicyActionFactory(article=article, jurisdiction=jurisdiction)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed(): write(...)``: the write's transaction commits, as it does outside the
+    test's own transaction (which never does), so what runs on commit runs: the data version is
+    bumped (``sanctuary.versions.data_changed``) and readers' stored answers are invalidated."""
+    return functools.partial(django_capture_on_commit_callbacks, execute=True)

@@ -4,7 +4,6 @@ import factory
 from factory.django import DjangoModelFactory
 
 from articles.models import Article
-from stances import summaries
 from stances.models import (
     EnforcementEvent,
     Jurisdiction,
@@ -14,6 +13,7 @@ from stances.models import (
     PolicyEffect,
     Statement,
 )
+from stances.services import summaries
 
 
 def refresh_summary(obj, create, extracted, **kwargs):

@@ -1,9 +1,10 @@
-"""The Redis cache backend (sanctuary.cache): Django's, but keeping one Redis client per
-connection pool instead of building one for every cache call. On a Redis of the test's own."""
+"""The Redis cache: django-redis, which keeps one Redis client per server instead of building one
+for every cache call as Django's own backend does (40% of a stored answer's time, measured in
+session 3). On a Redis of the test's own."""
 
 import pytest
+from django_redis.cache import RedisCache
 
-from sanctuary.cache import RedisCache
 from tests.servers import local_redis, manage, server_env
 
 
@@ -17,19 +18,27 @@ def test_a_redis_cache_url_gets_the_backend_that_keeps_its_clients(redis_url):
     env = server_env("sqlite:///unused.sqlite3", CACHE_URL=redis_url)
     printed = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
 
-    assert (
-        manage(env, "shell", "--no-imports", "-c", printed).strip() == "sanctuary.cache.RedisCache"
-    )
+    backend = manage(env, "shell", "--no-imports", "-c", printed).strip()
+
+    assert backend == "django_redis.cache.RedisCache"
 
 
 def test_every_call_reuses_one_client(redis_url):
     cache = RedisCache(redis_url, {})
-    client = cache._cache.get_client()
+    client = cache.client.get_client()
 
     cache.set("k", "v")
     assert cache.get("k") == "v"
-    assert cache._cache.get_client(write=True) is client
-    assert cache._cache.get_client("k") is client
+    assert cache.client.get_client(write=True) is client
+    assert cache.client.get_client(write=False) is client
+
+
+def test_a_key_prefix_in_the_url_is_used(redis_url):
+    """django-environ passes ``?key_prefix=`` on to django-redis (Django's own backend lost it)."""
+    env = server_env("sqlite:///unused.sqlite3", CACHE_URL=f"{redis_url}?key_prefix=site2")
+    printed = "from django.conf import settings; print(settings.CACHES['default']['KEY_PREFIX'])"
+
+    assert manage(env, "shell", "--no-imports", "-c", printed).strip() == "site2"
 
 
 def test_it_is_still_the_shared_cache_django_documents(redis_url):

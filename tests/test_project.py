@@ -83,7 +83,8 @@ def test_health_is_503_when_the_database_is_unreachable(tmp_path):
 def test_a_wsgi_worker_loads_every_view_then_freezes_it_out_of_the_collectors_way():
     script = (
         "import gc, sys; import sanctuary.wsgi; loaded = sys.modules;"
-        "print(gc.get_freeze_count(), 'stances.api' in loaded, 'articles.views' in loaded)"
+        "print(gc.get_freeze_count(), 'stances.api.facts' in loaded,"
+        " 'stances.web.articles' in loaded)"
     )
     env = {**os.environ, "SECRET_KEY": "x" * 50, "DATABASE_URL": "sqlite:///unused.sqlite3"}
     result = subprocess.run(

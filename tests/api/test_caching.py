@@ -4,7 +4,7 @@ query, a write is seen at once, and editors always get a fresh answer."""
 import pytest
 from django.test import override_settings
 
-from stances.services import statement_update
+from stances.services.statements import statement_update
 
 URLS = [
     "/api/jurisdictions/",
@@ -46,10 +46,11 @@ def test_a_repeated_anonymous_read_costs_no_query(world, api, django_assert_num_
     assert again["ETag"] == first["ETag"]
 
 
-def test_a_write_is_seen_by_the_next_read(world, api):
+def test_a_write_is_seen_by_the_next_read(world, api, committed):
     before = api.get("/api/statements/?stance=neutral").json()
 
-    statement_update(statement=world.honor, stance="neutral")
+    with committed():
+        statement_update(statement=world.honor, stance="neutral")
     after = api.get("/api/statements/?stance=neutral").json()
 
     assert world.honor.pk not in {s["id"] for s in before["results"]}

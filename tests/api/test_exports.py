@@ -1,5 +1,5 @@
-"""CSV exports of whole lists (stances.exports): read as database values, they hold exactly the
-columns and text the serializers give, row by row; anonymous downloads are written once per data
+"""CSV exports of whole lists (sanctuary.api.exports): read as database values, they hold exactly
+the columns and text the serializers give, row by row; anonymous downloads are written once per data
 version to a file, editors get them streamed."""
 
 import csv
@@ -16,17 +16,19 @@ from rest_framework import serializers
 
 from articles import selectors as article_selectors
 from articles.models import Article
-from articles.serializers import ArticleSerializer
-from stances import exports, selectors
-from stances.exports import NotExportable, export_columns, export_lines, flatten, safe_cell
-from stances.models import Official, Statement
-from stances.serializers import (
+from sanctuary.api import exports
+from sanctuary.api.exports import NotExportable, export_columns, export_lines, flatten, safe_cell
+from stances.api.serializers import (
+    ArticleSerializer,
     EnforcementEventSerializer,
     OfficialSerializer,
     PolicyActionSerializer,
     StatementSerializer,
 )
-from stances.services import statement_update
+from stances.models import Official, Statement
+from stances.selectors import facts as selectors
+from stances.selectors.officials import official_queryset
+from stances.services.statements import statement_update
 from tests.factories import (
     ArticleFactory,
     EnforcementEventFactory,
@@ -138,7 +140,7 @@ CASES = {
     "statements": (selectors.statement_queryset, StatementSerializer),
     "events": (selectors.event_queryset, EnforcementEventSerializer),
     "policies": (selectors.policy_queryset, PolicyActionSerializer),
-    "officials": (lambda: selectors.official_queryset(with_counts=True), OfficialSerializer),
+    "officials": (lambda: official_queryset(with_counts=True), OfficialSerializer),
     "articles": (article_selectors.article_list, ArticleSerializer),
 }
 
@@ -225,7 +227,7 @@ def test_an_export_read_in_many_chunks_is_still_the_serializer(awkward, monkeypa
 
 def test_an_export_counts_only_visible_statements(awkward):
     world, _ = awkward
-    rows = exported(selectors.official_queryset(with_counts=True), OfficialSerializer)
+    rows = exported(official_queryset(with_counts=True), OfficialSerializer)
     header = rows[0]
     counts = {row[header.index("slug")]: row[header.index("statement_count")] for row in rows[1:]}
 
@@ -350,7 +352,7 @@ LISTED = {  # what each list shows a reader
     "statements": lambda: selectors.visible(selectors.statement_queryset()),
     "events": lambda: selectors.visible(selectors.event_queryset()),
     "policies": lambda: selectors.visible(selectors.policy_queryset()),
-    "officials": lambda: selectors.official_queryset(with_counts=True),
+    "officials": lambda: official_queryset(with_counts=True),
     "articles": article_selectors.article_list,
 }
 
@@ -394,12 +396,15 @@ def stances_by_id(rows: list[list[str]]) -> dict[str, str]:
     return {row[header.index("id")]: row[header.index("stance")] for row in rows[1:]}
 
 
-def test_a_write_is_in_the_next_download_and_the_old_file_is_gone(awkward, api, exports_dir):
+def test_a_write_is_in_the_next_download_and_the_old_file_is_gone(
+    awkward, api, exports_dir, committed
+):
     world, _ = awkward
     _, rows, old = written_by(exports_dir, api, URL)
     assert stances_by_id(rows)[str(world.honor.pk)] == "for_cooperation"
 
-    statement_update(statement=world.honor, stance="neutral")
+    with committed():
+        statement_update(statement=world.honor, stance="neutral")
     _, rows, new = written_by(exports_dir, api, URL)
 
     assert stances_by_id(rows)[str(world.honor.pk)] == "neutral"

@@ -7,7 +7,7 @@ import pytest
 from django.http import StreamingHttpResponse
 from rest_framework.throttling import AnonRateThrottle
 
-from stances.services import statement_update
+from stances.services.statements import statement_update
 from tests.factories import EnforcementEventFactory
 
 LISTS = ["jurisdictions", "officials", "statements", "events", "policies", "articles"]
@@ -167,9 +167,10 @@ def test_lists_and_details_have_an_etag_and_answer_304(world, api):
         assert again.content == b""
 
 
-def test_the_etag_changes_with_the_data(world, api):
+def test_the_etag_changes_with_the_data(world, api, committed):
     etag = api.get("/api/statements/")["ETag"]
-    statement_update(statement=world.honor, stance="neutral")  # a write, as editors make them
+    with committed():
+        statement_update(statement=world.honor, stance="neutral")  # a write, as editors make
 
     response = api.get("/api/statements/", HTTP_IF_NONE_MATCH=etag)
 

@@ -180,8 +180,8 @@ def test_bad_as_of_on_the_detail_is_a_400(world, api):
 
 
 def test_the_policy_references_in_lists_are_what_their_serializer_writes(world):
+    from stances.api.serializers import PolicyRefSerializer, policy_ref
     from stances.models import PolicyAction
-    from stances.serializers import PolicyRefSerializer, policy_ref
 
     policies = list(PolicyAction.objects.all())
     assert policies and any(p.effective_on is None for p in policies)

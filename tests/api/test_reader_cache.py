@@ -3,20 +3,27 @@ API: a repeat is answered without a query and with the same bytes, security head
 credential skips it; the API's throttle still counts; what is not a plain 200 is never stored.
 (The API's lists and details, writes and errors: tests/api/test_caching.py.)"""
 
+import contextlib
 import datetime as dt
 from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
-from stances.caching import is_anonymous, response_key
-from stances.services import fact_review, official_update, statement_update
+from sanctuary.versions import data_version
+from sanctuary.web.reader_cache import is_anonymous, response_key
+from stances.services.deletion import records_delete
+from stances.services.ingestion import article_ingest
+from stances.services.jurisdictions import jurisdiction_update
+from stances.services.officials import official_update
+from stances.services.review import fact_review
+from stances.services.statements import statement_update
 from tests.factories import (
     ArticleFactory,
     EnforcementEventFactory,
@@ -169,7 +176,7 @@ def test_each_query_string_is_a_page_of_its_own(town, client):
     assert again.content == everything.content
 
 
-def test_a_write_through_a_service_changes_the_next_page(town, client, editor):
+def test_a_write_through_a_service_changes_the_next_page(town, client, editor, committed):
     shown = {  # where each page shows the statement
         "/statements/": town.honor.quote,
         "/jurisdictions/madison-wi/": town.honor.quote,
@@ -179,7 +186,8 @@ def test_a_write_through_a_service_changes_the_next_page(town, client, editor):
         assert text in client.get(url).content.decode(), url
         assert queries_of(lambda url=url: client.get(url))[1] == 0, url  # stored
 
-    fact_review(fact=town.honor, user=editor, status="rejected")
+    with committed():
+        fact_review(fact=town.honor, user=editor, status="rejected")
 
     for url, text in shown.items():
         response, queries = queries_of(lambda url=url: client.get(url))
@@ -188,19 +196,22 @@ def test_a_write_through_a_service_changes_the_next_page(town, client, editor):
         assert text not in response.content.decode(), url
 
 
-def test_an_api_write_changes_the_next_api_answer_in_every_format(town, api):
+def test_an_api_write_changes_the_next_api_answer_in_every_format(town, api, committed):
     url = f"/api/statements/{town.honor.pk}/"
     assert api.get(url).json()["stance"] == "for_cooperation"
     assert b"for_cooperation" in api.get(f"{url}?format=csv").content
 
-    statement_update(statement=town.honor, stance="neutral")
+    with committed():
+        statement_update(statement=town.honor, stance="neutral")
 
     assert api.get(url).json()["stance"] == "neutral"
     csv = api.get(f"{url}?format=csv").content
     assert b"neutral" in csv and b"for_cooperation" not in csv
 
 
-def test_writes_that_touch_no_jurisdiction_change_the_next_answer_too(town, client, api, editor):
+def test_writes_that_touch_no_jurisdiction_change_the_next_answer_too(
+    town, client, api, editor, committed
+):
     """Renaming a speaker or reviewing a statement that names no place refreshes no summary;
     the next answer must still be new."""
     placeless = statement_at(town.article, town.mayor, "We have nothing more to add,")
@@ -211,30 +222,73 @@ def test_writes_that_touch_no_jurisdiction_change_the_next_answer_too(town, clie
     assert f'data-facts="statement-{placeless.pk}"' in client.get(article_page).content.decode()
     assert api.get(speaker).json()["name"] == "Satya Rhodes-Conway"
 
-    fact_review(fact=placeless, user=editor, status="rejected")
-    official_update(official=town.mayor, name="Satya R. Conway")
+    with committed():
+        fact_review(fact=placeless, user=editor, status="rejected")
+        official_update(official=town.mayor, name="Satya R. Conway")
 
     assert f"statement-{placeless.pk}" not in client.get(article_page).content.decode()
     assert api.get(speaker).json()["name"] == "Satya R. Conway"
 
 
 @pytest.mark.parametrize("how", ["saved", "deleted"])
-def test_a_write_outside_the_services_changes_the_next_answer(town, api, how):
-    """The admin saves jurisdictions itself, deletes anything, and reverts from the history."""
+def test_the_admins_own_saves_and_deletes_change_the_next_answer(town, api, committed, how):
+    """The admin saves jurisdictions and deletes anything through services too
+    (``jurisdiction_update``, ``records_delete``): one mechanism announces every write."""
     url = "/api/jurisdictions/madison-wi/"
     assert api.get(url).json()["population"] != 269_840
 
     if how == "saved":
-        town.madison.population = 269_840
-        town.madison.save()
+        with committed():
+            jurisdiction_update(jurisdiction=town.madison, population=269_840)
         assert api.get(url).json()["population"] == 269_840
     else:
         event = f"/api/events/{town.arrests.pk}/"
         assert api.get(event).status_code == 200
         assert town.arrests.summary in api.get("/api/events/").content.decode()
-        town.arrests.delete()
+        with committed():
+            records_delete([town.arrests])
         assert api.get(event).status_code == 404
         assert town.arrests.summary not in api.get("/api/events/").content.decode()
+
+
+def test_a_write_that_is_rolled_back_invalidates_nothing(
+    town, api, django_capture_on_commit_callbacks
+):
+    url = f"/api/statements/{town.honor.pk}/"
+    api.get(url)
+    version = data_version()
+
+    class RolledBack(Exception):
+        pass
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        contextlib.suppress(RolledBack),
+        transaction.atomic(),
+    ):
+        statement_update(statement=town.honor, stance="neutral")
+        raise RolledBack
+
+    assert callbacks == []
+
+    assert data_version() == version
+    assert api.get(url).json()["stance"] == "for_cooperation"
+
+
+def test_an_article_of_many_facts_bumps_the_version_once(town, committed):
+    version = data_version()
+
+    with committed() as callbacks:
+        result = article_ingest(
+            body='Mayor Ada Lind said: "We will not hold anyone for ICE." The council agreed. '
+            "Police Chief Bo Sand said he would follow the city's new executive order.",
+            title="Lind on detainers",
+            url="https://example.org/lind",
+        )
+
+    assert result.outcome == "created"
+    assert len(callbacks) == 1
+    assert data_version() == version + 1
 
 
 # Formats are stored apart ------------------------------------------------------------------------
@@ -326,9 +380,10 @@ def test_a_page_is_one_stored_answer_whatever_the_accept_header(town, client):
     assert again.status_code == 200
 
 
-def test_after_a_write_the_old_etag_gets_the_new_answer(town, client):
+def test_after_a_write_the_old_etag_gets_the_new_answer(town, client, committed):
     etag = client.get("/statements/")["ETag"]
-    statement_update(statement=town.honor, stance="neutral")
+    with committed():
+        statement_update(statement=town.honor, stance="neutral")
 
     response = client.get("/statements/", HTTP_IF_NONE_MATCH=etag)
 

@@ -92,12 +92,13 @@ def test_an_oversized_file_is_refused(tmp_path, settings):
 
 
 def test_a_failure_mid_article_leaves_nothing_half_written(tmp_path, monkeypatch):
-    from articles import services
+    from articles.services import IngestError
+    from stances.services import ingestion
 
     def explode(*args, **kwargs):
-        raise services.IngestError("storage refused the policies")
+        raise IngestError("storage refused the policies")
 
-    monkeypatch.setattr(services, "_policies_create", explode)
+    monkeypatch.setattr(ingestion, "_policies_create", explode)
     _, err, failure = run(write(tmp_path, "a.txt", GOOD))
     assert failure and "storage refused" in err
     assert not Article.objects.exists() and not Statement.objects.exists()
@@ -113,7 +114,7 @@ def test_an_unexpected_error_in_one_file_does_not_stop_the_others(tmp_path, monk
             raise RuntimeError("extractor bug")
         return real_extract(body, **kwargs)
 
-    monkeypatch.setattr("articles.services.extract", extract_or_fail)
+    monkeypatch.setattr("stances.services.ingestion.extract", extract_or_fail)
     bad = write(tmp_path, "a-bad.txt", "FAULT. " + GOOD)
     good = write(tmp_path, "b-good.txt", GOOD)
     _, err, failure = run(bad, good)

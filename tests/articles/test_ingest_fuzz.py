@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from articles.extraction.clean import clean
 from articles.models import Article
-from articles.services import IngestError, article_ingest
+from articles.services import IngestError
 from stances.models import EnforcementEvent, Jurisdiction, Official, PolicyAction, Statement
+from stances.services.ingestion import article_ingest
 from tests.articles.extraction.test_fuzz import (
     MAX_COUNT,
     PUBLISHED,

@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 
 from articles.models import Article
-from articles.services import IngestError, article_ingest
+from articles.services import IngestError
 from stances.models import Jurisdiction, Official, PolicyAction, ReviewStatus, Statement
+from stances.services.ingestion import article_ingest
 
 pytestmark = pytest.mark.django_db
 

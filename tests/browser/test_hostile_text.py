@@ -26,7 +26,6 @@ from django.core.cache import cache
 from django.test import Client
 
 from articles.models import Article
-from articles.services import article_ingest
 from stances.models import (
     CorrectionRequest,
     EnforcementEvent,
@@ -35,6 +34,7 @@ from stances.models import (
     PolicyAction,
     Statement,
 )
+from stances.services.ingestion import article_ingest
 from tests.editors import admin_url, editor_user
 from tests.factories import (
     ArticleFactory,

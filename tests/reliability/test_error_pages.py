@@ -6,7 +6,7 @@ import pytest
 from django.db import InterfaceError, OperationalError
 from django.test import RequestFactory
 
-from stances.errors import FAILED, UNAVAILABLE, server_error
+from sanctuary.web.errors import FAILED, UNAVAILABLE, server_error
 
 
 def answer_while_handling(error: Exception, path: str):

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from sanctuary.versions import data_version
 from stances.models import (
     EnforcementEvent,
     Jurisdiction,
@@ -315,6 +316,25 @@ def test_a_date_in_the_future_is_refused(as_editor, article, mayor):
 
     assert "is in the future" in response.context["adminform"].form.errors["said_on"][0]
     assert not Statement.objects.exists()
+
+
+def test_an_invalid_form_bumps_nothing_and_a_valid_one_bumps_once(
+    as_editor, article, mayor, django_capture_on_commit_callbacks
+):
+    """The form is validated by running the service in a savepoint that is rolled back: what the
+    service would announce on commit is discarded with it."""
+    version = data_version()
+    with django_capture_on_commit_callbacks(execute=True) as invalid:
+        refused = as_editor.post(
+            admin_url(Statement, "add"), statement_post(article, mayor, said_on="2999-01-01")
+        )
+    assert refused.status_code == 200 and invalid == []
+    assert data_version() == version
+
+    with django_capture_on_commit_callbacks(execute=True) as valid:
+        saved = as_editor.post(admin_url(Statement, "add"), statement_post(article, mayor))
+    assert saved.status_code == 302 and len(valid) == 1
+    assert data_version() == version + 1
 
 
 def test_the_speaker_is_chosen_by_autocomplete_with_a_plus_to_add_one(as_editor, mayor):

@@ -13,8 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from stances.corrections import correction_close, correction_create, parse_rate
 from stances.models import CorrectionRequest, CorrectionStatus
+from stances.services.corrections import correction_close, correction_create
+from stances.web.corrections import CorrectionsThrottle
 
 CHANGELIST = "admin:stances_correctionrequest_changelist"
 MESSAGE = "The quote is from the sheriff, not the mayor."
@@ -190,13 +191,13 @@ def test_an_invalid_report_does_not_use_up_the_rate(client, statement, settings)
 
 @pytest.mark.parametrize(("rate", "parsed"), [("5/hour", (5, 3600)), ("20/day", (20, 86400))])
 def test_the_rate_reads_like_the_api_throttle(rate, parsed):
-    assert parse_rate(rate) == parsed
+    assert CorrectionsThrottle().parse_rate(rate) == parsed
 
 
 @pytest.mark.parametrize("rate", ["5", "five/hour", "5/fortnight", "5/"])
 def test_a_malformed_rate_is_a_configuration_error(rate):
     with pytest.raises(ImproperlyConfigured, match="CORRECTIONS_RATE"):
-        parse_rate(rate)
+        CorrectionsThrottle().parse_rate(rate)
 
 
 # The services

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from stances.accounts import editor_create
+from stances.services.editors import editor_create
 
 STRONG = "tulip-orbit-saffron-92"
 pytestmark = pytest.mark.django_db

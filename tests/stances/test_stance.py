@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from stances.stance import EvidenceItem, derive, jurisdiction_stance
+from stances.rules.stance import EvidenceItem, derive
+from stances.selectors.evidence import jurisdiction_stance
 from tests.factories import ArticleFactory, PolicyActionFactory, PolicyEffectFactory
 
 D = dt.date
@@ -111,7 +112,7 @@ def test_jurisdiction_stance_reads_non_rejected_policies(jurisdiction):
 
 
 def test_a_month_precision_policy_counts_from_the_end_of_its_month():
-    from stances.stance import counts_from
+    from stances.rules.stance import counts_from
 
     assert counts_from(D(2018, 6, 1), "month", None) == D(2018, 6, 30)
     assert counts_from(D(2018, 1, 1), "year", None) == D(2018, 12, 31)
@@ -120,7 +121,7 @@ def test_a_month_precision_policy_counts_from_the_end_of_its_month():
 
 
 def test_history_lists_each_change_with_its_date_and_evidence():
-    from stances.stance import history
+    from stances.rules.stance import history
 
     evidence = [
         item("detainers", "limits", D(2017, 3, 1), 1),
@@ -136,6 +137,6 @@ def test_history_lists_each_change_with_its_date_and_evidence():
 
 
 def test_history_is_empty_without_evidence():
-    from stances.stance import history
+    from stances.rules.stance import history
 
     assert history([]) == []

@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from stances.accounts import editor_create
+from stances.services.editors import editor_create
 
 
 class Command(BaseCommand):

@@ -8,8 +8,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from stances import summaries
 from stances.models import JurisdictionSummary
+from stances.services import summaries
 
 
 class Command(BaseCommand):

@@ -19,8 +19,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.models import Article
-from stances import summaries
 from stances.models import Jurisdiction, JurisdictionSummary
+from stances.services import summaries
 
 
 class Command(BaseCommand):
@@ -52,9 +52,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             call_command("loaddata", options["file"], verbosity=verbosity)
-            summaries.refresh_all()
-        # After the commit: a process that reads the new version reads the restored rows.
-        summaries.bump_version()
+            summaries.refresh_all()  # and bumps the data version once the restore commits
         if verbosity >= 1:
             seconds = time.perf_counter() - started
             self.stdout.write(

@@ -1,0 +1,185 @@
+"""Jurisdictions with their derived stance: lists (JSON, CSV, GeoJSON) and details."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from sanctuary import versions
+from sanctuary.api.errors import JSONErrorsMixin
+from sanctuary.api.exports import csv_response, query_key
+from sanctuary.api.ordering import StableOrderingFilter
+from sanctuary.api.pagination import Pagination
+from sanctuary.api.renderers import LIST_RENDERERS, GeoJSONRenderer
+from sanctuary.web.reader_cache import CachedReadsMixin
+from stances.filters import JurisdictionFilter, StanceQueryForm
+from stances.models import Jurisdiction
+from stances.selectors.jurisdictions import (
+    JurisdictionRow,
+    current_stance,
+    filter_by_current_stance,
+    jurisdiction_detail,
+    jurisdiction_rows,
+    jurisdictions_with_counts,
+    with_evidence_policies,
+)
+
+from .params import SLUG_PATTERN, STANCE_PARAMS
+from .serializers import (
+    FeatureCollectionSerializer,
+    JurisdictionDetailSerializer,
+    JurisdictionSerializer,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            *STANCE_PARAMS,
+            OpenApiParameter(
+                "format",
+                OpenApiTypes.STR,
+                enum=["json", "csv", "geojson"],
+                description="geojson: a FeatureCollection of every match (not paginated).",
+            ),
+        ],
+        responses={
+            (200, "application/json"): JurisdictionSerializer,
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, "application/geo+json"): FeatureCollectionSerializer,
+        },
+    ),
+    retrieve=extend_schema(parameters=STANCE_PARAMS[:1], responses=JurisdictionDetailSerializer),
+)
+class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyModelViewSet):
+    """Cities, counties, states and DC with their derived stance, indicators and evidence."""
+
+    queryset = jurisdictions_with_counts()
+    serializer_class = JurisdictionSerializer
+    filterset_class = JurisdictionFilter
+    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
+    ordering_fields = [
+        "name",
+        "state",
+        "kind",
+        "population",
+        "statement_count",
+        "event_count",
+        "id",
+    ]
+    pagination_class = Pagination
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
+    renderer_classes = [*LIST_RENDERERS, GeoJSONRenderer]
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action == "list":
+            return renderers
+        return [renderer for renderer in renderers if renderer.format != "geojson"]
+
+    def stance_query(self) -> StanceQueryForm:
+        form = StanceQueryForm(self.request.query_params)
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        return form
+
+    def list(self, request, *args, **kwargs):
+        form = self.stance_query()
+        query = {
+            "as_of": form.cleaned_data["as_of"],
+            "stance": form.cleaned_data["stance"] or None,
+            "indicators": form.indicator_values(),
+        }
+        jurisdictions = self.filter_queryset(self.get_queryset())
+        if request.accepted_renderer.format == "geojson":
+            return Response(self.geojson(request, jurisdictions, query))
+        if request.accepted_renderer.format == "csv":
+
+            def rows():  # made only when no stored download has them (csv_response)
+                found = jurisdiction_rows(jurisdictions, **query)
+                yield from self.get_serializer(with_evidence_policies(found), many=True).data
+
+            return csv_response(
+                request,
+                rows(),
+                filename="jurisdictions",
+                empty_header=list(self.get_serializer().fields),
+                key=f"jurisdictions {query_key(jurisdictions)} {sorted(query.items())}",
+            )
+        page = with_evidence_policies(self.page_rows(jurisdictions, query))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def page_rows(self, jurisdictions, query: dict) -> list:
+        """Today's stances are filtered and paginated in SQL; a past date derives every stance."""
+        if query["as_of"] is None:
+            filtered = filter_by_current_stance(
+                jurisdictions, stance=query["stance"], indicators=query["indicators"]
+            )
+            page = self.paginate_queryset(filtered)
+            return [JurisdictionRow(j, current_stance(j)) for j in page]
+        return self.paginate_queryset(jurisdiction_rows(jurisdictions, **query))
+
+    def geojson(self, request, jurisdictions, query: dict) -> dict:
+        """The map's data, cached per query under the data version (shared by every process)."""
+
+        def build() -> dict:
+            rows = jurisdiction_rows(jurisdictions, **query)
+            return feature_collection(rows, self.feature_properties)
+
+        return versions.cached(versions.hashed_key("geojson", request.get_full_path()), build)
+
+    def retrieve(self, request, *args, **kwargs):
+        """One jurisdiction with its history: derived from all its dated evidence (thousands of
+        policies for the busiest places), so cached per data version like the map's data."""
+        form = self.stance_query()
+
+        def build() -> dict:
+            detail = jurisdiction_detail(kwargs["slug"], as_of=form.cleaned_data["as_of"])
+            return JurisdictionDetailSerializer(detail, context={"request": request}).data
+
+        key = versions.hashed_key("jurisdiction", request.build_absolute_uri())
+        try:
+            return Response(versions.cached(key, build))
+        except Jurisdiction.DoesNotExist:
+            raise Http404("No jurisdiction with that slug.") from None
+
+    def feature_properties(self, row) -> dict:
+        j = row.jurisdiction
+        return {
+            "slug": j.slug,
+            "name": j.name,
+            "kind": j.kind,
+            "state": j.state,
+            "external_id": j.external_id,
+            "population": j.population,
+            "stance": row.stance.stance,
+            "statements": j.statement_count,
+            "policies": j.policy_count,
+            "events": j.event_count,
+            "arrests": j.arrests,
+        }
+
+
+def feature_collection(rows: Iterable, properties) -> dict:
+    """A GeoJSON FeatureCollection with one Point per jurisdiction (null geometry when the
+    gazetteer has no coordinates for it)."""
+    features = []
+    for row in rows:
+        j = row.jurisdiction
+        geometry = (
+            {"type": "Point", "coordinates": [j.longitude, j.latitude]}
+            if j.latitude is not None and j.longitude is not None
+            else None
+        )
+        features.append(
+            {"type": "Feature", "id": j.slug, "geometry": geometry, "properties": properties(row)}
+        )
+    return {"type": "FeatureCollection", "features": features}

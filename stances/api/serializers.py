@@ -1,0 +1,434 @@
+"""API shapes: reads inline the names and slugs a client needs; writes validate, then call
+services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer, inline_serializer
+from rest_framework import serializers
+
+from articles.models import Article
+from stances.models import (
+    DatePrecision,
+    Direction,
+    EnforcementEvent,
+    Indicator,
+    Jurisdiction,
+    Official,
+    PolicyAction,
+    Stance,
+    Statement,
+)
+from stances.selectors.jurisdictions import JurisdictionDetail, JurisdictionRow
+
+
+class JurisdictionRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Jurisdiction
+        fields = ["slug", "name", "kind", "state"]
+
+
+class SpeakerRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Official
+        fields = ["slug", "name", "kind", "role"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    """The article a fact came from."""
+
+    class Meta:
+        model = Article
+        fields = ["id", "title", "outlet", "url", "published_on"]
+
+
+class SpanSerializer(serializers.Serializer):
+    start = serializers.IntegerField(source="span_start", help_text="body[start:end] is the text.")
+    end = serializers.IntegerField(source="span_end")
+
+
+EVIDENCE_FIELDS = [
+    "source",
+    "span",
+    "date_precision",
+    "review_status",
+    "reviewed_at",
+    "created_at",
+    "updated_at",
+]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    source = SourceSerializer(source="article", read_only=True)
+    span = SpanSerializer(source="*", read_only=True)
+
+
+class StatementSerializer(EvidenceSerializer):
+    speaker = SpeakerRefSerializer(read_only=True)
+    jurisdiction = JurisdictionRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Statement
+        fields = ["id", "quote", "said_on", "stance", "speaker", "jurisdiction", *EVIDENCE_FIELDS]
+
+
+class PolicyEffectSerializer(serializers.Serializer):
+    indicator = serializers.ChoiceField(choices=Indicator.choices)
+    direction = serializers.ChoiceField(choices=Direction.choices)
+
+
+class PolicyActionSerializer(EvidenceSerializer):
+    jurisdiction = JurisdictionRefSerializer(read_only=True)
+    effects = PolicyEffectSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = PolicyAction
+        fields = [
+            "id",
+            "kind",
+            "summary",
+            "effective_on",
+            "effects",
+            "jurisdiction",
+            *EVIDENCE_FIELDS,
+        ]
+
+
+class EnforcementEventSerializer(EvidenceSerializer):
+    jurisdiction = JurisdictionRefSerializer(read_only=True, allow_null=True)
+    parent = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The operation this is part of."
+    )
+
+    class Meta:
+        model = EnforcementEvent
+        fields = [
+            "id",
+            "kind",
+            "name",
+            "count",
+            "starts_on",
+            "ends_on",
+            "summary",
+            "parent",
+            "jurisdiction",
+            *EVIDENCE_FIELDS,
+        ]
+
+
+class OfficialSerializer(serializers.ModelSerializer):
+    jurisdiction = JurisdictionRefSerializer(read_only=True, allow_null=True)
+    statement_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Official
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "role",
+            "affiliation",
+            "jurisdiction",
+            "statement_count",
+            "created_at",
+            "updated_at",
+        ]
+
+
+# Derived stances ---------------------------------------------------------------------------
+
+
+class PolicyRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PolicyAction
+        fields = ["id", "kind", "summary", "effective_on", "date_precision", "review_status"]
+
+
+def policy_ref(policy: PolicyAction) -> dict:
+    """``PolicyRefSerializer(policy).data``, built directly: a page of jurisdictions names
+    thousands of policies, and DRF's field machinery made that page take most of a second
+    (tests/api/test_jurisdictions.py holds the two to the same output)."""
+    return {
+        "id": policy.id,
+        "kind": policy.kind,
+        "summary": policy.summary,
+        "effective_on": policy.effective_on.isoformat() if policy.effective_on else None,
+        "date_precision": policy.date_precision,
+        "review_status": policy.review_status,
+    }
+
+
+class IndicatorSerializer(serializers.Serializer):
+    value = serializers.ChoiceField(choices=[*Direction.choices, ("unknown", "Unknown")])
+    effective_on = serializers.DateField(
+        allow_null=True, help_text="The date the evidence counts from."
+    )
+    policies = PolicyRefSerializer(many=True, help_text="The policy actions behind the value.")
+
+
+_INDICATORS_SCHEMA = inline_serializer(
+    "Indicators", fields={name: IndicatorSerializer() for name in Indicator.values}
+)
+_COUNTS_SCHEMA = inline_serializer(
+    "Counts",
+    fields={
+        "statements": serializers.IntegerField(),
+        "policies": serializers.IntegerField(),
+        "events": serializers.IntegerField(),
+    },
+)
+
+
+class JurisdictionSerializer(serializers.Serializer):
+    """A jurisdiction with its derived stance (``JurisdictionRow``)."""
+
+    slug = serializers.CharField(source="jurisdiction.slug")
+    name = serializers.CharField(source="jurisdiction.name")
+    kind = serializers.CharField(source="jurisdiction.kind")
+    state = serializers.CharField(source="jurisdiction.state")
+    external_id = serializers.CharField(
+        source="jurisdiction.external_id", help_text='"geonames:<id>" or "fips:<code>".'
+    )
+    latitude = serializers.FloatField(source="jurisdiction.latitude", allow_null=True)
+    longitude = serializers.FloatField(source="jurisdiction.longitude", allow_null=True)
+    population = serializers.IntegerField(source="jurisdiction.population", allow_null=True)
+    stance = serializers.ChoiceField(source="stance.stance", choices=Stance.choices)
+    as_of = serializers.DateField(source="stance.as_of", allow_null=True)
+    indicators = serializers.SerializerMethodField()
+    counts = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    @extend_schema_field(_INDICATORS_SCHEMA)
+    def get_indicators(self, row: JurisdictionRow) -> dict:
+        return {
+            name: {
+                "value": state.value,
+                "effective_on": state.effective_on,
+                "policies": [
+                    policy_ref(row.policies[pid]) for pid in state.policy_ids if pid in row.policies
+                ],
+            }
+            for name, state in row.stance.indicators.items()
+        }
+
+    @extend_schema_field(_COUNTS_SCHEMA)
+    def get_counts(self, row: JurisdictionRow) -> dict:
+        j = row.jurisdiction
+        return {
+            "statements": j.statement_count,
+            "policies": j.policy_count,
+            "events": j.event_count,
+        }
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, row: JurisdictionRow) -> str:
+        path = reverse("api:jurisdiction-detail", args=[row.jurisdiction.slug])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class StanceChangeSerializer(serializers.Serializer):
+    on = serializers.DateField(
+        allow_null=True, help_text="Null: undated evidence, counted for the current stance only."
+    )
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    policies = serializers.ListField(
+        source="policy_ids", child=serializers.IntegerField(), help_text="Policy action ids."
+    )
+
+
+class JurisdictionDetailSerializer(JurisdictionSerializer):
+    history = serializers.SerializerMethodField()
+    officials = serializers.SerializerMethodField()
+
+    def __init__(self, detail: JurisdictionDetail | None = None, **kwargs):
+        self.detail = detail
+        super().__init__(detail.row if detail else None, **kwargs)
+
+    @extend_schema_field(StanceChangeSerializer(many=True))
+    def get_history(self, row: JurisdictionRow) -> list:
+        return StanceChangeSerializer(self.detail.history, many=True).data
+
+    @extend_schema_field(SpeakerRefSerializer(many=True))
+    def get_officials(self, row: JurisdictionRow) -> list:
+        return SpeakerRefSerializer(self.detail.officials, many=True).data
+
+
+class _FeaturePropertiesSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    state = serializers.CharField()
+    external_id = serializers.CharField()
+    population = serializers.IntegerField(allow_null=True)
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    statements = serializers.IntegerField()
+    policies = serializers.IntegerField()
+    events = serializers.IntegerField()
+    arrests = serializers.IntegerField()
+
+
+class _PointSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text='"Point".')
+    coordinates = serializers.ListField(
+        child=serializers.FloatField(),
+        min_length=2,
+        max_length=2,
+        help_text="[longitude, latitude]",
+    )
+
+
+class _FeatureSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text='"Feature".')
+    id = serializers.CharField(help_text="The jurisdiction's slug.")
+    geometry = _PointSerializer(allow_null=True, help_text="null without coordinates.")
+    properties = _FeaturePropertiesSerializer()
+
+
+@extend_schema_serializer(many=False)
+class FeatureCollectionSerializer(serializers.Serializer):
+    """The map's data (``?format=geojson``): documents ``exports.feature_collection``."""
+
+    type = serializers.CharField(help_text='"FeatureCollection".')
+    features = _FeatureSerializer(many=True)
+
+
+# Writes --------------------------------------------------------------------------------------
+
+
+class SlugRelatedField(serializers.SlugRelatedField):
+    """A related object by slug; one with a NUL byte names nothing (PostgreSQL refuses to even
+    compare it), so it is an invalid value rather than a server error."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+def not_in_future(value: dt.date | None) -> dt.date | None:
+    if value and value > dt.date.today():
+        raise serializers.ValidationError("The date may not lie in the future.")
+    return value
+
+
+class _FactWriteSerializer(serializers.Serializer):
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    date_precision = serializers.ChoiceField(choices=DatePrecision.choices, required=False)
+
+
+class StatementWriteSerializer(_FactWriteSerializer):
+    speaker = SlugRelatedField(slug_field="slug", queryset=Official.objects.all())
+    jurisdiction = SlugRelatedField(
+        slug_field="slug", queryset=Jurisdiction.objects.all(), required=False, allow_null=True
+    )
+    quote = serializers.CharField(
+        help_text="Verbatim from the article (straight/curly quotes and whitespace normalised); "
+        "the server computes the span."
+    )
+    stance = serializers.ChoiceField(choices=Statement._meta.get_field("stance").choices)
+    said_on = serializers.DateField(required=False, allow_null=True, validators=[not_in_future])
+
+
+class EventWriteSerializer(_FactWriteSerializer):
+    kind = serializers.ChoiceField(choices=EnforcementEvent._meta.get_field("kind").choices)
+    name = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    jurisdiction = SlugRelatedField(
+        slug_field="slug", queryset=Jurisdiction.objects.all(), required=False, allow_null=True
+    )
+    starts_on = serializers.DateField(required=False, allow_null=True, validators=[not_in_future])
+    ends_on = serializers.DateField(required=False, allow_null=True, validators=[not_in_future])
+    count = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    summary = serializers.CharField()
+    evidence = serializers.CharField(
+        help_text="The article's words this fact comes from; the server computes the span."
+    )
+    parent = serializers.PrimaryKeyRelatedField(
+        queryset=EnforcementEvent.objects.all(), required=False, allow_null=True
+    )
+
+    def validate(self, attrs):
+        starts, ends = attrs.get("starts_on"), attrs.get("ends_on")
+        if starts and ends and ends < starts:
+            raise serializers.ValidationError(
+                {"ends_on": "The event may not end before it starts."}
+            )
+        return attrs
+
+
+class PolicyWriteSerializer(_FactWriteSerializer):
+    jurisdiction = SlugRelatedField(slug_field="slug", queryset=Jurisdiction.objects.all())
+    kind = serializers.ChoiceField(choices=PolicyAction._meta.get_field("kind").choices)
+    summary = serializers.CharField()
+    effective_on = serializers.DateField(
+        required=False, allow_null=True, validators=[not_in_future]
+    )
+    evidence = serializers.CharField(
+        help_text="The article's words this fact comes from; the server computes the span."
+    )
+    effects = PolicyEffectSerializer(many=True, allow_empty=False)
+
+    def validate_effects(self, effects: list[dict]) -> list[tuple[str, str]]:
+        pairs = [(e["indicator"], e["direction"]) for e in effects]
+        if len({indicator for indicator, _ in pairs}) != len(pairs):
+            raise serializers.ValidationError("Each indicator may appear only once.")
+        return pairs
+
+
+class OfficialWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    slug = serializers.SlugField(required=False, allow_blank=True, max_length=200)
+    kind = serializers.ChoiceField(choices=Official._meta.get_field("kind").choices, required=False)
+    role = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    jurisdiction = SlugRelatedField(
+        slug_field="slug", queryset=Jurisdiction.objects.all(), required=False, allow_null=True
+    )
+    affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+
+# Articles: metadata, and on the detail everything extracted from one.
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    superseded_by = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The corrected version that replaced this one."
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "title",
+            "outlet",
+            "url",
+            "published_on",
+            "sha256",
+            "supersedes",
+            "superseded_by",
+            "ingested_at",
+            "updated_at",
+        ]
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    body = serializers.CharField(help_text="The cleaned text; every span slices it.")
+    jurisdictions = JurisdictionRefSerializer(many=True, read_only=True)
+    officials = SpeakerRefSerializer(many=True, read_only=True)
+    statements = StatementSerializer(many=True, read_only=True, source="visible_statements")
+    events = EnforcementEventSerializer(many=True, read_only=True, source="visible_events")
+    policies = PolicyActionSerializer(many=True, read_only=True, source="visible_policies")
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [
+            *ArticleSerializer.Meta.fields,
+            "body",
+            "jurisdictions",
+            "officials",
+            "statements",
+            "events",
+            "policies",
+        ]

@@ -1,0 +1,117 @@
+"""Places: jurisdictions, and the precomputed summary of each one's stance and evidence."""
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from .choices import IndicatorValue, JurisdictionKind, Stance, choices_sql
+
+
+class Jurisdiction(models.Model):
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=JurisdictionKind.choices)
+    state = models.CharField(max_length=2, help_text="USPS code; DC for the federal district.")
+    slug = models.SlugField(max_length=120, unique=True)
+    external_id = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text='Stable id: "geonames:<id>" for cities, "fips:<code>" for counties and states.',
+    )
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    population = models.PositiveBigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Every article that names the place, with facts from it or not (filled by the ingestion).
+    # The table is the one ``articles`` first made (``articles_article_jurisdictions``): sources
+    # sit below the facts derived from them, so the relation is declared on this side.
+    articles = models.ManyToManyField(
+        "articles.Article",
+        blank=True,
+        related_name="jurisdictions",
+        db_table="articles_article_jurisdictions",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "state"]
+        indexes = [
+            models.Index(fields=["state", "kind"], name="jurisdiction_state_kind_idx"),
+            models.Index(fields=["kind"], name="jurisdiction_kind_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=choices_sql(JurisdictionKind)), name="jurisdiction_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__regex=r"^[A-Z]{2}$"), name="jurisdiction_state_usps"
+            ),
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~Q(external_id=""),
+                name="jurisdiction_external_id_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="jurisdiction_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="jurisdiction_longitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(population__isnull=True) | Q(population__gte=0),
+                name="jurisdiction_population_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == JurisdictionKind.STATE:
+            return self.name
+        return f"{self.name}, {self.state}"  # "Atlanta, GA"; "Washington, DC"
+
+
+class JurisdictionSummary(models.Model):
+    """A jurisdiction's current derived stance and its counts, precomputed.
+
+    Never edited by hand: ``stances.summaries`` recomputes it (with ``stances.stance.derive``)
+    whenever a write touches the jurisdiction, so lists and the map read one row per place
+    instead of deriving every stance and counting every fact on each request. Stances "as of"
+    a past date are still derived on the fly."""
+
+    jurisdiction = models.OneToOneField(
+        Jurisdiction, primary_key=True, on_delete=models.CASCADE, related_name="summary"
+    )
+    stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNKNOWN)
+    detainers = models.CharField(max_length=10, choices=IndicatorValue.choices, default="unknown")
+    jail_access = models.CharField(max_length=10, choices=IndicatorValue.choices, default="unknown")
+    information_sharing = models.CharField(
+        max_length=10, choices=IndicatorValue.choices, default="unknown"
+    )
+    local_resources = models.CharField(
+        max_length=10, choices=IndicatorValue.choices, default="unknown"
+    )
+    agreement_287g = models.CharField(
+        max_length=10, choices=IndicatorValue.choices, default="unknown"
+    )
+    # {indicator: {"effective_on": "YYYY-MM-DD" | null, "policy_ids": [..]}}
+    evidence = models.JSONField(default=dict)
+    statement_count = models.PositiveIntegerField(default=0)
+    policy_count = models.PositiveIntegerField(default=0)
+    event_count = models.PositiveIntegerField(default=0)
+    arrests = models.PositiveBigIntegerField(default=0)
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["jurisdiction"]
+        indexes = [models.Index(fields=["stance"], name="summary_stance_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stance__in=choices_sql(Stance)), name="summary_stance_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction}: {self.get_stance_display()}"

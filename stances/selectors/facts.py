@@ -1,0 +1,40 @@
+"""Reads of facts (statements, events, policy actions): what readers see, in list order."""
+
+from __future__ import annotations
+
+from django.db.models import F, Prefetch, QuerySet
+
+from stances.models import EnforcementEvent, PolicyAction, PolicyEffect, ReviewStatus, Statement
+
+
+def can_see_rejected(user) -> bool:
+    """Editors (anyone allowed to change statements) may ask for rejected facts."""
+    return bool(user and user.is_authenticated and user.has_perm("stances.change_statement"))
+
+
+def visible(queryset: QuerySet, *, include_rejected: bool = False) -> QuerySet:
+    """What readers see: everything but rejected facts, unless an editor asks for them."""
+    if include_rejected:
+        return queryset
+    return queryset.exclude(review_status=ReviewStatus.REJECTED)
+
+
+def statement_queryset() -> QuerySet[Statement]:
+    return Statement.objects.select_related("speaker", "jurisdiction", "article").order_by(
+        F("said_on").desc(nulls_last=True), "-id"
+    )
+
+
+def event_queryset() -> QuerySet[EnforcementEvent]:
+    return EnforcementEvent.objects.select_related("jurisdiction", "article", "parent").order_by(
+        F("starts_on").desc(nulls_last=True), "-id"
+    )
+
+
+def policy_queryset() -> QuerySet[PolicyAction]:
+    effects = Prefetch("effects", queryset=PolicyEffect.objects.order_by("indicator"))
+    return (
+        PolicyAction.objects.select_related("jurisdiction", "article")
+        .prefetch_related(effects)
+        .order_by(F("effective_on").desc(nulls_last=True), "-id")
+    )

@@ -1,0 +1,65 @@
+"""Officials (speakers): the one way a person or an organisation speaking as one is stored or
+changed, by the ingestion, an importer, the admin or the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from sanctuary import versions
+from stances.models import Jurisdiction, Official
+
+from .steps import fields_check, fields_set, unchanged_on_error
+
+_OFFICIAL_FIELDS = frozenset({"name", "kind", "role", "jurisdiction", "affiliation", "slug"})
+_SLUG_MAX = Official._meta.get_field("slug").max_length
+
+
+def official_create(
+    *,
+    name: str,
+    kind: str = "person",
+    role: str = "",
+    jurisdiction: Jurisdiction | None = None,
+    affiliation: str = "",
+    slug: str = "",
+) -> Official:
+    """A speaker. A slug given is used as is (refused when taken); one derived from the name gets
+    a numeric suffix when taken, since two people may share a name."""
+    official = Official(
+        name=name,
+        kind=kind,
+        role=role,
+        jurisdiction=jurisdiction,
+        affiliation=affiliation,
+        slug=slug or _slug_free(slugify(name)),
+    )
+    official.full_clean()
+    with transaction.atomic():
+        official.save()
+        versions.data_changed()
+    return official
+
+
+def official_update(*, official: Official, **changes: Any) -> Official:
+    """Change the given fields. A new name keeps the slug: links to the official stay valid."""
+    fields_check("official_update", changes, _OFFICIAL_FIELDS)
+    with unchanged_on_error(official), transaction.atomic():
+        fields_set(official, changes)
+        official.full_clean()
+        official.save()
+        versions.data_changed()
+    return official
+
+
+def _slug_free(base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever no official has yet."""
+    taken = set(Official.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, number = base[:_SLUG_MAX], 1
+    while slug in taken:
+        number += 1
+        suffix = f"-{number}"
+        slug = base[: _SLUG_MAX - len(suffix)] + suffix
+    return slug

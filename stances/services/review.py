@@ -1,0 +1,23 @@
+"""Reviewing a fact: an editor marks what the ingestion found reviewed or rejected."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from stances.models import EnforcementEvent, Evidence, PolicyAction, Statement
+
+from . import summaries
+from .steps import User, review_apply, unchanged_on_error
+
+
+def fact_review(*, fact: Evidence, user: User, status: str) -> Evidence:
+    """Mark a statement, event or policy action reviewed or rejected by ``user``, or back to
+    extracted (clearing who reviewed it and when)."""
+    if not isinstance(fact, Statement | EnforcementEvent | PolicyAction):
+        raise TypeError(f"fact_review() takes a statement, event or policy, not {fact!r}")
+    with unchanged_on_error(fact), transaction.atomic():
+        review_apply(fact, status=status, user=user)
+        fact.full_clean(validate_unique=False, validate_constraints=False)
+        fact.save()
+        summaries.touched([fact.jurisdiction_id])
+    return fact

@@ -1,0 +1,102 @@
+"""Steps every fact service shares: where a fact's words are, what may be changed, how it is
+validated and reviewed. Each rule lives here once; ``statements``, ``events`` and ``policies``
+apply them, whoever calls them (the ingestion, an importer, the admin, the API)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models
+from django.utils import timezone
+
+from articles.spans import locate_words
+from stances.models import Evidence, ReviewStatus
+
+Errors = dict[str, list[str]]
+User = AbstractBaseUser | None
+Span = tuple[int, int]
+
+# What an update may change. Never the span or the extraction key: the server sets those.
+FACT_FIELDS = frozenset({"article", "jurisdiction", "date_precision", "review_status"})
+
+
+def fields_check(service: str, changes: dict[str, Any], allowed: frozenset[str]) -> None:
+    """Unknown names are a caller's bug, not an editor's input: a TypeError, as for a function."""
+    unknown = set(changes) - allowed
+    if unknown:
+        raise TypeError(f"{service}() got unexpected fields: {', '.join(sorted(unknown))}")
+
+
+def fields_set(instance: models.Model, changes: dict[str, Any]) -> None:
+    for field, value in changes.items():
+        setattr(instance, field, value)
+
+
+def span_place(fact: Evidence, *, words: str | None, span: Span | None, field: str) -> None:
+    """Point the fact at its source's own words: the span given (the ingestion found it), or the
+    first place the words occur (an editor pasted them). A failure is raised at once: without
+    its words the fact cannot be checked against its source."""
+    if (words is None) == (span is None):
+        raise TypeError("Give the fact's words or its span, not both.")
+    if span is not None:
+        fact.span_start, fact.span_end = span
+        return
+    try:
+        fact.span_start, fact.span_end = locate_words(fact.article.body, words)
+    except ValueError as exc:
+        raise ValidationError({field: str(exc)}) from exc
+
+
+def future_dates_errors(fact: Evidence, *fields: str) -> Errors:
+    """Facts are reported, not forecast: none of these dates lies after today."""
+    today = timezone.localdate()
+    return {
+        field: [f"{getattr(fact, field)} is in the future: a reported fact has happened."]
+        for field in fields
+        if isinstance(getattr(fact, field), dt.date) and getattr(fact, field) > today
+    }
+
+
+def validate(instance: models.Model, errors: Errors) -> None:
+    """Field validation and the model's ``clean()`` (a span inside its source, a quote equal to
+    its words), reported together with the service's own errors. Fields already in error are
+    left out, so a rule is not reported twice. Constraints are the database's: checking them
+    here too would cost a query per constraint per fact."""
+    try:
+        instance.full_clean(exclude=list(errors), validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+def review_apply(fact: Evidence, *, status: str, user: User) -> None:
+    settled = status != ReviewStatus.EXTRACTED
+    fact.review_status = status
+    fact.reviewed_by = user if settled else None
+    fact.reviewed_at = timezone.now() if settled else None
+
+
+def edit_review(fact: Evidence, changes: dict[str, Any], user: User) -> None:
+    """An editor's edit is a review, unless the edit sets the review status itself."""
+    if "review_status" in changes:
+        review_apply(fact, status=changes.pop("review_status"), user=user)
+    elif user is not None:
+        review_apply(fact, status=ReviewStatus.REVIEWED, user=user)
+
+
+@contextmanager
+def unchanged_on_error(instance: models.Model) -> Iterator[None]:
+    """An update that fails leaves the caller's object as stored: the admin and the API show
+    it again, and must not show changes that were never saved."""
+    try:
+        yield
+    except (ValidationError, IntegrityError):
+        instance.refresh_from_db()
+        raise

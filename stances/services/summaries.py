@@ -1,0 +1,126 @@
+"""Precomputed summaries (derived stance, indicators, counts), kept current on every write.
+
+Every service that writes a fact calls ``touched`` with the jurisdictions it changed, inside its
+transaction: their summaries are recomputed there (or once at the end of an enclosing
+``refreshed_once``, as the ingestion of an article and an import do), and the data version is
+bumped when the transaction commits (``sanctuary.versions``). ``refresh_all`` recomputes
+everything after bulk loads that bypass the services. The stance itself always comes from
+``stances.rules.stance.derive``: this module only stores its result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db.models import Count, Q, Sum
+
+from sanctuary import versions
+from stances.models import (
+    EnforcementEvent,
+    EventKind,
+    Indicator,
+    Jurisdiction,
+    JurisdictionSummary,
+    PolicyAction,
+    ReviewStatus,
+    Statement,
+)
+from stances.rules.stance import derive
+from stances.selectors.evidence import evidence_for
+
+BATCH = 1000
+_VISIBLE = ~Q(review_status=ReviewStatus.REJECTED)
+COUNT_FIELDS = ["statement_count", "policy_count", "event_count", "arrests"]
+SUMMARY_FIELDS = ["stance", *Indicator.values, "evidence", *COUNT_FIELDS]
+
+# The places touched inside ``refreshed_once``; None outside one.
+_pending: ContextVar[set[int] | None] = ContextVar("summaries_pending", default=None)
+
+
+def touched(jurisdiction_ids: Iterable[int | None]) -> None:
+    """A write changed facts of these places (None: a fact with no place): refresh their
+    summaries, now or at the end of the enclosing ``refreshed_once``, and announce the change."""
+    versions.data_changed()
+    pending = _pending.get()
+    if pending is None:
+        refresh_for(jurisdiction_ids, bump=False)
+    else:
+        pending.update(pk for pk in jurisdiction_ids if pk is not None)
+
+
+@contextmanager
+def refreshed_once() -> Iterator[None]:
+    """Inside, writes collect the places they touch; their summaries are recomputed once, at
+    the end, and the change is announced once (an article's thirty facts refresh its places
+    once, not thirty times, and bump the data version once)."""
+    if _pending.get() is not None:  # already inside one: the outer one refreshes
+        yield
+        return
+    token = _pending.set(set())
+    try:
+        with versions.one_change():
+            yield
+            refresh_for(_pending.get(), bump=False)
+    finally:
+        _pending.reset(token)
+
+
+def _grouped(queryset, **aggregate) -> dict[int, int]:
+    rows = queryset.values("jurisdiction_id").annotate(**aggregate).order_by()
+    (name,) = aggregate
+    return {row["jurisdiction_id"]: row[name] or 0 for row in rows}
+
+
+def _counts(ids: list[int]) -> dict[str, dict[int, int]]:
+    statements = Statement.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
+    policies = PolicyAction.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
+    events = EnforcementEvent.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
+    return {
+        "statement_count": _grouped(statements, n=Count("id")),
+        "policy_count": _grouped(policies, n=Count("id")),
+        "event_count": _grouped(events, n=Count("id")),
+        "arrests": _grouped(events.filter(kind=EventKind.ARRESTS), n=Sum("count")),
+    }
+
+
+def _summary(jurisdiction_id: int, evidence, counts) -> JurisdictionSummary:
+    result = derive(evidence.get(jurisdiction_id, []))
+    return JurisdictionSummary(
+        jurisdiction_id=jurisdiction_id,
+        stance=result.stance,
+        **{name: state.value for name, state in result.indicators.items()},
+        evidence={
+            name: {
+                "effective_on": state.effective_on.isoformat() if state.effective_on else None,
+                "policy_ids": list(state.policy_ids),
+            }
+            for name, state in result.indicators.items()
+            if state.value != "unknown"
+        },
+        **{name: counts[name].get(jurisdiction_id, 0) for name in COUNT_FIELDS},
+    )
+
+
+def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) -> None:
+    """Recompute the summaries of these jurisdictions (in a few queries per thousand), then
+    invalidate every cached answer unless ``bump`` is false (a database no server reads yet, or a
+    service that announced its write already)."""
+    ids = sorted({pk for pk in jurisdiction_ids if pk is not None})
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        evidence, counts = evidence_for(batch), _counts(batch)
+        JurisdictionSummary.objects.bulk_create(
+            [_summary(pk, evidence, counts) for pk in batch],
+            update_conflicts=True,
+            unique_fields=["jurisdiction"],
+            update_fields=[*SUMMARY_FIELDS, "refreshed_at"],
+        )
+    if ids and bump:
+        versions.data_changed()
+
+
+def refresh_all(*, bump: bool = True) -> None:
+    """Recompute every summary (after a bulk load that bypassed the services)."""
+    refresh_for(Jurisdiction.objects.values_list("pk", flat=True), bump=bump)

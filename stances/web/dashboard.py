@@ -1,0 +1,228 @@
+"""Reads for the pages: the same selectors and filters as the API, shaped for templates and
+figures. Each function runs a constant number of queries whatever the amount of data shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Max
+from django.urls import reverse
+
+from articles.models import Article
+from stances.filters import EventFilter, PolicyFilter, StatementFilter
+from stances.models import JurisdictionKind, ReviewStatus, Stance, Statement
+from stances.selectors.facts import event_queryset, policy_queryset, statement_queryset, visible
+from stances.selectors.jurisdictions import JurisdictionRow
+
+from . import charts
+
+TIMELINE_LIMIT = 500  # facts of each type drawn on one timeline; lists and the API page the rest
+SORT_KEYS = {
+    "name": lambda r: (r.row.jurisdiction.name.casefold(), r.row.jurisdiction.state),
+    "state": lambda r: (r.row.jurisdiction.state, r.row.jurisdiction.name.casefold()),
+    "kind": lambda r: (r.row.jurisdiction.kind, r.row.jurisdiction.name.casefold()),
+    "stance": lambda r: (list(Stance.values).index(r.row.stance.stance), r.row.jurisdiction.name),
+    "statements": lambda r: r.row.jurisdiction.statement_count,
+    "policies": lambda r: r.row.jurisdiction.policy_count,
+    "events": lambda r: r.row.jurisdiction.event_count,
+    "arrests": lambda r: r.arrests,
+}
+
+
+@dataclass(frozen=True)
+class MapRow:
+    row: JurisdictionRow
+    arrests: int
+    url: str
+
+
+TABLE_PAGE_SIZE = 100  # rows of the map's table per page; the map shows every jurisdiction
+
+
+@dataclass
+class MapPage:
+    rows: list[MapRow]
+    figure: dict
+    by_stance: dict[str, int]
+    statements: int
+    arrests: int
+    sort: str
+    table: Page  # the table's page of ``rows``, in the sorted order
+
+
+def map_page(
+    rows: list[JurisdictionRow], *, sort: str = "name", table_page: str | int | None = 1
+) -> MapPage:
+    """The map, its headline numbers and a page of its table (rows: jurisdictions with
+    evidence, from ``selectors.with_evidence``; arrests come from the precomputed summaries).
+    A page number past the end shows the last page, and one that is not a number the first."""
+    map_rows = [
+        MapRow(row, row.jurisdiction.arrests, jurisdiction_url(row.jurisdiction.slug))
+        for row in rows
+    ]
+    descending = sort.startswith("-")
+    key = SORT_KEYS.get(sort.lstrip("-"), SORT_KEYS["name"])
+    map_rows.sort(key=key, reverse=descending)
+    return MapPage(
+        rows=map_rows,
+        figure=charts.map_figure(_points(map_rows), _shaded_states(map_rows)),
+        by_stance=dict(Counter(r.row.stance.stance for r in map_rows)),
+        statements=sum(r.row.jurisdiction.statement_count for r in map_rows),
+        arrests=sum(r.arrests for r in map_rows),
+        sort=sort if sort.lstrip("-") in SORT_KEYS else "name",
+        table=Paginator(map_rows, TABLE_PAGE_SIZE).get_page(table_page),
+    )
+
+
+def jurisdiction_url(slug: str) -> str:
+    return reverse("jurisdiction", args=[slug])
+
+
+def _points(rows: list[MapRow]) -> list[charts.MapPoint]:
+    return [
+        charts.MapPoint(
+            name=str(r.row.jurisdiction),
+            url=r.url,
+            stance=r.row.stance.stance,
+            latitude=r.row.jurisdiction.latitude,
+            longitude=r.row.jurisdiction.longitude,
+            statements=r.row.jurisdiction.statement_count,
+            policies=r.row.jurisdiction.policy_count,
+            events=r.row.jurisdiction.event_count,
+            arrests=r.arrests,
+        )
+        for r in rows
+        if r.row.jurisdiction.latitude is not None and r.row.jurisdiction.longitude is not None
+    ]
+
+
+def _shaded_states(rows: list[MapRow]) -> dict[str, str]:
+    """States whose own policies (state laws, statewide decisions) set their stance."""
+    return {
+        r.row.jurisdiction.state: r.row.stance.stance
+        for r in rows
+        if r.row.jurisdiction.kind == JurisdictionKind.STATE and r.row.jurisdiction.policy_count
+    }
+
+
+def last_updated() -> dt.datetime | None:
+    """When anything readers see last changed."""
+    stamps = [
+        Article.objects.aggregate(at=Max("updated_at"))["at"],
+        Statement.objects.aggregate(at=Max("updated_at"))["at"],
+    ]
+    stamps = [s for s in stamps if s]
+    return max(stamps) if stamps else None
+
+
+# The timeline ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Timeline:
+    figure: dict
+    dated: int
+    undated: list = field(default_factory=list)  # facts with neither their own nor a reported date
+    truncated: bool = False
+
+
+def fact_url(fact, kind: str) -> str:
+    return f"{reverse('article', args=[fact.article_id])}#{kind}-{fact.pk}"
+
+
+def _statement_item(statement: Statement, lane: str | None) -> charts.TimelineItem | None:
+    on = statement.said_on or statement.article.published_on
+    if on is None:
+        return None
+    return charts.TimelineItem(
+        lane=lane or "Statements",
+        on=on,
+        reported=statement.said_on is None,
+        colour_key=statement.stance,
+        label=f"“{statement.quote}”",
+        detail=f"{statement.speaker.name}: {statement.get_stance_display()}",
+        source=f"{statement.article.outlet}: {statement.article.title}",
+        url=fact_url(statement, "statement"),
+    )
+
+
+def _policy_item(policy, lane: str | None) -> charts.TimelineItem | None:
+    on = policy.effective_on or policy.article.published_on
+    if on is None:
+        return None
+    effects = ", ".join(f"{e.indicator} {e.direction}" for e in policy.effects.all())
+    return charts.TimelineItem(
+        lane=lane or "Policy actions",
+        on=on,
+        reported=policy.effective_on is None,
+        colour_key=policy.effects.all()[0].direction if policy.effects.all() else "",
+        label=policy.summary,
+        detail=f"{policy.get_kind_display()} · {policy.jurisdiction} · {effects}",
+        source=f"{policy.article.outlet}: {policy.article.title}",
+        url=fact_url(policy, "policy"),
+    )
+
+
+def _event_item(event, lane: str | None) -> charts.TimelineItem | None:
+    on = event.starts_on or event.article.published_on
+    if on is None:
+        return None
+    count = f" · {event.count:,}" if event.count is not None else ""
+    where = f" · {event.jurisdiction}" if event.jurisdiction_id else ""
+    return charts.TimelineItem(
+        lane=lane or "Enforcement events",
+        on=on,
+        reported=event.starts_on is None,
+        colour_key="event",
+        label=event.summary,
+        detail=f"{event.name or event.get_kind_display()}{where}{count}",
+        source=f"{event.article.outlet}: {event.article.title}",
+        url=fact_url(event, "event"),
+    )
+
+
+TIMELINE_TYPES = {"statements", "policies", "events"}
+
+
+def timeline_facts(params: dict, *, types: set[str]) -> dict[str, list]:
+    """The facts matching the timeline's filters (the API's filter sets, the same names)."""
+    facts: dict[str, list] = {}
+    statement_only = bool(params.get("speaker") or params.get("stance"))
+    if "statements" in types:
+        facts["statements"] = _filtered(StatementFilter, statement_queryset(), params)
+    if "policies" in types and not statement_only:
+        facts["policies"] = _filtered(PolicyFilter, policy_queryset(), params)
+    if "events" in types and not statement_only:
+        facts["events"] = _filtered(EventFilter, event_queryset(), params)
+    return facts
+
+
+def _filtered(filterset_class, queryset, params: dict) -> list:
+    filterset = filterset_class(params, queryset=visible(queryset))
+    return list(filterset.qs[:TIMELINE_LIMIT]) if filterset.is_valid() else []
+
+
+def timeline(facts: dict[str, list], *, lanes_by_jurisdiction: bool = False, height=420):
+    builders = {"statements": _statement_item, "policies": _policy_item, "events": _event_item}
+    items, undated = [], []
+    for kind, rows in facts.items():
+        for fact in rows:
+            lane = str(fact.jurisdiction) if lanes_by_jurisdiction and fact.jurisdiction else None
+            item = builders[kind](fact, lane)
+            if item is None:
+                undated.append((kind, fact))
+            else:
+                items.append(item)
+    truncated = any(len(rows) >= TIMELINE_LIMIT for rows in facts.values())
+    return Timeline(charts.timeline_figure(items, height=height), len(items), undated, truncated)
+
+
+def review_counts() -> dict[str, int]:
+    """How many statements are machine-extracted, reviewed, rejected: for the methodology page."""
+    rows = Statement.objects.values("review_status").annotate(n=Count("id")).order_by()
+    counts = dict.fromkeys(ReviewStatus.values, 0)
+    counts.update({r["review_status"]: r["n"] for r in rows})
+    return counts

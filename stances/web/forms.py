@@ -1,0 +1,37 @@
+"""Query-string forms for the pages (the filter names match the API's)."""
+
+from django import forms
+
+from stances.models import StatementStance
+
+
+class TimelineForm(forms.Form):
+    TYPES = [("statements", "Statements"), ("policies", "Policy actions"), ("events", "Events")]
+
+    jurisdiction = forms.SlugField(required=False, help_text="Jurisdiction slug")
+    speaker = forms.SlugField(required=False, help_text="Speaker slug")
+    type = forms.MultipleChoiceField(
+        choices=TYPES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    stance = forms.ChoiceField(
+        choices=[("", "Any stance"), *StatementStance.choices], required=False
+    )
+    lanes = forms.ChoiceField(
+        choices=[("type", "Lanes by type"), ("jurisdiction", "Lanes by jurisdiction")],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "from" is a Python keyword, so these fields are added by name.
+        self.fields["from"] = forms.DateField(required=False, label="From")
+        self.fields["to"] = forms.DateField(required=False, label="To")
+
+    def filter_params(self) -> dict:
+        data = self.cleaned_data
+        params = {name: data[name] for name in ("jurisdiction", "speaker", "stance") if data[name]}
+        params.update({name: data[name].isoformat() for name in ("from", "to") if data[name]})
+        return params
+
+    def types(self) -> set[str]:
+        return set(self.cleaned_data["type"] or [value for value, _ in self.TYPES])

@@ -1,0 +1,50 @@
+"""The home page: the map, headline numbers and the table of jurisdictions with evidence."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from sanctuary.web.reader_cache import cached_for_readers
+from stances.filters import JurisdictionFilter, StanceQueryForm
+from stances.models import Indicator, Stance
+from stances.selectors.jurisdictions import (
+    jurisdiction_rows,
+    jurisdictions_with_counts,
+    with_evidence,
+)
+
+from . import dashboard
+from .responses import invalid_filters
+
+
+@require_GET
+@cached_for_readers
+def home(request):
+    """The map, headline numbers and table of jurisdictions with evidence."""
+    filters = JurisdictionFilter(request.GET, queryset=jurisdictions_with_counts())
+    stance_form = StanceQueryForm(request.GET)
+    context = {"filters": filters, "stance_form": stance_form, "indicators": Indicator.choices}
+    if not (filters.is_valid() and stance_form.is_valid()):
+        return invalid_filters(request, "stances/map.html", context, filters.form, stance_form)
+    rows = jurisdiction_rows(
+        with_evidence(filters.qs),
+        as_of=stance_form.cleaned_data["as_of"],
+        stance=stance_form.cleaned_data["stance"] or None,
+        indicators=stance_form.indicator_values(),
+    )
+    page = dashboard.map_page(
+        rows, sort=request.GET.get("sort", "name"), table_page=request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    sorted_query = query.urlencode()  # the table's pages keep its order
+    query.pop("sort", None)
+    context.update(
+        page=page,
+        stances=Stance.choices,
+        query=query.urlencode(),
+        sorted_query=sorted_query,
+        # Says "no jurisdictions yet" apart from "none match these filters".
+        filtered=any(query.values()),
+        last_updated=dashboard.last_updated(),
+    )
+    return render(request, "stances/map.html", context)

@@ -1,0 +1,38 @@
+"""A jurisdiction's page: its stance and the evidence behind it, its history and its facts."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from sanctuary.web.reader_cache import cached_for_readers
+from stances.filters import StanceQueryForm
+from stances.models import Jurisdiction
+from stances.selectors.jurisdictions import jurisdiction_detail
+
+from . import dashboard
+from .responses import invalid_filters
+
+
+@require_GET
+@cached_for_readers
+def jurisdiction(request, slug: str):
+    stance_form = StanceQueryForm(request.GET)
+    if not stance_form.is_valid():
+        return invalid_filters(
+            request, "stances/jurisdiction.html", {"stance_form": stance_form}, stance_form
+        )
+    try:
+        detail = jurisdiction_detail(slug, as_of=stance_form.cleaned_data["as_of"])
+    except Jurisdiction.DoesNotExist:
+        raise Http404("No jurisdiction with that name.") from None
+    facts = dashboard.timeline_facts({"jurisdiction": slug}, types=dashboard.TIMELINE_TYPES)
+    context = {
+        "detail": detail,
+        "row": detail.row,
+        "stance_form": stance_form,
+        "facts": facts,
+        "timeline": dashboard.timeline(facts, height=300),
+        "policies_by_id": {policy.pk: policy for policy in facts.get("policies", [])},
+        "arrests": detail.row.jurisdiction.arrests,
+    }
+    return render(request, "stances/jurisdiction.html", context)

@@ -1,0 +1,29 @@
+"""The statements page: a searchable, filterable list of quotations."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from sanctuary.api.pagination import CachedCountPaginator
+from sanctuary.web.reader_cache import cached_for_readers
+from stances.filters import StatementFilter
+from stances.selectors.facts import statement_queryset, visible
+
+from .responses import invalid_filters
+
+
+@require_GET
+@cached_for_readers
+def statements(request):
+    filters = StatementFilter(request.GET, queryset=visible(statement_queryset()))
+    if not filters.is_valid():
+        return invalid_filters(
+            request, "stances/statements.html", {"filters": filters}, filters.form
+        )
+    page = CachedCountPaginator(filters.qs, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "stances/statements.html",
+        {"filters": filters, "page": page, "query": query.urlencode()},
+    )
