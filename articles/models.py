@@ -20,11 +20,26 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(superseded_by__isnull=True)
 
 
+class SourceKind(models.TextChoices):
+    NEWS = "news", "News article"
+    DATASET = "dataset", "Official dataset"
+
+
 class Article(models.Model):
+    """A source: a news article, or a snapshot of an official dataset (ICE's 287(g) lists),
+    whose stored text renders each data row as one line, so a fact's span is its row."""
+
+    kind = models.CharField(max_length=10, choices=SourceKind.choices, default=SourceKind.NEWS)
     title = models.CharField(max_length=500)
-    outlet = models.CharField(max_length=200, blank=True)
+    outlet = models.CharField(
+        max_length=200, blank=True, help_text="The publisher: a news outlet, or an agency."
+    )
     url = models.URLField(max_length=1000, blank=True)
     published_on = models.DateField(null=True, blank=True)
+    retrieved_on = models.DateField(
+        null=True, blank=True, help_text="When this copy was taken (datasets change in place)."
+    )
+    licence = models.CharField(max_length=200, blank=True)
     body = models.TextField(help_text="The cleaned text; every fact's span slices it.")
     sha256 = models.CharField(max_length=64, unique=True, editable=False)
     # A corrected version of an article (same url, new text) is a new row that supersedes the
@@ -44,6 +59,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_on", "-id"]
         indexes = [
+            models.Index(fields=["kind"], name="article_kind_idx"),
             models.Index(fields=["url"], name="article_url_idx"),
             models.Index(fields=["published_on"], name="article_published_idx"),
         ]
@@ -53,6 +69,9 @@ class Article(models.Model):
                 name="article_sha256_hex",
             ),
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["news", "dataset"]), name="article_kind_valid"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from sanctuary import versions
 
-from .models import Article
+from .models import Article, SourceKind
 
 
 class IngestError(ValueError):
@@ -30,15 +30,22 @@ def article_create(
     url: str = "",
     published_on: dt.date | None = None,
     supersedes: Article | None = None,
+    kind: str = SourceKind.NEWS,
+    retrieved_on: dt.date | None = None,
+    licence: str = "",
 ) -> Article:
-    """Store an article's cleaned text and metadata (its facts are the ingestion's)."""
+    """Store a source's text and metadata: a news article's cleaned text, or a dataset
+    snapshot's rows rendered as lines (its facts are the ingestion's or the importer's)."""
     check_text(body=body, title=title, outlet=outlet, url=url)
     article = Article(
+        kind=kind,
         body=body,
         title=title,
         outlet=outlet,
         url=url,
         published_on=published_on,
+        retrieved_on=retrieved_on,
+        licence=licence,
         supersedes=supersedes,
     )
     article.full_clean(exclude=["sha256"])

@@ -239,6 +239,10 @@ SPECTACULAR_SETTINGS = {
         "JurisdictionStanceEnum": "stances.models.Stance",
         "ReviewStatusEnum": "stances.models.ReviewStatus",
         "DatePrecisionEnum": "stances.models.DatePrecision",
+        "DateSourceEnum": "stances.models.DateSource",
+        "PolicyStatusEnum": "stances.models.PolicyStatus",
+        "SpeakerLevelEnum": "stances.models.SpeakerLevel",
+        "SourceKindEnum": "articles.models.SourceKind",
     },
 }
 

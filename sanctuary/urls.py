@@ -15,7 +15,7 @@ from sanctuary.api.health import HealthView
 from sanctuary.web import redoc
 from stances.api.articles import ArticleViewSet
 from stances.api.changes import ChangesView
-from stances.api.facts import EventViewSet, PolicyViewSet, StatementViewSet
+from stances.api.facts import DeclarationViewSet, EventViewSet, PolicyViewSet, StatementViewSet
 from stances.api.jurisdictions import JurisdictionViewSet
 from stances.api.officials import OfficialViewSet
 from stances.web import about, articles, corrections, home, jurisdictions, statements, timeline
@@ -26,6 +26,7 @@ router.register("officials", OfficialViewSet, basename="official")
 router.register("statements", StatementViewSet, basename="statement")
 router.register("events", EventViewSet, basename="enforcementevent")
 router.register("policies", PolicyViewSet, basename="policyaction")
+router.register("declarations", DeclarationViewSet, basename="declaration")
 router.register("articles", ArticleViewSet, basename="article")
 
 api_patterns = [

@@ -13,10 +13,12 @@ from sanctuary.api.filters import (
     SearchFilter,
     SlugFilter,
     TextFilter,
+    documented,
 )
 
 from .models import (
     DatePrecision,
+    Declaration,
     Direction,
     EnforcementEvent,
     EventKind,
@@ -26,8 +28,10 @@ from .models import (
     Official,
     PolicyAction,
     PolicyKind,
+    PolicyStatus,
     ReviewStatus,
     SpeakerKind,
+    SpeakerLevel,
     Stance,
     Statement,
     StatementStance,
@@ -131,6 +135,9 @@ class EventFilter(FactFilter):
 @with_date_range_params
 class PolicyFilter(FactFilter):
     kind = filters.ChoiceFilter(choices=PolicyKind.choices)
+    status = filters.ChoiceFilter(
+        choices=PolicyStatus.choices, help_text="proposed: pending requests, bills; never counted."
+    )
     indicator = filters.ChoiceFilter(
         field_name="effects__indicator", choices=Indicator.choices, distinct=True
     )
@@ -147,7 +154,15 @@ class PolicyFilter(FactFilter):
 
     class Meta:
         model = PolicyAction
-        fields = ["jurisdiction", "state", "kind", "indicator", "direction", "review_status"]
+        fields = [
+            "jurisdiction",
+            "state",
+            "kind",
+            "status",
+            "indicator",
+            "direction",
+            "review_status",
+        ]
 
 
 class OfficialFilter(filters.FilterSet):
@@ -156,14 +171,41 @@ class OfficialFilter(filters.FilterSet):
         field_name="jurisdiction__state", lookup_expr="iexact", max_length=2, help_text="USPS code."
     )
     kind = filters.ChoiceFilter(choices=SpeakerKind.choices)
+    level = filters.ChoiceFilter(choices=SpeakerLevel.choices)
     q = TextFilter(method="search", help_text="Part of the name, role or affiliation.")
 
     class Meta:
         model = Official
-        fields = ["jurisdiction", "state", "kind"]
+        fields = ["jurisdiction", "state", "kind", "level"]
 
     def search(self, queryset, name, value):
         # Names are matched by substring: full-text stemming would miss a partial surname.
         return queryset.filter(
             Q(name__icontains=value) | Q(role__icontains=value) | Q(affiliation__icontains=value)
         )
+
+
+@with_date_range_params
+class DeclarationFilter(FactFilter):
+    negated = documented(
+        filters.ChoiceFilter(
+            choices=[("true", "true"), ("false", "false")],
+            method="filter_negated",
+            help_text="true: denials (not a sanctuary city).",
+        ),
+        {"type": "boolean"},
+    )
+    date_from = IsoDateFilter(
+        field_name="declared_on", lookup_expr="gte", help_text="Declared on or after."
+    )
+    date_to = IsoDateFilter(
+        field_name="declared_on", lookup_expr="lte", help_text="Declared on or before."
+    )
+    q = SearchFilter(search_fields=["label"], help_text="Text search in the labels.")
+
+    class Meta:
+        model = Declaration
+        fields = ["jurisdiction", "state", "review_status", "article", "negated"]
+
+    def filter_negated(self, queryset, name, value):
+        return queryset.filter(negated=value == "true")

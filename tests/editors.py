@@ -8,6 +8,11 @@ from django.db import models
 from django.urls import reverse
 
 PASSWORD = "tulip-orbit-saffron-92"
+# The migrations that give the editors group its permissions, in order.
+EDITOR_MIGRATIONS = [
+    "stances.migrations.0004_editors_group",
+    "stances.migrations.0010_editors_review_declarations",
+]
 
 
 def editors_group() -> Group:
@@ -16,12 +21,12 @@ def editors_group() -> Group:
     post-migrate signal): then the group is made again, with the migration's own permissions."""
     group = Group.objects.filter(name="editors").first()
     if group is None:
-        migration = import_module("stances.migrations.0004_editors_group")
         group = Group.objects.create(name="editors")
         group.permissions.set(
             [
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                for app_label, codename in migration.codenames()
+                for migration in EDITOR_MIGRATIONS
+                for app_label, codename in import_module(migration).codenames()
             ]
         )
     return group

@@ -9,7 +9,7 @@ are computed there, never typed.
 from django.contrib import admin, messages
 from django.utils.safestring import SafeString
 
-from stances.models import EnforcementEvent, PolicyAction, ReviewStatus, Statement
+from stances.models import Declaration, EnforcementEvent, PolicyAction, ReviewStatus, Statement
 from stances.services.review import fact_review
 
 from .base import ServiceAdmin, words_in_context
@@ -145,8 +145,15 @@ class EnforcementEventAdmin(FactAdmin):
 @admin.register(PolicyAction)
 class PolicyActionAdmin(FactAdmin):
     form = PolicyForm
-    list_display = ["words", "kind", "jurisdiction", "effective_on", *FactAdmin.list_display]
-    list_filter = [*FactAdmin.list_filter, "kind"]
+    list_display = [
+        "words",
+        "kind",
+        "status",
+        "jurisdiction",
+        "effective_on",
+        *FactAdmin.list_display,
+    ]
+    list_filter = [*FactAdmin.list_filter, "kind", "status"]
     list_select_related = ["article", "jurisdiction", "reviewed_by"]
     search_fields = ["summary", "jurisdiction__name", *FactAdmin.search_fields]
     add_fieldset = (
@@ -158,7 +165,8 @@ class PolicyActionAdmin(FactAdmin):
                 "jurisdiction",
                 "kind",
                 "summary",
-                ("effective_on", "date_precision"),
+                "status",
+                ("effective_on", "ends_on", "date_precision"),
             ]
         },
     )
@@ -167,3 +175,38 @@ class PolicyActionAdmin(FactAdmin):
         effects = ("Effects on cooperation", {"fields": EFFECT_FIELDS})
         fieldsets = super().get_fieldsets(request, obj)
         return [fieldsets[0], effects, *fieldsets[1:]]
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(admin.ModelAdmin):
+    """What places call themselves, for review: editors mark them reviewed or rejected (they are
+    never evidence for a stance, so there is nothing else to edit)."""
+
+    list_display = ["words", "label", "negated", "jurisdiction", "speaker", "review_status"]
+    list_filter = [ReviewQueueFilter, "negated", ("jurisdiction", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["article", "jurisdiction", "speaker"]
+    search_fields = ["label", "article__title"]
+    actions = ["mark_reviewed", "mark_rejected"]
+    readonly_fields = [
+        "article",
+        "words",
+        "label",
+        "negated",
+        "jurisdiction",
+        "speaker",
+        "declared_on",
+        "review_status",
+        "reviewed_at",
+        "reviewed_by",
+    ]
+    fields = readonly_fields
+    mark_reviewed = FactAdmin.mark_reviewed
+    mark_rejected = FactAdmin.mark_rejected
+    _review = FactAdmin._review
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="words in their paragraph")
+    def words(self, fact) -> SafeString:
+        return words_in_context(fact.article.body, fact.span_start, fact.span_end)

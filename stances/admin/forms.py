@@ -85,6 +85,15 @@ class ServiceForm(forms.ModelForm):
             self.add_error(field if field in self.fields else None, messages)
 
 
+def _optional_with_default(form: forms.ModelForm, name: str) -> None:
+    """A choice with a model default: preselected, and left out it means the default."""
+    field = form.fields[name]
+    field.required = False
+    field.initial = (
+        form.instance._meta.get_field(name).default if form.instance.pk is None else None
+    )
+
+
 def _same_words(a: str, b: str) -> bool:
     """Browsers send a textarea's line breaks as CRLF: that is not a new quote."""
     return a.split() == b.split()
@@ -215,7 +224,9 @@ class PolicyForm(EvidenceFieldMixin, EffectChoices, FactForm):
             "kind",
             "evidence",
             "summary",
+            "status",
             "effective_on",
+            "ends_on",
             "date_precision",
             "review_status",
         ]
@@ -223,12 +234,13 @@ class PolicyForm(EvidenceFieldMixin, EffectChoices, FactForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _optional_with_default(self, "status")
         if self.instance.pk is not None:
             for effect in self.instance.effects.all():
                 self.initial.setdefault(_effect_field(effect.indicator), effect.direction)
 
     def service_fields(self):
-        fields = {k: v for k, v in self.cleaned_data.items() if k not in EFFECT_FIELDS}
+        fields = {k: v for k, v in self.cleaned_data.items() if k not in EFFECT_FIELDS and v != ""}
         fields["effects"] = [
             (indicator, self.cleaned_data[_effect_field(indicator)])
             for indicator in Indicator.values
@@ -251,13 +263,21 @@ class PolicyForm(EvidenceFieldMixin, EffectChoices, FactForm):
 class OfficialForm(ServiceForm):
     class Meta:
         model = Official
-        fields = ["name", "kind", "role", "jurisdiction", "affiliation", "slug"]
+        fields = ["name", "kind", "level", "role", "jurisdiction", "affiliation", "slug"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _optional_with_default(self, "level")
         if self.instance.pk is None:
             self.fields["slug"].required = False
             self.fields["slug"].help_text = "Empty: made from the name."
+
+    def service_fields(self):
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value != "" or name != "level"
+        }
 
     def create(self, *, user, **fields):
         return officials.official_create(**fields)

@@ -15,12 +15,19 @@ from sanctuary.api.ordering import StableOrderingFilter
 from sanctuary.api.pagination import Pagination
 from sanctuary.api.renderers import LIST_RENDERERS
 from sanctuary.web.reader_cache import CachedReadsMixin
-from stances.filters import EventFilter, PolicyFilter, StatementFilter
-from stances.selectors.facts import event_queryset, policy_queryset, statement_queryset, visible
+from stances.filters import DeclarationFilter, EventFilter, PolicyFilter, StatementFilter
+from stances.selectors.facts import (
+    declaration_queryset,
+    event_queryset,
+    policy_queryset,
+    statement_queryset,
+    visible,
+)
 from stances.services import events, policies, statements
 
 from .params import FORMAT_PARAM, REJECTED_PARAM, include_rejected
 from .serializers import (
+    DeclarationSerializer,
     EnforcementEventSerializer,
     EventWriteSerializer,
     PolicyActionSerializer,
@@ -171,3 +178,33 @@ class PolicyViewSet(FactViewSet):
 
     def update_fact(self, policy, data):
         return policies.policy_update(policy=policy, user=self.request.user, **data)
+
+
+@extend_schema_view(list=extend_schema(parameters=[REJECTED_PARAM, FORMAT_PARAM]))
+class DeclarationViewSet(
+    JSONErrorsMixin,
+    CachedReadsMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """What places call themselves ("a sanctuary city"), kept apart from their policies: a
+    declaration never changes a stance. Read only; editors review them in the admin."""
+
+    serializer_class = DeclarationSerializer
+    filterset_class = DeclarationFilter
+    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
+    ordering_fields = ["declared_on", "created_at", "updated_at", "id"]
+    pagination_class = Pagination
+    renderer_classes = LIST_RENDERERS
+
+    def get_queryset(self):
+        return visible(declaration_queryset(), include_rejected=include_rejected(self.request))
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == "csv":
+            queryset = self.filter_queryset(self.get_queryset())
+            return export_response(
+                request, queryset, DeclarationSerializer, filename="declarations"
+            )
+        return super().list(request, *args, **kwargs)

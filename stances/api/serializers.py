@@ -3,8 +3,6 @@ services."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer, inline_serializer
@@ -13,6 +11,7 @@ from rest_framework import serializers
 from articles.models import Article
 from stances.models import (
     DatePrecision,
+    Declaration,
     Direction,
     EnforcementEvent,
     Indicator,
@@ -34,15 +33,15 @@ class JurisdictionRefSerializer(serializers.ModelSerializer):
 class SpeakerRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Official
-        fields = ["slug", "name", "kind", "role"]
+        fields = ["slug", "name", "kind", "role", "level"]
 
 
 class SourceSerializer(serializers.ModelSerializer):
-    """The article a fact came from."""
+    """The source a fact came from: a news article, or a snapshot of an official dataset."""
 
     class Meta:
         model = Article
-        fields = ["id", "title", "outlet", "url", "published_on"]
+        fields = ["id", "kind", "title", "outlet", "url", "published_on"]
 
 
 class SpanSerializer(serializers.Serializer):
@@ -72,7 +71,17 @@ class StatementSerializer(EvidenceSerializer):
 
     class Meta:
         model = Statement
-        fields = ["id", "quote", "said_on", "stance", "speaker", "jurisdiction", *EVIDENCE_FIELDS]
+        fields = [
+            "id",
+            "quote",
+            "said_on",
+            "date_source",
+            "stance",
+            "speaker",
+            "jurisdiction",
+            "continues",
+            *EVIDENCE_FIELDS,
+        ]
 
 
 class PolicyEffectSerializer(serializers.Serializer):
@@ -90,7 +99,9 @@ class PolicyActionSerializer(EvidenceSerializer):
             "id",
             "kind",
             "summary",
+            "status",
             "effective_on",
+            "ends_on",
             "effects",
             "jurisdiction",
             *EVIDENCE_FIELDS,
@@ -132,6 +143,7 @@ class OfficialSerializer(serializers.ModelSerializer):
             "kind",
             "role",
             "affiliation",
+            "level",
             "jurisdiction",
             "statement_count",
             "created_at",
@@ -145,7 +157,16 @@ class OfficialSerializer(serializers.ModelSerializer):
 class PolicyRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = PolicyAction
-        fields = ["id", "kind", "summary", "effective_on", "date_precision", "review_status"]
+        fields = [
+            "id",
+            "kind",
+            "summary",
+            "status",
+            "effective_on",
+            "ends_on",
+            "date_precision",
+            "review_status",
+        ]
 
 
 def policy_ref(policy: PolicyAction) -> dict:
@@ -156,7 +177,9 @@ def policy_ref(policy: PolicyAction) -> dict:
         "id": policy.id,
         "kind": policy.kind,
         "summary": policy.summary,
+        "status": policy.status,
         "effective_on": policy.effective_on.isoformat() if policy.effective_on else None,
+        "ends_on": policy.ends_on.isoformat() if policy.ends_on else None,
         "date_precision": policy.date_precision,
         "review_status": policy.review_status,
     }
@@ -310,12 +333,6 @@ class SlugRelatedField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
-def not_in_future(value: dt.date | None) -> dt.date | None:
-    if value and value > dt.date.today():
-        raise serializers.ValidationError("The date may not lie in the future.")
-    return value
-
-
 class _FactWriteSerializer(serializers.Serializer):
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
     date_precision = serializers.ChoiceField(choices=DatePrecision.choices, required=False)
@@ -331,7 +348,10 @@ class StatementWriteSerializer(_FactWriteSerializer):
         "the server computes the span."
     )
     stance = serializers.ChoiceField(choices=Statement._meta.get_field("stance").choices)
-    said_on = serializers.DateField(required=False, allow_null=True, validators=[not_in_future])
+    said_on = serializers.DateField(required=False, allow_null=True)
+    date_source = serializers.ChoiceField(
+        choices=Statement._meta.get_field("date_source").choices, required=False
+    )
 
 
 class EventWriteSerializer(_FactWriteSerializer):
@@ -340,8 +360,8 @@ class EventWriteSerializer(_FactWriteSerializer):
     jurisdiction = SlugRelatedField(
         slug_field="slug", queryset=Jurisdiction.objects.all(), required=False, allow_null=True
     )
-    starts_on = serializers.DateField(required=False, allow_null=True, validators=[not_in_future])
-    ends_on = serializers.DateField(required=False, allow_null=True, validators=[not_in_future])
+    starts_on = serializers.DateField(required=False, allow_null=True)
+    ends_on = serializers.DateField(required=False, allow_null=True)
     count = serializers.IntegerField(required=False, allow_null=True, min_value=0)
     summary = serializers.CharField()
     evidence = serializers.CharField(
@@ -351,22 +371,16 @@ class EventWriteSerializer(_FactWriteSerializer):
         queryset=EnforcementEvent.objects.all(), required=False, allow_null=True
     )
 
-    def validate(self, attrs):
-        starts, ends = attrs.get("starts_on"), attrs.get("ends_on")
-        if starts and ends and ends < starts:
-            raise serializers.ValidationError(
-                {"ends_on": "The event may not end before it starts."}
-            )
-        return attrs
-
 
 class PolicyWriteSerializer(_FactWriteSerializer):
     jurisdiction = SlugRelatedField(slug_field="slug", queryset=Jurisdiction.objects.all())
     kind = serializers.ChoiceField(choices=PolicyAction._meta.get_field("kind").choices)
     summary = serializers.CharField()
-    effective_on = serializers.DateField(
-        required=False, allow_null=True, validators=[not_in_future]
+    status = serializers.ChoiceField(
+        choices=PolicyAction._meta.get_field("status").choices, required=False
     )
+    effective_on = serializers.DateField(required=False, allow_null=True)
+    ends_on = serializers.DateField(required=False, allow_null=True)
     evidence = serializers.CharField(
         help_text="The article's words this fact comes from; the server computes the span."
     )
@@ -388,6 +402,9 @@ class OfficialWriteSerializer(serializers.Serializer):
         slug_field="slug", queryset=Jurisdiction.objects.all(), required=False, allow_null=True
     )
     affiliation = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    level = serializers.ChoiceField(
+        choices=Official._meta.get_field("level").choices, required=False
+    )
 
 
 # Articles: metadata, and on the detail everything extracted from one.
@@ -402,15 +419,39 @@ class ArticleSerializer(serializers.ModelSerializer):
         model = Article
         fields = [
             "id",
+            "kind",
             "title",
             "outlet",
             "url",
             "published_on",
+            "retrieved_on",
+            "licence",
             "sha256",
             "supersedes",
             "superseded_by",
             "ingested_at",
             "updated_at",
+        ]
+
+
+class DeclarationSerializer(EvidenceSerializer):
+    jurisdiction = JurisdictionRefSerializer(read_only=True, allow_null=True)
+    speaker = SpeakerRefSerializer(read_only=True, allow_null=True)
+    words = serializers.CharField(
+        source="text", read_only=True, help_text="The source's words: body[start:end]."
+    )
+
+    class Meta:
+        model = Declaration
+        fields = [
+            "id",
+            "label",
+            "negated",
+            "words",
+            "declared_on",
+            "jurisdiction",
+            "speaker",
+            *EVIDENCE_FIELDS,
         ]
 
 

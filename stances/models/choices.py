@@ -46,6 +46,29 @@ class PolicyKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class PolicyStatus(models.TextChoices):
+    """Where a policy action stands. Only enacted and in-force policies count toward a stance,
+    from the day they took effect to the day they ended; an ended one (lapsed, repealed,
+    blocked) ends the policies it records the end of (``stances.rules.stance``)."""
+
+    PROPOSED = "proposed", "Proposed"
+    ENACTED = "enacted", "Enacted"
+    IN_FORCE = "in_force", "In force"
+    BLOCKED = "blocked", "Blocked by a court"
+    LAPSED = "lapsed", "Lapsed"
+    REPEALED = "repealed", "Repealed or ended"
+
+
+class SpeakerLevel(models.TextChoices):
+    """The level of government a speaker speaks for. Federal officials (ICE, DHS, federal
+    judges, US attorneys) have no local jurisdiction: their words are never a place's."""
+
+    LOCAL = "local", "Local"
+    STATE = "state", "State"
+    FEDERAL = "federal", "Federal"
+    OTHER = "other", "Not a government (advocates, lawyers, residents)"
+
+
 class Indicator(models.TextChoices):
     DETAINERS = "detainers", "Detainers"
     JAIL_ACCESS = "jail_access", "Jail access"
@@ -63,6 +86,11 @@ class DatePrecision(models.TextChoices):
     DAY = "day", "Day"
     MONTH = "month", "Month"
     YEAR = "year", "Year"
+
+
+class DateSource(models.TextChoices):
+    TEXT = "text", "Said on (the article's words)"
+    PUBLISHED = "published", "Reported on (the publication date)"
 
 
 class Stance(models.TextChoices):

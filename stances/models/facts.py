@@ -12,10 +12,12 @@ from simple_history.models import HistoricalRecords
 
 from .choices import (
     DatePrecision,
+    DateSource,
     Direction,
     EventKind,
     Indicator,
     PolicyKind,
+    PolicyStatus,
     ReviewStatus,
     StatementStance,
     choices_sql,
@@ -118,7 +120,18 @@ class Statement(Evidence):
     )
     quote = models.TextField(help_text="Verbatim: the article's body[span_start:span_end].")
     said_on = models.DateField(null=True, blank=True)
+    # Where said_on comes from: the article's words about the saying ("said Thursday"), or the
+    # publication date, the day the words were reported; empty when neither is known.
+    date_source = models.CharField(max_length=10, choices=DateSource.choices, blank=True)
     stance = models.CharField(max_length=20, choices=StatementStance.choices)
+    continues = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continued_by",
+        help_text="The first half of a quotation split by its attribution.",
+    )
 
     history = HistoricalRecords()
 
@@ -213,7 +226,16 @@ class PolicyAction(Evidence):
     )
     kind = models.CharField(max_length=30, choices=PolicyKind.choices)
     summary = models.TextField()
+    status = models.CharField(
+        max_length=10,
+        choices=PolicyStatus.choices,
+        default=PolicyStatus.IN_FORCE,
+        help_text="Only enacted and in-force policies count toward a stance.",
+    )
     effective_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(
+        null=True, blank=True, help_text="The day it stopped applying (lapsed, repealed, ended)."
+    )
 
     history = HistoricalRecords()
 
@@ -229,6 +251,15 @@ class PolicyAction(Evidence):
             *Evidence.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(kind__in=choices_sql(PolicyKind)), name="policy_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=choices_sql(PolicyStatus)), name="policy_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(effective_on__isnull=True)
+                | Q(ends_on__isnull=True)
+                | Q(ends_on__gte=F("effective_on")),
+                name="policy_dates_ordered",
             ),
         ]
 
@@ -262,3 +293,44 @@ class PolicyEffect(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_indicator_display()}: {self.get_direction_display()}"
+
+
+class Declaration(Evidence):
+    """What a place calls itself ("we are a sanctuary city", "not a sanctuary county"): shown
+    beside its policies and kept apart from them. Words never make policy: a declaration never
+    sets an indicator."""
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, null=True, blank=True, on_delete=models.SET_NULL, related_name="declarations"
+    )
+    speaker = models.ForeignKey(
+        Official,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="declarations",
+        help_text="Who said it, when the words are a quotation.",
+    )
+    text = models.TextField(help_text="Verbatim: the source's body[span_start:span_end].")
+    label = models.CharField(max_length=100, help_text='"sanctuary city", "welcoming county".')
+    negated = models.BooleanField(default=False, help_text="A denial: not a sanctuary city.")
+    declared_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta(Evidence.Meta):
+        ordering = ["-declared_on", "-id"]
+        indexes = [
+            models.Index(fields=["jurisdiction", "declared_on"], name="declaration_jur_date_idx"),
+            models.Index(fields=["updated_at", "id"], name="declaration_updated_id_idx"),
+        ]
+        constraints = [*Evidence.Meta.constraints]
+
+    def __str__(self) -> str:
+        claim = f"not a {self.label}" if self.negated else f"a {self.label}"
+        return f"{self.jurisdiction or 'Somewhere'}: {claim}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.article_id and self.words != self.text:
+            raise ValidationError({"text": "The text is not the source's words at its span."})

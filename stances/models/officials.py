@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from .choices import SpeakerKind, choices_sql
+from .choices import SpeakerKind, SpeakerLevel, choices_sql
 from .places import Jurisdiction
 
 
@@ -24,6 +24,12 @@ class Official(models.Model):
         help_text="Empty for ICE leadership, advocates and others who serve no jurisdiction.",
     )
     affiliation = models.CharField(max_length=200, blank=True)
+    level = models.CharField(
+        max_length=10,
+        choices=SpeakerLevel.choices,
+        default=SpeakerLevel.LOCAL,
+        help_text="Federal officials and ICE have no local jurisdiction.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -46,6 +52,9 @@ class Official(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=choices_sql(SpeakerKind)), name="official_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__in=choices_sql(SpeakerLevel)), name="official_level_valid"
             ),
         ]
 

@@ -20,6 +20,17 @@ class Jurisdiction(models.Model):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     population = models.PositiveBigIntegerField(null=True, blank=True)
+    # The layers above a city: the county whose jail holds its arrestees (the county it lies
+    # in), set from the gazetteer; a county's and a state's are empty. The state is by code.
+    county = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cities",
+        limit_choices_to={"kind": "county"},
+        help_text="For a city: the county whose jail holds its arrestees.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -4,11 +4,16 @@ The rule (also in the README and on the methodology page):
 
 1. **Evidence** is the jurisdiction's policy actions an editor has not rejected. Each sets one or
    more of five indicators (detainers, jail_access, information_sharing, local_resources,
-   agreement_287g) to *limits* or *cooperates*.
-2. **When evidence counts.** A policy counts from its effective date; when the article gives none,
-   from the source article's publication date (the policy existed by the time it was reported).
-   A date known only to the month or year ("in June") counts from the end of that period, the
-   first day the policy was certainly in force.
+   agreement_287g) to *limits* or *cooperates*. Words never make policy: what officials say,
+   and what a place calls itself, are not evidence.
+2. **When evidence counts.** Only a policy in force counts (status *enacted* or *in force*): a
+   proposal never does. It counts from its effective date; when the source gives none, from the
+   source's publication date (the policy existed by the time it was reported). A date known only
+   to the month or year ("in June") counts from the end of that period, the first day the policy
+   was certainly in force. It stops counting on the day it ended (``ends_on``), if it did.
+   A policy recorded as ended (*lapsed*, *repealed*, or *blocked* by a court) ends, on its end
+   date, every policy of the place that set the same indicator the same way before that date:
+   the indicators go back to what older evidence says, or to unknown.
    Evidence with neither date is *undated*: it counts for the current stance only, as the oldest
    evidence (any dated policy overrides it), and never for a stance "as of" a past date, since we
    cannot say it was in force then.
@@ -35,23 +40,38 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from stances.models.choices import Direction, Indicator, Stance
 
 INDICATORS: tuple[str, ...] = tuple(Indicator.values)
 # An indicator names the latest policies behind its value, not every one of hundreds.
 MAX_EVIDENCE_IDS = 10
+IN_FORCE = frozenset({"enacted", "in_force"})
+ENDED = frozenset({"lapsed", "repealed", "blocked"})
 
 
 @dataclass(frozen=True)
 class EvidenceItem:
-    """One policy's effect on one indicator, with the date it counts from (None: undated)."""
+    """One policy's effect on one indicator: from when it counts (None: undated), until when
+    (None: no end known), and the policy's status."""
 
     indicator: str
     direction: str
     counts_from: dt.date | None
     policy_id: int
+    status: str = "in_force"
+    ends_on: dt.date | None = None
+
+    @property
+    def counts(self) -> bool:
+        """In force, or in force once: a proposal never counts."""
+        return self.status in IN_FORCE or self.status in ENDED
+
+    @property
+    def end(self) -> dt.date | None:
+        """When an ended policy stopped: its end date, else the day it counts from (for a
+        record of an ending, the day the ending was reported)."""
+        return self.ends_on or (self.counts_from if self.status in ENDED else None)
 
 
 @dataclass(frozen=True)
@@ -69,25 +89,53 @@ class StanceResult:
     as_of: dt.date | None = None
 
 
-def _counts_on(item: EvidenceItem, as_of: dt.date | None) -> bool:
-    if as_of is None:
-        return True
-    return item.counts_from is not None and item.counts_from <= as_of
-
-
 def _order(item: EvidenceItem) -> tuple[int, dt.date, int]:
     # Undated evidence sorts first, so any dated evidence overrides it.
     dated = item.counts_from is not None
     return (int(dated), item.counts_from or dt.date.min, item.policy_id)
 
 
+def _endings(evidence: list[EvidenceItem]) -> dict[tuple[str, str], list[dt.date]]:
+    """(indicator, direction) -> the days an instrument setting it that way was ended."""
+    endings: dict[tuple[str, str], list[dt.date]] = {}
+    for item in evidence:
+        if item.status in ENDED and item.end is not None:
+            endings.setdefault((item.indicator, item.direction), []).append(item.end)
+    return endings
+
+
+def _stop(item: EvidenceItem, endings: dict) -> dt.date | None:
+    """The first day an item no longer counts: its own end, or the first ending of its
+    instrument recorded on or after the day it started."""
+    start = item.counts_from or dt.date.min
+    ended = [end for end in endings.get((item.indicator, item.direction), ()) if end >= start]
+    own = item.ends_on if item.status in IN_FORCE else item.end
+    return min([*ended, *([own] if own is not None else [])], default=None)
+
+
+def _active(item: EvidenceItem, day: dt.date, endings: dict) -> bool:
+    """Whether an item counts on ``day``: started, and not yet stopped."""
+    if item.counts_from is not None and item.counts_from > day:
+        return False
+    stop = _stop(item, endings)
+    return stop is None or day < stop
+
+
 def indicator_states(
-    evidence: Iterable[EvidenceItem], as_of: dt.date | None = None
+    evidence: Iterable[EvidenceItem], as_of: dt.date | None = None, *, today: dt.date | None = None
 ) -> dict[str, IndicatorState]:
-    """Each indicator's value as of ``as_of`` (None: now, undated evidence included)."""
+    """Each indicator's value as of ``as_of`` (None: today, undated evidence included)."""
+    evidence = list(evidence)
+    endings = _endings(evidence)
+    day = as_of or today or dt.date.today()
+    counting = [
+        e
+        for e in evidence
+        if e.counts and (e.counts_from is not None or as_of is None) and _active(e, day, endings)
+    ]
     latest: dict[str, EvidenceItem] = {}
     supporting: dict[str, list[int]] = {}
-    for item in sorted((e for e in evidence if _counts_on(e, as_of)), key=_order):
+    for item in sorted(counting, key=_order):
         previous = latest.get(item.indicator)
         if previous is not None and previous.direction != item.direction:
             supporting[item.indicator] = []  # the direction changed: older evidence is moot
@@ -123,9 +171,11 @@ def stance_from_indicators(indicators: dict[str, IndicatorState]) -> str:
     return Stance.LIMITED_COOPERATION
 
 
-def derive(evidence: Iterable[EvidenceItem], as_of: dt.date | None = None) -> StanceResult:
-    """The stance and its indicators as they stood on ``as_of`` (None: now)."""
-    states = indicator_states(evidence, as_of)
+def derive(
+    evidence: Iterable[EvidenceItem], as_of: dt.date | None = None, *, today: dt.date | None = None
+) -> StanceResult:
+    """The stance and its indicators as they stood on ``as_of`` (None: today)."""
+    states = indicator_states(evidence, as_of, today=today)
     return StanceResult(stance=stance_from_indicators(states), indicators=states, as_of=as_of)
 
 
@@ -154,27 +204,51 @@ class StanceChange:
     policy_ids: tuple[int, ...]
 
 
-def history(evidence: list[EvidenceItem]) -> list[StanceChange]:
+def history(evidence: list[EvidenceItem], *, today: dt.date | None = None) -> list[StanceChange]:
     """Each date the stance changed, oldest first, with the evidence that took effect then.
 
-    One sweep through the dated evidence in order (not a derivation per date), keeping each
-    indicator's latest direction, so a place with thousands of policies costs O(n log n)."""
+    One sweep through the days something starts or ends, in order (not a derivation per day),
+    keeping for each indicator the policies in force, so a place with thousands of policies
+    costs O(n log n)."""
     changes: list[StanceChange] = []
     previous = Stance.UNKNOWN
-    directions: dict[str, str] = {}
-    dated = sorted((e for e in evidence if e.counts_from is not None), key=_order)
-    for on, items in groupby(dated, key=lambda e: e.counts_from):
-        items = list(items)
-        for item in items:
-            directions[item.indicator] = item.direction
+    active: dict[str, dict[int, EvidenceItem]] = {name: {} for name in INDICATORS}
+    for day, starting, stopping in _timeline(evidence):
+        for item in stopping:
+            active[item.indicator].pop(item.policy_id, None)
+        for item in starting:
+            active[item.indicator][item.policy_id] = item
         stance = stance_from_indicators(
-            {name: IndicatorState(name, value) for name, value in directions.items()}
+            {
+                name: IndicatorState(name, max(items.values(), key=_order).direction)
+                for name, items in active.items()
+                if items
+            }
         )
         if stance != previous:
-            changes.append(StanceChange(on, stance, tuple(sorted({e.policy_id for e in items}))))
+            ids = tuple(sorted({e.policy_id for e in (*starting, *stopping)}))
+            changes.append(StanceChange(day, stance, ids))
             previous = stance
-    current = derive(evidence).stance
+    current = derive(evidence, today=today).stance
     if current != previous:  # undated evidence changes only the current stance
         ids = tuple(sorted({e.policy_id for e in evidence if e.counts_from is None}))
         changes.append(StanceChange(None, current, ids))
     return changes
+
+
+def _timeline(evidence: list[EvidenceItem]):
+    """(day, items that start counting, items that stop) for each day something changes."""
+    endings = _endings(evidence)
+    starts: dict[dt.date, list[EvidenceItem]] = {}
+    stops: dict[dt.date, list[EvidenceItem]] = {}
+    for item in evidence:
+        if not item.counts or item.counts_from is None:
+            continue
+        stop = _stop(item, endings)
+        if stop is not None and stop <= item.counts_from:
+            continue  # ended before it began: never in force
+        starts.setdefault(item.counts_from, []).append(item)
+        if stop is not None:
+            stops.setdefault(stop, []).append(item)
+    for day in sorted(starts.keys() | stops.keys()):
+        yield day, starts.get(day, []), stops.get(day, [])

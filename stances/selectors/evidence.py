@@ -22,13 +22,24 @@ def evidence_for(jurisdiction_ids: Iterable[int]) -> dict[int, list[EvidenceItem
             "policy__date_precision",
             "policy__article__published_on",
             "policy_id",
+            "policy__status",
+            "policy__ends_on",
         )
     )
     result: dict[int, list[EvidenceItem]] = {}
-    for jurisdiction_id, indicator, direction, effective, precision, published, policy_id in rows:
-        item = EvidenceItem(
-            indicator, direction, counts_from(effective, precision, published), policy_id
-        )
+    for (
+        jurisdiction_id,
+        indicator,
+        direction,
+        effective,
+        precision,
+        published,
+        policy_id,
+        status,
+        ends_on,
+    ) in rows:
+        start = counts_from(effective, precision, published)
+        item = EvidenceItem(indicator, direction, start, policy_id, status, ends_on)
         result.setdefault(jurisdiction_id, []).append(item)
     return result
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.db.models import F, Prefetch, QuerySet
 
-from stances.models import EnforcementEvent, PolicyAction, PolicyEffect, ReviewStatus, Statement
+from stances.models import (
+    Declaration,
+    EnforcementEvent,
+    PolicyAction,
+    PolicyEffect,
+    ReviewStatus,
+    Statement,
+)
 
 
 def can_see_rejected(user) -> bool:
@@ -37,4 +44,10 @@ def policy_queryset() -> QuerySet[PolicyAction]:
         PolicyAction.objects.select_related("jurisdiction", "article")
         .prefetch_related(effects)
         .order_by(F("effective_on").desc(nulls_last=True), "-id")
+    )
+
+
+def declaration_queryset() -> QuerySet[Declaration]:
+    return Declaration.objects.select_related("jurisdiction", "speaker", "article").order_by(
+        F("declared_on").desc(nulls_last=True), "-id"
     )

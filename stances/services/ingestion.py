@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 
 from articles.extraction import events as event_steps
 from articles.extraction.clean import clean
@@ -119,6 +120,14 @@ def article_ingest(
             named |= set(previous.jurisdictions.values_list("pk", flat=True))
         summaries.touched(named)  # places named without facts get their (empty) summary too
     return result
+
+
+def _reported(day: dt.date | None, kind: str = "") -> dt.date | None:
+    """A date the pipeline read as lying after today is a misreading for anything but a planned
+    raid (reported facts have happened, a rule the services enforce): the fact is kept, undated."""
+    if day is None or kind == "planned_raid" or day <= timezone.localdate():
+        return day
+    return None
 
 
 def _versions(article: Article) -> list[Article]:
@@ -227,7 +236,7 @@ def _statements_create(article, extraction, officials, jurisdictions, settled, r
             speaker=speaker,
             span=(candidate.start, candidate.end),
             jurisdiction=jurisdictions.get(place.slug) if place else speaker.jurisdiction,
-            said_on=candidate.said_on,
+            said_on=_reported(candidate.said_on),
             date_precision=candidate.date_precision,
             stance=candidate.stance,
             extraction_key=key,
@@ -259,8 +268,8 @@ def _events_create(article, extraction, jurisdictions, settled, result) -> None:
             kind=candidate.kind,
             name=candidate.name[:200],
             jurisdiction=jurisdictions.get(candidate.place.slug) if candidate.place else None,
-            starts_on=candidate.starts_on,
-            ends_on=candidate.ends_on,
+            starts_on=_reported(candidate.starts_on, candidate.kind),
+            ends_on=_reported(candidate.ends_on, candidate.kind),
             count=candidate.count,
             date_precision=candidate.date_precision,
             summary=candidate.summary,

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
 from sanctuary import versions
-from stances.models import Jurisdiction, Official
+from stances.models import Jurisdiction, Official, SpeakerLevel
 
 from .steps import fields_check, fields_set, unchanged_on_error
 
-_OFFICIAL_FIELDS = frozenset({"name", "kind", "role", "jurisdiction", "affiliation", "slug"})
+_OFFICIAL_FIELDS = frozenset(
+    {"name", "kind", "role", "jurisdiction", "affiliation", "slug", "level"}
+)
 _SLUG_MAX = Official._meta.get_field("slug").max_length
 
 
@@ -25,9 +28,11 @@ def official_create(
     jurisdiction: Jurisdiction | None = None,
     affiliation: str = "",
     slug: str = "",
+    level: str = SpeakerLevel.LOCAL,
 ) -> Official:
     """A speaker. A slug given is used as is (refused when taken); one derived from the name gets
-    a numeric suffix when taken, since two people may share a name."""
+    a numeric suffix when taken, since two people may share a name. Federal officials (ICE, DHS,
+    federal judges) have no local jurisdiction."""
     official = Official(
         name=name,
         kind=kind,
@@ -35,8 +40,9 @@ def official_create(
         jurisdiction=jurisdiction,
         affiliation=affiliation,
         slug=slug or _slug_free(slugify(name)),
+        level=level,
     )
-    official.full_clean()
+    _check_level(official)
     with transaction.atomic():
         official.save()
         versions.data_changed()
@@ -48,10 +54,22 @@ def official_update(*, official: Official, **changes: Any) -> Official:
     fields_check("official_update", changes, _OFFICIAL_FIELDS)
     with unchanged_on_error(official), transaction.atomic():
         fields_set(official, changes)
-        official.full_clean()
+        _check_level(official)
         official.save()
         versions.data_changed()
     return official
+
+
+def _check_level(official: Official) -> None:
+    errors: dict[str, list[str]] = {}
+    if official.level == SpeakerLevel.FEDERAL and official.jurisdiction_id is not None:
+        errors["jurisdiction"] = ["A federal official speaks for no city, county or state."]
+    try:
+        official.full_clean(exclude=list(errors))
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    if errors:
+        raise ValidationError(errors)
 
 
 def _slug_free(base: str) -> str:

@@ -17,6 +17,7 @@ from stances.models import (
     Jurisdiction,
     PolicyAction,
     PolicyEffect,
+    PolicyStatus,
     ReviewStatus,
 )
 
@@ -35,7 +36,7 @@ from .steps import (
     validate,
 )
 
-_POLICY_FIELDS = FACT_FIELDS | {"kind", "summary", "evidence", "effective_on"}
+_POLICY_FIELDS = FACT_FIELDS | {"kind", "summary", "evidence", "effective_on", "status", "ends_on"}
 Effects = list[tuple[str, str]]
 
 
@@ -49,6 +50,8 @@ def policy_create(
     evidence: str | None = None,
     span: Span | None = None,
     effective_on: dt.date | None = None,
+    status: str = PolicyStatus.IN_FORCE,
+    ends_on: dt.date | None = None,
     date_precision: str = "day",
     extraction_key: str = "",
     user: User = None,
@@ -60,14 +63,16 @@ def policy_create(
         jurisdiction=jurisdiction,
         kind=kind,
         summary=summary,
+        status=status,
         effective_on=effective_on,
+        ends_on=ends_on,
         date_precision=date_precision,
         extraction_key=extraction_key,
     )
     if user is not None:
         review_apply(policy, status=ReviewStatus.REVIEWED, user=user)
     span_place(policy, words=evidence, span=span, field="evidence")
-    validate(policy, _policy_errors(effects))
+    validate(policy, _policy_errors(policy, effects))
     with transaction.atomic():
         policy.save()
         _effects_replace(policy, effects)
@@ -92,7 +97,7 @@ def policy_update(
         fields_set(policy, changes)
         if relocate:
             span_place(policy, words=evidence, span=None, field="evidence")
-        validate(policy, _policy_errors(effects))
+        validate(policy, _policy_errors(policy, effects))
         policy.save()
         if effects is not None:
             _effects_replace(policy, effects)
@@ -100,11 +105,17 @@ def policy_update(
     return policy
 
 
-def _policy_errors(effects: Effects | None) -> Errors:
-    """A policy may take effect after today (a law signed now, in force next year): its date is
-    not checked against the calendar, only its effects are."""
+def _policy_errors(policy: PolicyAction, effects: Effects | None) -> Errors:
+    """A policy may take effect after today (a law signed now, in force next year): its dates
+    are not checked against the calendar, only against each other; its effects are checked."""
+    errors: Errors = {}
     problems = [] if effects is None else _effects_problems(effects)
-    return {"effects": problems} if problems else {}
+    if problems:
+        errors["effects"] = problems
+    starts, ends = policy.effective_on, policy.ends_on
+    if isinstance(starts, dt.date) and isinstance(ends, dt.date) and ends < starts:
+        errors["ends_on"] = ["A policy cannot end before it takes effect."]
+    return errors
 
 
 def _effects_problems(effects: Iterable[tuple[str, str]]) -> list[str]:

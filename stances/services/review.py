@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from stances.models import EnforcementEvent, Evidence, PolicyAction, Statement
+from stances.models import Declaration, EnforcementEvent, Evidence, PolicyAction, Statement
 
 from . import summaries
 from .steps import User, review_apply, unchanged_on_error
@@ -13,7 +13,7 @@ from .steps import User, review_apply, unchanged_on_error
 def fact_review(*, fact: Evidence, user: User, status: str) -> Evidence:
     """Mark a statement, event or policy action reviewed or rejected by ``user``, or back to
     extracted (clearing who reviewed it and when)."""
-    if not isinstance(fact, Statement | EnforcementEvent | PolicyAction):
+    if not isinstance(fact, Statement | EnforcementEvent | PolicyAction | Declaration):
         raise TypeError(f"fact_review() takes a statement, event or policy, not {fact!r}")
     with unchanged_on_error(fact), transaction.atomic():
         review_apply(fact, status=status, user=user)

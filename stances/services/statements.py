@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 
 from articles.models import Article
-from stances.models import Jurisdiction, Official, ReviewStatus, Statement
+from stances.models import DateSource, Jurisdiction, Official, ReviewStatus, Statement
 
 from . import summaries
 from .steps import (
@@ -29,7 +29,7 @@ from .steps import (
     validate,
 )
 
-_STATEMENT_FIELDS = FACT_FIELDS | {"speaker", "quote", "stance", "said_on"}
+_STATEMENT_FIELDS = FACT_FIELDS | {"speaker", "quote", "stance", "said_on", "date_source"}
 
 
 def statement_create(
@@ -41,19 +41,24 @@ def statement_create(
     span: Span | None = None,
     jurisdiction: Jurisdiction | None = None,
     said_on: dt.date | None = None,
+    date_source: str | None = None,
     date_precision: str = "day",
+    continues: Statement | None = None,
     extraction_key: str = "",
     user: User = None,
 ) -> Statement:
     """A statement quoting the article's words (``quote``, found in the body, or the ``span``
-    the ingestion found); about the speaker's jurisdiction unless told."""
+    the ingestion found); about the speaker's jurisdiction unless told. A date given without
+    its source is the article's words about the saying (``DateSource.TEXT``)."""
     statement = Statement(
         article=article,
         speaker=speaker,
         stance=stance,
         jurisdiction=jurisdiction or speaker.jurisdiction,
         said_on=said_on,
+        date_source=_date_source(said_on, date_source),
         date_precision=date_precision,
+        continues=continues,
         extraction_key=extraction_key,
     )
     if user is not None:
@@ -74,6 +79,8 @@ def statement_update(*, statement: Statement, user: User = None, **changes: Any)
     before = statement.jurisdiction_id
     with unchanged_on_error(statement), transaction.atomic():
         edit_review(statement, changes, user)
+        if "said_on" in changes and "date_source" not in changes:
+            changes["date_source"] = _date_source(changes["said_on"], None)
         fields_set(statement, changes)
         # Only when the words or the article change: relocating the same quote would move a fact
         # whose words occur twice to their first occurrence.
@@ -88,3 +95,9 @@ def statement_update(*, statement: Statement, user: User = None, **changes: Any)
 def _statement_place(statement: Statement, *, quote: str | None, span: Span | None) -> None:
     span_place(statement, words=quote, span=span, field="quote")
     statement.quote = statement.words
+
+
+def _date_source(said_on: dt.date | None, given: str | None) -> str:
+    if said_on is None:
+        return ""
+    return given or DateSource.TEXT

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from stances.services.declarations import declaration_create
 from tests.factories import (
     ArticleFactory,
     EnforcementEventFactory,
@@ -254,5 +255,13 @@ def world(db):
         count=None,
         review_status="rejected",
         summary="A planned raid the article never reports.",
+    )
+    w.declaration = declaration_create(
+        article=w.article,
+        label="sanctuary city",
+        jurisdiction=w.madison,
+        speaker=w.mayor,
+        words="We will not hold anyone for ICE,",
+        declared_on=dt.date(2024, 2, 26),
     )
     return w

@@ -119,6 +119,7 @@ def fuzzed(world, monkeypatch, settings):
             "/api/events/{id}/": [{"id": world.operation.pk}, {"id": world.raid.pk}],
             "/api/policies/{id}/": [{"id": world.order.pk}, {"id": world.agreement.pk}],
             "/api/articles/{id}/": [{"id": world.article.pk}, {"id": world.houston_article.pk}],
+            "/api/declarations/{id}/": [{"id": world.declaration.pk}, {"id": 10**6}],
         }
     )
     # Keep the test's transaction open: a real request ends by closing "old" connections.

@@ -25,6 +25,7 @@ def test_every_path_in_the_schema_answers(schema, world, api):
         "/api/events/{id}/": world.operation.pk,
         "/api/policies/{id}/": world.order.pk,
         "/api/articles/{id}/": world.article.pk,
+        "/api/declarations/{id}/": world.declaration.pk,
     }
     called = []
     for template, methods in schema["paths"].items():
@@ -39,7 +40,7 @@ def test_every_path_in_the_schema_answers(schema, world, api):
         called.append(template)
 
     assert set(called) == set(schema["paths"])
-    assert len(called) == 14
+    assert len(called) == 16
 
 
 def test_every_list_parameter_in_the_schema_is_accepted(schema, world, api):

@@ -296,7 +296,7 @@ def test_an_editor_creates_a_policy_and_the_stance_follows(world, editor_api):
             "effects",
         ),
         ({"effects": [{"indicator": "vibes", "direction": "limits"}]}, "effects"),
-        ({"effective_on": TOMORROW}, "effective_on"),
+        ({"effective_on": "2024-02-01", "ends_on": "2023-01-01"}, "ends_on"),
         ({"jurisdiction": "atlantis-xx"}, "jurisdiction"),
         ({"kind": "decree"}, "kind"),
         ({"evidence": "No such words"}, "evidence"),

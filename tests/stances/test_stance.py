@@ -140,3 +140,63 @@ def test_history_is_empty_without_evidence():
     from stances.rules.stance import history
 
     assert history([]) == []
+
+
+# Statuses and ends: only policies in force count, from their start to their end
+
+
+def ended(indicator, direction, when, policy_id, status="lapsed", ends_on=None):
+    return EvidenceItem(indicator, direction, when, policy_id, status, ends_on)
+
+
+def test_a_proposal_never_counts():
+    proposal = ended("agreement_287g", "cooperates", D(2025, 5, 1), 1, status="proposed")
+    assert derive([proposal]).stance == "unknown"
+    assert derive([proposal], D(2025, 6, 1)).stance == "unknown"
+
+
+def test_a_policy_counts_until_its_own_end():
+    contract = ended("jail_access", "cooperates", D(2016, 1, 1), 1, "in_force", D(2019, 6, 30))
+    assert derive([contract], D(2018, 1, 1)).stance == "cooperation"
+    assert derive([contract], D(2019, 6, 30)).stance == "unknown"
+    assert derive([contract], today=D(2020, 1, 1)).stance == "unknown"
+
+
+def test_a_recorded_lapse_ends_the_agreement_and_older_evidence_shows_again():
+    evidence = [
+        item("detainers", "limits", D(2014, 1, 1), 1),
+        item("agreement_287g", "cooperates", D(2017, 3, 1), 2),
+        ended("agreement_287g", "cooperates", D(2019, 12, 31), 3, "lapsed", D(2019, 7, 1)),
+    ]
+    assert derive(evidence, D(2018, 1, 1)).stance == "cooperation"
+    after = derive(evidence, D(2019, 8, 1))
+    assert after.indicators["agreement_287g"].value == "unknown"
+    assert after.stance == "limited_cooperation"  # the detainer limit alone
+    assert derive(evidence, today=D(2025, 1, 1)).stance == "limited_cooperation"
+
+
+def test_an_agreement_signed_after_a_lapse_counts_again():
+    evidence = [
+        item("agreement_287g", "cooperates", D(2012, 1, 1), 1),
+        ended("agreement_287g", "cooperates", D(2015, 1, 1), 2, "repealed", D(2015, 1, 1)),
+        item("agreement_287g", "cooperates", D(2020, 5, 1), 3),
+    ]
+    assert derive(evidence, D(2016, 1, 1)).stance == "unknown"
+    assert derive(evidence, D(2021, 1, 1)).stance == "cooperation"
+
+
+def test_a_policy_taking_effect_after_today_does_not_count_yet():
+    law = item("detainers", "cooperates", D(2027, 1, 1), 1)
+    assert derive([law], today=D(2026, 12, 7)).stance == "unknown"
+    assert derive([law], today=D(2027, 1, 2)).stance == "cooperation"
+
+
+def test_the_history_shows_the_end_of_an_agreement_on_its_end_date():
+    from stances.rules.stance import history
+
+    evidence = [
+        item("agreement_287g", "cooperates", D(2017, 3, 1), 1),
+        ended("agreement_287g", "cooperates", D(2019, 12, 31), 2, "lapsed", D(2019, 7, 1)),
+    ]
+    changes = [(c.on, c.stance) for c in history(evidence, today=D(2025, 1, 1))]
+    assert changes == [(D(2017, 3, 1), "cooperation"), (D(2019, 7, 1), "unknown")]
