@@ -106,8 +106,8 @@ def resolve_agency(row: Row) -> Resolution:
     for pattern, reason in NOT_A_PLACE:
         if pattern.search(agency):
             return _none(f"{reason}: no county, town or state of its own")
-    if _is_state_agency(row, agency) and STATE_CORRECTIONS.search(agency):
-        return _none("a state department of corrections: listed by issue 14 as no place")
+    if _is_state_corrections(row, agency):
+        return _none("a state department of corrections: runs state prisons, no place's jail")
     if SHERIFF.search(agency) or (_named_county(row, agency) and COUNTY_OFFICE.search(agency)):
         return _county_agency(row, agency)
     if _is_state_agency(row, agency):
@@ -129,6 +129,16 @@ def _is_state_agency(row: Row, agency: str) -> bool:
         return False
     named = re.match(rf"(state of\s+)?{re.escape(state.name)}\b(?!\s+(city|county))", agency, re.I)
     return row.agency_type == "state_agency" or named is not None
+
+
+def _is_state_corrections(row: Row, agency: str) -> bool:
+    """A state's corrections, not a county's ("Okaloosa County Department of Corrections")."""
+    county_named = _named_county(row, agency) is not None
+    return (
+        _is_state_agency(row, agency)
+        and not county_named
+        and bool(STATE_CORRECTIONS.search(agency))
+    )
 
 
 def _state_agency(row: Row) -> Resolution:

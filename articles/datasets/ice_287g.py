@@ -118,6 +118,10 @@ class Snapshot:
     def valid_rows(self) -> tuple[Row, ...]:
         return tuple(row for row in self.rows if not row.rejected)
 
+    def cells_by_name(self, row: Row) -> dict[str, Cell]:
+        """``row``'s raw cells keyed by their column's header as written ("" columns left out)."""
+        return {name: cell for name, cell in zip(self.columns, row.cells, strict=True) if name}
+
     @property
     def as_of(self) -> dt.date | None:
         """The day the snapshot stands for: when it was seen, else when ICE stamped it."""

@@ -156,6 +156,13 @@ def test_find_county_reads_ice_spellings():
     assert find_county("MD", "Baltimore city").place.external_id == "fips:24510"
 
 
+def test_a_county_corrections_department_typed_state_agency_is_still_the_county():
+    resolution = resolve_agency(
+        row("FL", "Okaloosa County Department of Corrections", "Okaloosa County", "state_agency")
+    )
+    assert (resolution.kind, resolution.place.external_id) == ("county", "fips:12091")
+
+
 def test_latest_snapshots_resolve(latest_participating, latest_pending):
     participating = Counter(resolve_agency(r).kind for r in latest_participating.valid_rows)
     pending = Counter(resolve_agency(r).kind for r in latest_pending.valid_rows)

@@ -193,6 +193,12 @@ def test_an_unreadable_file_names_itself(tmp_path):
         read_snapshot(path)
 
 
+def test_raw_cells_by_column_name(latest_participating):
+    cells = latest_participating.cells_by_name(latest_participating.rows[0])
+    assert list(cells) == [*HEADER, "ADDENDUM"]
+    assert cells["SIGNED"].value == dt.datetime(2025, 6, 25) and cells["MOA"].link is None
+
+
 def test_outlook_safe_links_are_unwrapped(latest_participating):
     colbert = latest_participating.rows[2]
     assert "safelinks.protection.outlook.com" in colbert.cells[6].link
