@@ -325,7 +325,7 @@ def score_article(gold: Gold) -> tuple[dict[str, Score], dict[str, list[str]]]:
                 f"{g['starts']!r}: {best.speaker_key}, want {g['speaker']}"
             )
         stance.wanted += 1
-        if best.stance == g["stance"]:
+        if best.stance in (g["stance"] if isinstance(g["stance"], list) else [g["stance"]]):
             stance.found += 1
         else:
             misses["stance"].append(f"{g['starts']!r}: {best.stance}, want {g['stance']}")
