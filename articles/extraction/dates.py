@@ -18,6 +18,7 @@ The sentence helpers (``sentence_spans``, ``sentence_bounds``) live here because
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -104,12 +105,18 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
 
     Longer, more specific patterns win over the shorter ones they overlap ("Sunday, June 23"
     is one mention, not a weekday plus a date)."""
-    found: list[DateMention] = []
+    found: list[DateMention] = []  # sorted by start, never overlapping one another
+    starts: list[int] = []
     for finder in _FINDERS:
         for mention in finder(text, published):
-            if not any(m.start < mention.end and mention.start < m.end for m in found):
-                found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+            i = bisect.bisect_left(starts, mention.start)
+            if i and found[i - 1].end > mention.start:
+                continue  # overlaps the mention before it
+            if i < len(found) and found[i].start < mention.end:
+                continue  # overlaps the mention after it
+            found.insert(i, mention)
+            starts.insert(i, mention.start)
+    return found
 
 
 def _absolute(text: str, published: dt.date | None) -> list[DateMention]:
@@ -281,16 +288,33 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The smallest run of whole sentences that contains ``text[start:end]``."""
-    spans = _cached_spans(text)
-    first = next((s for s, e in spans if e > start), start)
-    last = next((e for s, e in reversed(spans) if s < end), end)
+    spans, starts, ends = _cached_spans(text)
+    i = bisect.bisect_right(ends, start)  # the first sentence ending after ``start``
+    first = spans[i][0] if i < len(spans) else start
+    j = bisect.bisect_left(starts, end) - 1  # the last sentence starting before ``end``
+    last = spans[j][1] if j >= 0 else end
     return min(first, start), max(last, end)
 
 
+def article_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """``sentence_spans(text)``, computed once per text: every step of the pipeline asks for
+    the same article's sentences, and asking again must not cost a pass over the article."""
+    return _cached_spans(text)[0]
+
+
+def sentence_index(text: str, position: int) -> int:
+    """The index in ``article_sentences(text)`` of the last sentence starting at or before
+    ``position`` (0 when none does)."""
+    return max(0, bisect.bisect_right(_cached_spans(text)[1], position) - 1)
+
+
 @lru_cache(maxsize=16)
-def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
-    # Later steps ask for the same article's sentences many times; strings are immutable.
-    return tuple(sentence_spans(text))
+def _cached_spans(
+    text: str,
+) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], tuple[int, ...]]:
+    # Strings are immutable, and one article's text is the same object through the pipeline.
+    spans = tuple(sentence_spans(text))
+    return spans, tuple(s for s, _ in spans), tuple(e for _, e in spans)
 
 
 _ATTRIBUTION = re.compile(

@@ -15,14 +15,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from articles.extraction.dates import (
+    article_sentences,
     find_dates,
     mention_for_span,
     period,
     sentence_bounds,
-    sentence_spans,
+    sentence_index,
 )
+from articles.extraction.spans import SpanIndex, intervals
 from articles.extraction.types import EventCandidate, Place, PlaceMention
 
 _SMALL_NUMBERS = {
@@ -157,11 +160,12 @@ def find_events(
 ) -> list[EventCandidate]:
     """Operations first, then arrests, raids, planned raids and detentions in text order."""
     operations = _operations(text, published)
+    index = SpanIndex(places)
     others = (
-        _arrests(text, places, published, operations)
-        + _raids(text, places, published)
-        + _planned_raids(text, places, published)
-        + _detentions(text, places, published, default_place)
+        _arrests(text, index, published, operations)
+        + _raids(text, index, published)
+        + _planned_raids(text, index, published)
+        + _detentions(text, index, published, default_place)
     )
     return operations + sorted(others, key=lambda e: (e.start, e.kind))
 
@@ -231,6 +235,11 @@ def _number_value(tokens: list[str]) -> int | None:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, between curly or straight double quotes, within a
     paragraph (an unclosed quote ends at the line break)."""
+    return _quoted_spans(text)
+
+
+@lru_cache(maxsize=16)
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end()) for m in re.finditer(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", text, re.M)
     ]
@@ -317,7 +326,7 @@ def _operation_total(text: str, name: str) -> tuple[int | None, str]:
     approximate one ("498" over "almost 500"), which is then noted for the summary."""
     words = name.lower().removeprefix("operation ")
     exact, approximate = None, None
-    for start, end in sentence_spans(text):
+    for start, end in article_sentences(text):
         sentence = text[start:end]
         if words not in sentence.lower() or "operation" not in sentence.lower():
             continue
@@ -337,16 +346,16 @@ def _operation_total(text: str, name: str) -> tuple[int | None, str]:
 
 def _arrests(
     text: str,
-    places: list[PlaceMention],
+    places: SpanIndex[PlaceMention],
     published: dt.date | None,
     operations: list[EventCandidate],
 ) -> list[EventCandidate]:
     """One "arrests" event per place with a count, in a sentence about arrests: the count
     before the place ("41 people in Austin"), a tally after it ("Austin, 41;") or the object
     of an arrest verb whose clause goes on to name the place."""
-    date_spans = [(d.start, d.end) for d in find_dates(text, published)]
+    date_spans = intervals((d.start, d.end) for d in find_dates(text, published))
     found: dict[tuple[int, int, str], EventCandidate] = {}
-    for mention in places:
+    for mention in places.items:
         start, _ = sentence_bounds(text, mention.start, mention.end)
         m = _COUNT_BEFORE_PLACE.search(text, start, mention.start)
         if m and _is_arrest_count(text, m, start, date_spans):
@@ -393,27 +402,24 @@ def _arrest_event(
     )
 
 
-def _place_in_clause(text: str, position: int, places: list[PlaceMention]) -> PlaceMention | None:
+def _place_in_clause(
+    text: str, position: int, places: SpanIndex[PlaceMention]
+) -> PlaceMention | None:
     """The first place named after ``position`` in the same clause, behind a preposition, that
     is the place itself rather than part of a proper name ("in Omaha", not "Omaha Steaks")."""
-    for mention in places:
-        if mention.start < position:
-            continue
-        if _CLAUSE_TO_PLACE.search(text[position : mention.start]) and _is_place_itself(
-            text, mention
-        ):
-            return mention
+    mention = places.first_from(position)
+    if mention is None:
         return None
+    if _CLAUSE_TO_PLACE.search(text[position : mention.start]) and _is_place_itself(text, mention):
+        return mention
     return None
 
 
-def _is_tally(
-    text: str, m: re.Match[str], sentence_start: int, date_spans: list[tuple[int, int]]
-) -> bool:
+def _is_tally(text: str, m: re.Match[str], sentence_start: int, date_spans: SpanIndex) -> bool:
     """ "Seattle, 41;" counts arrests only in a sentence about arrests, and is no year or date."""
     _, sentence_end = sentence_bounds(text, m.start(), m.end())
     number = m["num"]
-    if any(s <= m.start("num") < e for s, e in date_spans):
+    if date_spans.containing(m.start("num")):
         return False
     if _is_year(number):
         return False
@@ -421,14 +427,14 @@ def _is_tally(
 
 
 def _is_arrest_count(
-    text: str, m: re.Match[str], sentence_start: int, date_spans: list[tuple[int, int]]
+    text: str, m: re.Match[str], sentence_start: int, date_spans: SpanIndex
 ) -> bool:
     """The sentence is about arrests; a bare number ("30 in Denver") must continue a list and
     must not be a year or part of a date."""
     _, sentence_end = sentence_bounds(text, m.start(), m.end())
     if not _ARREST_WORD.search(text, sentence_start, sentence_end):
         return False
-    if any(s <= m.start("num") < e for s, e in date_spans):
+    if date_spans.containing(m.start("num")):
         return False
     if m["noun"]:
         return True
@@ -456,7 +462,7 @@ def _parent(text: str, position: int, operations: list[EventCandidate]) -> int |
 
 
 def _raids(
-    text: str, places: list[PlaceMention], published: dt.date | None
+    text: str, places: SpanIndex[PlaceMention], published: dt.date | None
 ) -> list[EventCandidate]:
     """ "a raid in <place>", "ICE raided a plant in <place>", outside planning language."""
     events = []
@@ -464,10 +470,7 @@ def _raids(
         start, end = sentence_bounds(text, m.start(), m.end())
         if _PLAN_CUE.search(text, start, end):
             continue  # planned, threatened or expected: see _planned_raids
-        mention = next(
-            (p for p in places if m.end() <= p.start < end and _raid_place(text, m, p)),
-            None,
-        )
+        mention = places.first_from(m.end(), lambda p, m=m: _raid_place(text, m, p), until=end)
         if mention is None:
             continue
         span_start = _with_date_before(text, m.start(), published)
@@ -506,24 +509,24 @@ def _with_date_before(text: str, position: int, published: dt.date | None) -> in
 
 
 def _planned_raids(
-    text: str, places: list[PlaceMention], published: dt.date | None
+    text: str, places: SpanIndex[PlaceMention], published: dt.date | None
 ) -> list[EventCandidate]:
     """One "planned_raid" per place named after a raid word in a sentence of planning or
     threat language (outside quotations, which are opinions rather than reports)."""
-    quotes = quoted_spans(text)
+    quotes = intervals(quoted_spans(text))
     events = []
-    for start, end in sentence_spans(text):
+    for start, end in article_sentences(text):
         raid = _PLANNED_WORD.search(text, start, end)
         if (
             not raid
-            or _inside(raid.start(), quotes)
+            or quotes.containing(raid.start())
             or not _PLAN_CUE.search(text, start, end)
             or _NEGATED.search(text, start, raid.start())
         ):
             continue
         when, target = _plan_context(text, start, end, published)
-        for mention in places:
-            if raid.end() <= mention.start < end and _is_place_itself(text, mention):
+        for mention in places.starting_in(raid.end(), end):
+            if _is_place_itself(text, mention):
                 events.append(
                     EventCandidate(
                         kind="planned_raid",
@@ -542,9 +545,8 @@ def _plan_context(
 ) -> tuple[dt.date | None, str]:
     """The date and target figure of a plan, from its sentence or the two before it: the
     first date on or after publication, and e.g. "targeting up to 2,000 migrant families"."""
-    spans = sentence_spans(text)
-    index = next(i for i, (s, _) in enumerate(spans) if s >= start)
-    window_start = spans[max(0, index - 2)][0]
+    spans = article_sentences(text)
+    window_start = spans[max(0, sentence_index(text, start) - 2)][0]
     window = text[window_start:end]
     # A plan lies ahead of publication; without a publication date nothing can be resolved.
     dates = [
@@ -558,7 +560,7 @@ def _plan_context(
 
 def _detentions(
     text: str,
-    places: list[PlaceMention],
+    places: SpanIndex[PlaceMention],
     published: dt.date | None,
     default_place: Place | None,
 ) -> list[EventCandidate]:
@@ -570,7 +572,7 @@ def _detentions(
     )
     for m in matches:
         _, end = sentence_bounds(text, m.start(), m.end())
-        mention = next((p for p in places if m.start() <= p.start < end), None)
+        mention = places.first_from(m.start(), until=end)
         place = mention.place if mention else default_place
         count = parse_count(m["num"])
         if place is None or count is None:
@@ -587,10 +589,6 @@ def _detentions(
             )
         )
     return events
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= position < e for s, e in spans)
 
 
 def _unique(events: list[EventCandidate]) -> list[EventCandidate]:

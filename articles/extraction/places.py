@@ -23,6 +23,7 @@ state", "the state of Washington" or "Washington, D.C.".
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -389,13 +390,12 @@ def _scan(text: str) -> tuple[list[_Match], set[str]]:
     the place names found used as people's surnames."""
     tokens = _tokens(text)
     matches = _datelines(text) + _plural_counties(text)
+    found_first = sorted((m.start, m.end) for m in matches)
     surnames: set[str] = set()
     i = 0
     while i < len(tokens):
         match = _longest_alias(text, tokens, i)
-        if match is None or any(
-            m.start <= match.start < m.end or match.start <= m.start < match.end for m in matches
-        ):
+        if match is None or _overlaps(found_first, match.start, match.end):
             i += 1
             continue
         skip_to = match.end
@@ -418,6 +418,15 @@ def _scan(text: str) -> tuple[list[_Match], set[str]]:
         while i < len(tokens) and tokens[i][0] < skip_to:
             i += 1
     return sorted(matches, key=lambda m: m.start), surnames
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` share its start with a span of ``spans`` (sorted, not overlapping
+    one another), or does one of them start inside it?"""
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    if i and spans[i - 1][0] <= start < spans[i - 1][1]:
+        return True
+    return i < len(spans) and spans[i][0] < end
 
 
 def _context_states(matches: list[_Match]) -> dict[str, list[int]]:
@@ -443,9 +452,14 @@ def _nearest_in_context(
     in_context = [p for p in candidates if p.state in context]
     # The state the article names most wins; between equals, the one named nearest.
     return sorted(
-        in_context,
-        key=lambda p: (-len(context[p.state]), min(abs(at - pos) for pos in context[p.state])),
+        in_context, key=lambda p: (-len(context[p.state]), _distance(context[p.state], at))
     )
+
+
+def _distance(positions: list[int], at: int) -> int:
+    """The distance from ``at`` to the nearest of ``positions`` (sorted, not empty)."""
+    i = bisect.bisect_left(positions, at)
+    return min(abs(at - positions[j]) for j in (i - 1, i) if 0 <= j < len(positions))
 
 
 def _large_or_not_city(place: Place) -> bool:
@@ -499,17 +513,24 @@ def _county_short_forms(text: str, matches: list[_Match], surnames: set[str]) ->
         + "|".join(re.escape(n) for n in counties)
         + r")(?!(?:['’]s)? [Cc]ount(?:y|ies))(?:['’]s)?\b"
     )
-    kept = list(matches)
+    shorts = []
     for m in pattern.finditer(text):
         short = m.group(1)
         before = _word_before(text, m.start())
         if before[:1].isupper() and before not in NOT_FIRST_NAMES:
             continue  # "Andrew Jackson": a first name before it
-        kept = [
-            k for k in kept if not (k.start <= m.start() < k.end or m.start() <= k.start < m.end(1))
-        ]
-        kept.append(_Match(m.start(), m.end(1), short, (counties[short],), qualified=True))
-    return sorted(kept, key=lambda k: k.start)
+        shorts.append(_Match(m.start(), m.end(1), short, (counties[short],), qualified=True))
+    spans = [(k.start, k.end) for k in shorts]
+    kept = [k for k in matches if not _overlaps_either(spans, k.start, k.end)]
+    return sorted(kept + shorts, key=lambda k: k.start)
+
+
+def _overlaps_either(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does a span of ``spans`` start inside ``[start, end)``, or ``start`` fall inside one?"""
+    i = bisect.bisect_left(spans, (start,))
+    if i < len(spans) and spans[i][0] < end:
+        return True
+    return bool(i) and spans[i - 1][0] <= start < spans[i - 1][1]
 
 
 def _short_form_is_safe(short: str, county: Place, surnames: set[str]) -> bool:

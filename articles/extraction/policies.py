@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from articles.extraction.dates import mention_for_span, period, sentence_spans
+from articles.extraction.dates import article_sentences, mention_for_span, period
 from articles.extraction.events import quoted_spans
+from articles.extraction.spans import SpanIndex, intervals
 from articles.extraction.types import Place, PlaceMention, PolicyCandidate
 
 _NOT = r"(?:not|no\s+longer|never|won['’]t|refus\w*\s+to|declin\w*\s+to|stop\w*|ceas\w*)"
@@ -259,15 +260,14 @@ def find_policies(
     default_place: Place | None = None,
 ) -> list[PolicyCandidate]:
     """Every policy action reported in ``text`` (see the module docstring for the rules)."""
-    quotes = quoted_spans(text)
+    quotes = intervals(quoted_spans(text))
+    index = SpanIndex(places)
     policies: list[PolicyCandidate] = []
     seen: set[tuple] = set()
-    for start, end in sentence_spans(text):
+    for start, end in article_sentences(text):
         if text[start:end].rstrip("”\"' ").endswith("?"):
             continue  # a question reports no decision
-        for policy in _sentence_policies(
-            text, start, end, places, published, default_place, quotes
-        ):
+        for policy in _sentence_policies(text, start, end, index, published, default_place, quotes):
             key = (_paragraph_start(text, start), policy.place, policy.kind, policy.indicators)
             if key not in seen or _ANOTHER.search(text, start, end):
                 seen.add(key)
@@ -279,10 +279,10 @@ def _sentence_policies(
     text: str,
     start: int,
     end: int,
-    places: list[PlaceMention],
+    places: SpanIndex[PlaceMention],
     published: dt.date | None,
     default_place: Place | None,
-    quotes: list[tuple[int, int]],
+    quotes: SpanIndex,
 ) -> list[PolicyCandidate]:
     """Group the sentence's triggers by (place, kind): one policy per group."""
     groups: dict[tuple[Place, str], list[_Trigger]] = {}
@@ -321,14 +321,14 @@ def _policy(
     )
 
 
-def _triggers(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[_Trigger]:
+def _triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[_Trigger]:
     """The sentence's triggers that survive the quote, hypothetical, other-actor and negation
     checks (a "cooperates" trigger right after "not"/"refused" is the opposite decision)."""
     found = []
     for pattern, rule in _compiled_rules():
         for m in pattern.finditer(text, start, end):
             before = text[start : m.start()]
-            if any(s <= m.start() < e for s, e in quotes):
+            if quotes.containing(m.start()):
                 continue  # quoted words are statements, handled by the quotes step
             if _HYPOTHETICAL.search(before) or _OTHER_ACTOR.search(before):
                 continue
@@ -385,13 +385,13 @@ def _places_for(
     start: int,
     end: int,
     trigger: _Trigger,
-    places: list[PlaceMention],
+    places: SpanIndex[PlaceMention],
     default_place: Place | None,
 ) -> list[Place]:
     """The distinct places named in the sentence before the trigger (the deciders), else any
     place in the sentence, else the nearest place shortly before it, else ``default_place``.
     A general remark about unnamed "cities" with no place in the sentence yields none."""
-    in_sentence = _own_places(text, [p for p in places if start <= p.start < end])
+    in_sentence = _own_places(text, list(places.starting_in(start, end)))
     # "NASHVILLE, Tenn. (AP) — The governor signed ...": the dateline is where the story was
     # filed, not who decided, when the sentence names another place.
     undated = [p for p in in_sentence if not _is_dateline(text, p)]
@@ -402,7 +402,7 @@ def _places_for(
         return list(dict.fromkeys(p.place for p in chosen))
     if _GENERIC_SUBJECT.search(text, start, trigger.start):
         return []
-    earlier = [p for p in places if start - _CARRY_OVER_CHARS <= p.start < start]
+    earlier = places.starting_in(start - _CARRY_OVER_CHARS, start)
     if earlier:
         return [earlier[-1].place]
     return [default_place] if default_place else []

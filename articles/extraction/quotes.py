@@ -16,6 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from articles.extraction.quote_stance import classify_stance
+from articles.extraction.spans import SpanIndex
 from articles.extraction.types import Place, PlaceMention, Speaker, StatementCandidate
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -270,7 +271,11 @@ def _is_term_or_title(text: str, region: QuoteRegion) -> bool:
 
 
 def _place_for(
-    text: str, region: QuoteRegion, speaker: Speaker, places: list[PlaceMention], starts: list[int]
+    text: str,
+    region: QuoteRegion,
+    speaker: Speaker,
+    places: SpanIndex[PlaceMention],
+    starts: list[int],
 ) -> Place | None:
     """The speaker's place, else the nearest place in the quote's sentences, else paragraph."""
     if speaker.place is not None:
@@ -281,7 +286,7 @@ def _place_for(
     para_end = text.find("\n", region.close)
     para_end = len(text) if para_end < 0 else para_end
     for lo, hi in ((sent_start, sent_end), (para_start, para_end)):
-        inside = [p for p in places if lo <= p.start and p.end <= hi]
+        inside = [p for p in places.starting_in(lo, hi) if p.end <= hi]
         if inside:
             return min(inside, key=lambda p: abs(p.start - region.open)).place
     return None
@@ -348,6 +353,7 @@ def find_statements(
     regions = quote_regions(text)
     starts = sentence_starts(text)
     mentions = _Mentions(speakers)
+    index = SpanIndex(places)
     statements = []
     for region, speaker in zip(
         regions, _attribute_all(text, regions, mentions, starts), strict=True
@@ -355,7 +361,7 @@ def find_statements(
         start, end = statement_span(text, region)
         if speaker is None or end <= start:
             continue
-        place = _place_for(text, region, speaker, places, starts)
+        place = _place_for(text, region, speaker, index, starts)
         stance = classify_stance(_stance_context(text, start, end, starts), speaker)
         statements.append(StatementCandidate(start, end, speaker.key, stance, place))
     return statements

@@ -16,13 +16,16 @@ import bisect
 import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from articles.extraction.quotes import quote_regions, sentence_starts
+from articles.extraction.spans import SpanIndex
 from articles.extraction.types import Place, PlaceMention, Speaker
 
 ICE_NAME = "U.S. Immigration and Customs Enforcement"
+_MISSPELT_WINDOW = 3000  # characters: how far back a misspelt surname's person was named
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -316,9 +319,21 @@ class _Reader:
 
     def __init__(self, text: str, places: list[PlaceMention]) -> None:
         self.text = text
-        self.places = sorted(places, key=lambda p: p.start)
+        self.index = SpanIndex(places)
+        self.places = self.index.items
+        self.by_kind = {
+            kind: SpanIndex(p for p in self.places if p.place.kind == kind)
+            for kind in {p.place.kind for p in self.places}
+        }
         self.quotes = [(q.open, q.close) for q in quote_regions(text)]
         self.sentences = sentence_starts(text)
+        self._orgs: list[tuple[int, int, str]] | None = None
+
+    def orgs(self) -> list[tuple[int, int, str]]:
+        """Every named organisation (``_org_mentions``), found once."""
+        if self._orgs is None:
+            self._orgs = _org_mentions(self)
+        return self._orgs
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quotes, (pos, len(self.text) + 1)) - 1
@@ -331,26 +346,28 @@ class _Reader:
             not before or before[-1] in '.!?,:;\n”"' or bool(_ENDS_WITH_CONJUNCTION.search(before))
         )
 
-    def place_before(self, start: int) -> Place | None:
+    def place_before(self, start: int) -> PlaceMention | None:
         """The place named right in front of a title: "Tucson Mayor", "Dane County Sheriff"."""
-        for p in self.places:
+        for p in self.index.starting_in(start - 80, start + 1):  # a gap is a few characters
             gap = self.text[p.end : start]
             if p.end <= start and _TITLE_GAP.fullmatch(gap):
-                return p.place
+                return p
             if p.start < start < p.end:  # the place takes a word of the title: "Dane County"
-                return p.place
+                return p
         return None
 
     def place_inside(self, start: int, end: int) -> Place | None:
-        return next((p.place for p in self.places if start <= p.start < end), None)
+        inside = self.index.starting_in(start, end)
+        return inside[0].place if inside else None
 
     def nearest_place(self, pos: int, kind: str) -> Place | None:
         """The latest place of ``kind`` named before ``pos`` ("the city's" -> that city)."""
-        earlier = [p for p in self.places if p.end <= pos and p.place.kind == kind]
-        return earlier[-1].place if earlier else None
+        index = self.by_kind.get(kind)
+        found = index.last_before(pos) if index else None
+        return found.place if found else None
 
     def overlaps_place(self, start: int, end: int) -> bool:
-        return any(p.start < end and start < p.end for p in self.places)
+        return bool(self.index.overlapping(start, end))
 
     def sentence_index(self, pos: int) -> int:
         return bisect.bisect_right(self.sentences, pos) - 1
@@ -389,7 +406,8 @@ def _titled_intros(reader: _Reader) -> list[_Intro]:
         name = _clean_name(m["name"])
         if not name or reader.in_quote(m.start("name")):
             continue
-        place = reader.place_before(m.start("agency") if m["agency"] else m.start("title"))
+        before = reader.place_before(m.start("agency") if m["agency"] else m.start("title"))
+        place = before.place if before else None
         if m["kind"]:
             place = reader.nearest_place(m.start(), PLACE_KIND_WORDS[m["kind"]])
         role = TITLES[m["title"]]
@@ -397,10 +415,8 @@ def _titled_intros(reader: _Reader) -> list[_Intro]:
         if m["agency"]:
             role = ("Acting " if m["agency"].startswith("Acting") else "") + role
             affiliation = _canonical_org(m["agency"].split()[-1])[0]
-        np_start = m.start()
-        for p in reader.places:
-            if p.place == place and p.end <= m.start("title") and not m["kind"]:
-                np_start = p.start
+        # The noun phrase starts at the place in front of the title: "Tucson Mayor Ana Ruiz".
+        np_start = before.start if before and not m["kind"] else m.start()
         end = m.start("name") + len(name)
         intros.append(_Intro(m.start("name"), end, name, np_start, role, affiliation, place))
     return intros
@@ -536,15 +552,29 @@ class _Cast:
         self.reader = reader
         self.speakers: list[Speaker] = []
         self.refs: list[_Ref] = []
+        self.ref_starts: list[int] = []
+        self.longest_ref = 0
         self.by_key: dict[str, int] = {}
+        self.by_name_tail: dict[str, int] = {}  # "Lee Banks", "Banks" -> Rosa Lee Banks
+        self.starts_of: dict[int, list[int]] = {}  # speaker -> starts of its references
 
     def taken(self, start: int, end: int) -> bool:
-        return any(r.start < end and start < r.end for r in self.refs)
+        lo = bisect.bisect_left(self.ref_starts, start - self.longest_ref)
+        hi = bisect.bisect_left(self.ref_starts, end)
+        return any(r.end > start for r in self.refs[lo:hi])
+
+    def before(self, pos: int) -> int:
+        """How many references start before ``pos``."""
+        return bisect.bisect_left(self.ref_starts, pos)
 
     def add_ref(self, start: int, end: int, index: int, np_start: int | None = None) -> None:
         subject = self.reader.opens_clause(start if np_start is None else np_start)
         subject = subject and not _POSSESSIVE.match(self.reader.text, end)
-        bisect.insort(self.refs, _Ref(start, end, index, subject), key=lambda r: r.start)
+        i = bisect.bisect_right(self.ref_starts, start)
+        self.refs.insert(i, _Ref(start, end, index, subject))
+        self.ref_starts.insert(i, start)
+        self.longest_ref = max(self.longest_ref, end - start)
+        bisect.insort(self.starts_of.setdefault(index, []), start)
 
     def add(self, speaker: Speaker, start: int, end: int, np_start: int | None = None) -> int:
         """Add (or merge into the same key) a speaker introduced at ``text[start:end]``."""
@@ -552,6 +582,10 @@ class _Cast:
         if index is None:
             index = self.by_key[speaker.key] = len(self.speakers)
             self.speakers.append(speaker)
+            if speaker.kind == "person":
+                tokens = speaker.name.split()
+                for k in range(len(tokens)):
+                    self.by_name_tail.setdefault(" ".join(tokens[k:]), index)
         else:
             known = self.speakers[index]
             known.role = known.role or speaker.role
@@ -563,16 +597,23 @@ class _Cast:
 
     def person_by_variant(self, name: str) -> int | None:
         """The person whose name ends with ``name`` ("Lee Banks" -> Rosa Lee Banks)."""
-        for i, sp in enumerate(self.speakers):
-            if sp.kind == "person" and (" " + sp.name).endswith(" " + name):
-                return i
-        return None
+        return self.by_name_tail.get(name)
 
-    def latest(self, pos: int, accept) -> int | None:
-        """Index of the speaker of the latest reference before ``pos`` that ``accept`` admits."""
-        for ref in reversed(self.refs[: bisect.bisect_left(self.refs, pos, key=lambda r: r.start)]):
-            if accept(self.speakers[ref.speaker]):
-                return ref.speaker
+    def latest(self, pos: int, candidates: Iterable[int]) -> int | None:
+        """Of the speakers ``candidates`` (indices), the one referred to latest before ``pos``."""
+        best, best_start = None, -1
+        for index in candidates:
+            starts = self.starts_of.get(index, [])
+            i = bisect.bisect_left(starts, pos)
+            if i and starts[i - 1] > best_start:
+                best, best_start = index, starts[i - 1]
+        return best
+
+    def latest_person(self, pos: int) -> int | None:
+        """The person referred to latest before ``pos``."""
+        for i in range(self.before(pos) - 1, -1, -1):
+            if self.speakers[self.refs[i].speaker].kind == "person":
+                return self.refs[i].speaker
         return None
 
 
@@ -590,11 +631,17 @@ def _add_people(cast: _Cast) -> None:
         _bare_intros,
         _subject_intros,
     )
+    starts: list[int] = []  # of ``accepted``, kept sorted by start
     for finder in finders:
         for intro in finder(reader):
-            if not any(a.start < intro.end and intro.start < a.end for a in accepted):
-                accepted.append(intro)
-    for intro in sorted(accepted, key=lambda i: i.start):
+            i = bisect.bisect_left(starts, intro.start)
+            if (i and accepted[i - 1].end > intro.start) or (
+                i < len(accepted) and accepted[i].start < intro.end
+            ):
+                continue  # overlaps an introduction found by a stronger rule
+            accepted.insert(i, intro)
+            starts.insert(i, intro.start)
+    for intro in accepted:
         known = cast.person_by_variant(intro.name)
         if known is not None and (intro.weak or len(intro.name.split()) == 1):
             cast.add_ref(intro.start, intro.end, known, intro.np_start)
@@ -610,8 +657,10 @@ def _org_mentions(reader: _Reader) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for m in _patterns()["agency"].finditer(reader.text):
         found.append((m.start(), m.end(), m[0]))
+    agencies = [(s, e) for s, e, _ in found]  # in text order, never overlapping one another
     for m in _patterns()["local_org"].finditer(reader.text):
-        if not any(s < m.end() and m.start() < e for s, e, _ in found):
+        i = bisect.bisect_left(agencies, (m.end(), -1))  # the agencies starting before its end
+        if not (i and agencies[i - 1][1] > m.start()):
             found.append((m.start(), m.end(), m["org"]))
     return sorted(found)
 
@@ -620,7 +669,7 @@ def _add_organisations(cast: _Cast) -> None:
     """Organisations that speak ("ICE said", "the Tucson Police Department told"), with every
     other mention of them as a reference."""
     reader, text = cast.reader, cast.reader.text
-    mentions = [m for m in _org_mentions(reader) if not reader.in_quote(m[0])]
+    mentions = [m for m in reader.orgs() if not reader.in_quote(m[0])]
     speaking = set()
     for start, end, form in mentions:
         # "Doe with the Example Org said": the person speaks, not the organisation.
@@ -648,15 +697,40 @@ def _add_surnames(cast: _Cast) -> None:
                     variants.setdefault(" ".join(tokens[k:]), i)
     if not variants:
         return
-    alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w.])(?:{alternatives})(?!\w)", text):
-        index = variants[m[0]]
-        first = min(r.start for r in cast.refs if r.speaker == index)
-        if m.start() < first or reader.in_quote(m.start()) or cast.taken(*m.span()):
+    first_of = {index: starts[0] for index, starts in cast.starts_of.items()}
+    for start, end in _variant_mentions(text, variants):
+        index = variants[text[start:end]]
+        if start < first_of[index] or reader.in_quote(start) or cast.taken(start, end):
             continue
-        if reader.overlaps_place(*m.span()) and not _patterns()["speaks"].match(text, m.end()):
+        if reader.overlaps_place(start, end) and not _patterns()["speaks"].match(text, end):
             continue
-        cast.add_ref(m.start(), m.end(), index)
+        cast.add_ref(start, end, index)
+
+
+def _variant_mentions(text: str, variants: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of the longest of ``variants`` (tails of names: "Rosa Lee Banks", "Lee Banks",
+    "Banks") wherever the text writes one as whole words, found from the name's last word so
+    that the work grows with the text, not with the text times the number of names."""
+    by_last: dict[str, list[str]] = {}
+    for variant in sorted(variants, key=len, reverse=True):
+        last = re.findall(r"\w+", variant)
+        if last:
+            by_last.setdefault(last[-1], []).append(variant)
+    found: list[tuple[int, int]] = []
+    for m in re.finditer(r"\w+", text):
+        for variant in by_last.get(m[0], ()):
+            start = m.end() - len(variant)
+            if start < 0 or text[start : m.end()] != variant:
+                continue
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_."):
+                continue
+            if found and found[-1][1] > start and found[-1][0] <= start:
+                break  # inside the previous mention: the leftmost one stands
+            while found and found[-1][1] > start:
+                found.pop()  # "Lee" of "Ann Lee" inside "Rosa Lee Banks": the longer one
+            found.append((start, m.end()))
+            break
+    return found
 
 
 def _add_misspelt_surnames(cast: _Cast) -> None:
@@ -669,18 +743,28 @@ def _add_misspelt_surnames(cast: _Cast) -> None:
             continue
         if cast.reader.in_quote(m.start()):
             continue
-        close = difflib.get_close_matches(word, list(surnames), n=1, cutoff=0.8)
+        # A misspelling repeats a name the reader has just read: compare with the people
+        # referred to in the last few paragraphs only.
+        recent = cast.refs[cast.before(m.start() - _MISSPELT_WINDOW) : cast.before(m.start())]
+        near = {cast.speakers[r.speaker].name.split()[-1]: r.speaker for r in recent}
+        near = {name: i for name, i in near.items() if cast.speakers[i].kind == "person"}
+        close = difflib.get_close_matches(word, list(near), n=1, cutoff=0.8)
         if close:
-            cast.add_ref(m.start(), m.end("word"), surnames[close[0]])
+            cast.add_ref(m.start(), m.end("word"), near[close[0]])
 
 
 def _add_role_nouns(cast: _Cast) -> None:
     """Role nouns: "the mayor said" -> the latest speaker whose role ends with that noun."""
+    holders: dict[str, list[int]] = {}  # role noun -> the speakers whose role ends with it
     for m in _patterns()["role_noun"].finditer(cast.reader.text):
         if cast.reader.in_quote(m.start()) or cast.taken(*m.span()):
             continue
         noun = ROLE_NOUNS[m["noun"].lower()]
-        index = cast.latest(m.start(), lambda s, n=noun: s.role.lower().endswith(n))
+        if noun not in holders:
+            holders[noun] = [
+                i for i, s in enumerate(cast.speakers) if s.role.lower().endswith(noun)
+            ]
+        index = cast.latest(m.start(), holders[noun])
         if index is not None:
             cast.add_ref(m.start(), m.end(), index)
 
@@ -689,7 +773,8 @@ def _add_org_nouns(cast: _Cast) -> None:
     """Organisation nouns: "the department said" -> the latest organisation so named; "the
     agency said" -> the latest federal agency; "the city said" -> the latest city's government."""
     reader = cast.reader
-    orgs = [o for o in _org_mentions(reader) if not reader.in_quote(o[0])]
+    orgs = [o for o in reader.orgs() if not reader.in_quote(o[0])]
+    by_noun: dict[str, list[tuple[int, int, str]]] = {}
     for m in _patterns()["org_noun"].finditer(reader.text):
         noun, span = (
             m["noun"].lower().replace("’", "'"),
@@ -706,7 +791,9 @@ def _add_org_nouns(cast: _Cast) -> None:
                 key = slugify(f"{name} {place.state}")
                 cast.add(Speaker(key, name, "organisation", place=place), *span)
             continue
-        named = _latest_org_named(orgs, m.start(), noun)
+        if noun not in by_noun:
+            by_noun[noun] = [o for o in orgs if _noun_names(noun, o[2])]
+        named = _latest_ending_before(by_noun[noun], m.start())
         if named is not None:
             start, end, form = named
             name, key = _canonical_org(form)
@@ -715,17 +802,21 @@ def _add_org_nouns(cast: _Cast) -> None:
             cast.add_ref(*span, index)
 
 
-def _latest_org_named(
-    orgs: list[tuple[int, int, str]], pos: int, noun: str
+def _noun_names(noun: str, form: str) -> bool:
+    """Can ``noun`` stand for the organisation named ``form``: "agency" for a federal agency,
+    "department" for a name with "Department" in it, and so on."""
+    if noun == "agency":
+        return _canonical_org(form)[1] in {key for _, (_, key) in AGENCIES}
+    return noun in form.lower().replace("’", "'")
+
+
+def _latest_ending_before(
+    orgs: list[tuple[int, int, str]], pos: int
 ) -> tuple[int, int, str] | None:
-    """The latest organisation named before ``pos`` that ``noun`` can stand for: "agency" for a
-    federal agency, "department" for a name with "Department" in it, and so on."""
-    agencies = {key for _, (_, key) in AGENCIES}
-    for start, end, form in reversed([o for o in orgs if o[1] <= pos]):
-        if noun == "agency" and _canonical_org(form)[1] in agencies:
-            return start, end, form
-        if noun != "agency" and noun in form.lower().replace("’", "'"):
-            return start, end, form
+    """The latest of ``orgs`` (sorted by start) that ends at or before ``pos``."""
+    for i in range(bisect.bisect_left(orgs, (pos,)) - 1, -1, -1):
+        if orgs[i][1] <= pos:
+            return orgs[i]
     return None
 
 
@@ -738,13 +829,20 @@ def _add_pronouns(cast: _Cast) -> None:
         if reader.in_quote(m.start()) or cast.taken(*m.span()):
             continue
         first = reader.sentences[max(0, reader.sentence_index(m.start()) - 2)]
-        before = cast.refs[: bisect.bisect_left(cast.refs, m.start(), key=lambda r: r.start)]
-        people = [r for r in before if cast.speakers[r.speaker].kind == "person"]
-        near = [r for r in people if r.start >= first]
+        near = []  # references to people in this and the two sentences before, latest first
+        for i in range(cast.before(m.start()) - 1, -1, -1):
+            ref = cast.refs[i]
+            if ref.start < first:
+                break
+            if cast.speakers[ref.speaker].kind == "person":
+                near.append(ref)
         subjects = [r for r in near if r.subject]
-        chosen = (subjects or near or people or [None])[-1]
+        if subjects or near:
+            chosen = (subjects or near)[0].speaker
+        else:
+            chosen = cast.latest_person(m.start())
         if chosen is not None:
-            cast.add_ref(m.start(), m.end(), chosen.speaker)
+            cast.add_ref(m.start(), m.end(), chosen)
 
 
 def find_speakers(text: str, places: list[PlaceMention]) -> list[Speaker]:
