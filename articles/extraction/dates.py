@@ -343,6 +343,42 @@ def mention_for_span(
     return min(candidates, key=distance)
 
 
+# A sentence that introduces the quotation after it: "Smith said Thursday:".
+_INTRODUCES = re.compile(r"[:,—–-]\s*$")
+
+
+def said_mention(
+    text: str, start: int, end: int, published: dt.date | None, quotes
+) -> DateMention | None:
+    """The date on which the quotation ``text[start:end]`` was said, from the words around it
+    that attribute it: its sentence and the attribution right after its closing mark
+    ("... this.” Smith said Tuesday."), or the sentence that introduces it ("Smith said
+    Tuesday: ..."). Dates inside quotations (``quotes``, a ``SpanIndex`` of quoted spans) are
+    somebody's words, not the day they were said; a day after publication is not one either."""
+    lo, hi = sentence_bounds(text, start, end)
+    if text[lo:hi].rstrip().endswith(("”", '"')):
+        attribution = _ATTRIBUTION.match(text, hi)
+        hi = attribution.end() if attribution else hi
+    if lo and not text[lo:start].strip(" \t“\"‘'"):
+        before_lo, _ = sentence_bounds(text, lo - 1, lo - 1)
+        if _INTRODUCES.search(text, before_lo, lo) and "\n" not in text[before_lo:lo].strip():
+            lo = before_lo
+    candidates = [
+        m
+        for m in find_dates(text[lo:hi], published)
+        if m.value is not None
+        and not quotes.containing(lo + m.start)
+        and (published is None or m.value <= published)
+    ]
+    if not candidates:
+        return None
+
+    def distance(m: DateMention) -> int:
+        return max(lo + m.start - end, start - (lo + m.end), 0)
+
+    return min(candidates, key=distance)
+
+
 def date_for_span(text: str, start: int, end: int, published: dt.date | None) -> dt.date | None:
     """The value of ``mention_for_span``: the date the words refer to, or None."""
     mention = mention_for_span(text, start, end, published)

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import replace
 
 from . import dates, events, places, policies, quotes, speakers
+from .events import quoted_spans
+from .spans import Interval, SpanIndex
 from .types import Extraction, Place, PlaceMention, Speaker, StatementCandidate
 
 # Offices that serve one locality: in an article about one place, "Mayor Jane Roe" is its mayor.
@@ -51,15 +53,55 @@ def place_local_officials(cast: list[Speaker], mentions: list[PlaceMention]) -> 
 def date_statements(
     body: str, statements: list[StatementCandidate], published: dt.date | None
 ) -> list[StatementCandidate]:
-    """A statement is dated by a date written in its sentence or attribution; else undated."""
-    dated = []
+    """A statement is dated by the words that attribute it ("said Thursday", "In a statement
+    Friday night, ..."), never by a date inside the quotation; a quotation that goes on with
+    the same speaker's words in the same paragraph takes their date. Without such words it is
+    dated by the publication date, and ``date_source`` says so ("published"): the day the words
+    were reported, which is the day they were said only as far as the article goes."""
+    quotes = SpanIndex(Interval(s, e) for s, e in quoted_spans(body))
+    dated: list[StatementCandidate] = []
     for s in statements:
         if s.said_on is not None:
             dated.append(s)
             continue
-        first, _, precision = dates.period(dates.mention_for_span(body, s.start, s.end, published))
-        dated.append(replace(s, said_on=first, date_precision=precision))
+        mention = dates.said_mention(body, s.start, s.end, published, quotes)
+        if mention is not None:
+            first, _, precision = dates.period(mention)
+            dated.append(replace(s, said_on=first, date_precision=precision, date_source="text"))
+            continue
+        earlier = _continued(body, s, dated)
+        if earlier is not None and earlier.date_source == "text":
+            dated.append(
+                replace(
+                    s,
+                    said_on=earlier.said_on,
+                    date_precision=earlier.date_precision,
+                    date_source="text",
+                )
+            )
+        elif published is not None:
+            dated.append(
+                replace(s, said_on=published, date_precision="day", date_source="published")
+            )
+        else:
+            dated.append(s)
     return dated
+
+
+def _continued(
+    body: str, statement: StatementCandidate, earlier: list[StatementCandidate]
+) -> StatementCandidate | None:
+    """The statement this one goes on from: the one it ``continues``, else the latest earlier
+    statement of the same speaker in the same paragraph."""
+    if statement.continues is not None and statement.continues < len(earlier):
+        return earlier[statement.continues]
+    paragraph = body.rfind("\n", 0, statement.start) + 1
+    for previous in reversed(earlier):
+        if previous.end <= paragraph:
+            return None
+        if previous.speaker_key == statement.speaker_key:
+            return previous
+    return None
 
 
 def extract(body: str, *, published: dt.date | None = None) -> Extraction:
