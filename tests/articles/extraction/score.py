@@ -81,9 +81,11 @@ def find_words(body: str, words: str) -> list[tuple[int, int]]:
 
 
 def quote_span(body: str, start: int) -> tuple[int, int]:
-    """From ``start`` (inside a quotation) to its closing double quote mark."""
-    end = norm_quotes(body).find('"', start)
-    return start, end if end != -1 else len(body)
+    """From ``start`` (inside a quotation) to its closing double quote mark, within the
+    paragraph (a quotation in single quotes runs to the paragraph's end)."""
+    text = norm_quotes(body)
+    ends = [i for i in (text.find('"', start), text.find("\n", start)) if i != -1]
+    return start, min(ends, default=len(body))
 
 
 # ---------------------------------------------------------------------------------------------
