@@ -47,7 +47,13 @@ NAME_TOKEN = (
     rf"(?:(?:Mc|Mac|De|La|Le|Di|Da|Van|O['’])[{UP}][{LOW}]+"
     rf"|[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?|[{UP}]\.)"
 )
-NAME = rf"{NAME_TOKEN}(?: (?:(?:de|del|de la|van|von|da|di|du|bin|al) )?{NAME_TOKEN}){{0,3}}"
+# A nickname between first name and surname: Jesus "Chuy" Garcia, Wendell ‘Buck’ Harrow.
+NICKNAME = rf" [“\"‘'][{UP}][{LOW}]+[”\"’']"
+NAME = (
+    rf"{NAME_TOKEN}(?:{NICKNAME})?"
+    rf"(?: (?:(?:de|del|de la|van|von|da|di|du|bin|al) )?{NAME_TOKEN}){{0,3}}"
+)
+_NICKNAME = re.compile(NICKNAME)
 
 # Title as written -> role as stored; longest first in the regex so "Police Chief" beats "Chief".
 TITLES = {
@@ -116,7 +122,101 @@ TITLES = {
     "Bishop": "Bishop",
     "Rabbi": "Rabbi",
     "Imam": "Imam",
+    "Colonel": "Colonel",
+    "Col.": "Colonel",
+    "Lt. Col.": "Lieutenant Colonel",
+    "Superintendent": "Superintendent",
+    "Chairman": "Chairman",
+    "Chairwoman": "Chairwoman",
+    "Chair": "Chair",
+    "Board Chairman": "Board Chairman",
+    "Board Chairwoman": "Board Chairwoman",
+    "Board Chair": "Board Chair",
+    "Commission Chairman": "Commission Chairman",
+    "Commission Chair": "Commission Chair",
+    "Council Chair": "Council Chair",
+    "Council Chairman": "Council Chairman",
+    "Council Vice President": "Council Vice President",
+    "County Councilman": "Council Member",
+    "County Councilwoman": "Council Member",
+    "County Council member": "Council Member",
+    "County Council Member": "Council Member",
+    "City Council member": "Council Member",
+    "City Councilman": "Council Member",
+    "City Councilwoman": "Council Member",
+    "Councilor": "Councilor",
+    "City Councilor": "Councilor",
+    "City Manager": "City Manager",
+    "County Manager": "County Manager",
+    "County Administrator": "County Administrator",
+    "State Senator": "State Senator",
+    "State Rep.": "State Representative",
+    "State Representative": "State Representative",
+    "state Sen": "State Senator",
+    "Assemblyman": "Assembly Member",
+    "Assemblywoman": "Assembly Member",
+    "Assemblymember": "Assembly Member",
+    "Assembly Member": "Assembly Member",
+    "Delegate": "Delegate",
+    "Del.": "Delegate",
+    "Congressman": "Representative",
+    "Congresswoman": "Representative",
+    "U.S. Sen.": "Senator",
+    "U.S. Senator": "Senator",
+    "U.S. Representative": "Representative",
+    "U.S. Attorney": "U.S. Attorney",
+    "US Attorney": "U.S. Attorney",
+    "Acting U.S. Attorney": "Acting U.S. Attorney",
+    "U.S. Attorney General": "U.S. Attorney General",
+    "Solicitor General": "Solicitor General",
+    "Secretary of State": "Secretary of State",
+    "House Speaker": "House Speaker",
+    "Speaker": "Speaker",
+    "Majority Leader": "Majority Leader",
+    "Minority Leader": "Minority Leader",
+    "Public Defender": "Public Defender",
+    "Chief Public Defender": "Chief Public Defender",
+    "State Attorney": "State Attorney",
+    "Undersheriff": "Undersheriff",
+    "Chief Deputy": "Chief Deputy",
+    "Deputy": "Deputy",
+    "Sgt.": "Sergeant",
+    "Sergeant": "Sergeant",
+    "Lt.": "Lieutenant",
+    "Lieutenant": "Lieutenant",
+    "Capt.": "Captain",
+    "Captain": "Captain",
+    "Det.": "Detective",
+    "Detective": "Detective",
+    "Officer": "Officer",
+    "Trooper": "Trooper",
+    "Warden": "Warden",
+    "Special Agent": "Special Agent",
+    "Special Agent in Charge": "Special Agent in Charge",
+    "Agent": "Agent",
+    "Border Patrol Chief": "Border Patrol Chief",
+    "Commander": "Commander",
+    "Cmdr.": "Commander",
+    "Chief Judge": "Chief Judge",
+    "Circuit Judge": "Circuit Judge",
+    "Superior Court Judge": "Superior Court Judge",
+    "Immigration Judge": "Immigration Judge",
+    "Justice": "Justice",
+    "Chief Justice": "Chief Justice",
+    "Father": "Father",
+    "Sister": "Sister",
+    "Dr.": "",
+    "Mr.": "",
+    "Mrs.": "",
+    "Ms.": "",
 }
+# Honorifics and titles that say a person's gender.
+GENDERED_WORDS = {
+    "Mr.": "m", "Mrs.": "f", "Ms.": "f", "Councilman": "m", "Councilwoman": "f",
+    "Alderwoman": "f", "Chairman": "m", "Chairwoman": "f", "Assemblyman": "m",
+    "Assemblywoman": "f", "Congressman": "m", "Congresswoman": "f", "spokesman": "m",
+    "spokeswoman": "f", "Father": "m", "Sister": "f", "businessman": "m", "businesswoman": "f",
+}  # fmt: skip
 # Federal agencies: pattern -> (canonical name, key). Each of these speaks as one body.
 AGENCIES = (
     (
@@ -162,7 +262,13 @@ _NOT_NAME_WORDS = (
     "Chronicle Globe Reuters Courtesy Credit Photo Department Office Council ICE Here There "
     "It We They He She Related More Also Read Share Follow Later Earlier Meanwhile However "
     "Still Now Then Today Yesterday Instead Last Next Previously Recently Separately Asked "
-    "According Both Some Many Several Other Others "
+    "According Both Some Many Several Other Others General Attorney Director Sheriff Governor "
+    "Commissioner Commission Board Chairman Chair Supervisor Superintendent Secretary Senator "
+    "Representative Judge Court Superior Circuit District Act Law Bill Order Agreement Program "
+    "Center Jail Detention Committee Legislature Assembly Senate House Capitol Hall Patrol "
+    "Republican Republicans Democrat Democrats Democratic Office's Department's Our Your Their "
+    "His Her Its My Under Under When What Why How Who Whose Which Where Not No Yes Is Are Was "
+    "Were Will Would Can Could Should Must May Might Do Does Did Has Have Had "
 )
 NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 # Role nouns in "the mayor said" -> words a speaker's role ends with.
@@ -269,12 +375,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "titled": re.compile(
             rf"(?:\b[Tt]he (?P<kind>{kinds})['’]s )?(?P<agency>{AGENCY_PREFIX})?"
             rf"(?<![\w.])(?P<title>{titles}) (?P<name>{NAME})(?!\w)"
+            rf"(?: of (?:the )?(?P<of>{ORG}))?"
         ),
-        "appositive": re.compile(
-            rf"(?P<name>{NAME}), (?:an? |the )?(?P<role>(?:(?:{kinds})['’]s )?[a-z][\w-]*"
-            rf"(?: (?:and |of )?[a-z][\w-]*){{0,4}})"
-            rf"(?: (?:for|of|at|with) (?:the )?(?P<org>{ORG}))?"
-            r"(?: (?:who|which|that) [^,.;“”\"\n]{1,60})?(?:,|\.(?!\w))"
+        "appositive": re.compile(rf"(?<![\w’'.-])(?P<name>{NAME})(?=, )"),
+        # "whose spokesman, Adelmo Quiroga, said" / "The group's director, Ana Ruiz, said".
+        "role_before": re.compile(
+            r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ww]hose)|[\w’']+['’]s) "
+            rf"(?P<role>(?:[a-z][\w-]* ){{0,3}}?(?:{'|'.join(sorted(ROLE_HEADS))})), "
+            rf"(?P<name>{NAME}),"
+        ),
+        # Any full name: a person when the text makes them speak by their surname elsewhere.
+        "name": re.compile(rf"(?<![\w’'.-])(?P<name>{NAME})(?![\w’'-])"),
+        # A surname (or full name) speaking: "Tolliver said", "Ruiz, who ..., told", "said Ruiz".
+        "speaking_word": re.compile(
+            rf"(?<![\w’'.-])(?P<word>[{UP}][{LOW}’'-]+)(?:,[^,.;“”\"\n]{{1,80}},)? "
+            rf"(?:(?:also|later|then) )?(?:{SPEECH_VERBS})\b"
+            rf"|(?<=[,”\"] )(?:said|says) (?:(?:{titles}) )?(?P<word2>[{UP}][{LOW}’'-]+)\b"
         ),
         # "Ana Ruiz, 41, who was arrested": news gives a private person's age after the name.
         "aged": re.compile(rf"(?P<name>{NAME}), (?P<age>\d{{1,2}}),"),
@@ -328,6 +444,13 @@ class _Reader:
         self.quotes = [(q.open, q.close) for q in quote_regions(text)]
         self.sentences = sentence_starts(text)
         self._orgs: list[tuple[int, int, str]] | None = None
+        self.headlines = [m.span() for m in _LINE.finditer(text) if _is_headline(text, *m.span())]
+
+    def in_headline(self, pos: int) -> bool:
+        """Is ``pos`` in a headline (the first line, or a Title Case line with no full stop)?
+        A headline is never where a person is introduced: "Kessinger Orders State Patrol"."""
+        i = bisect.bisect_right(self.headlines, (pos, len(self.text) + 1)) - 1
+        return i >= 0 and self.headlines[i][0] <= pos < self.headlines[i][1]
 
     def orgs(self) -> list[tuple[int, int, str]]:
         """Every named organisation (``_org_mentions``), found once."""
@@ -373,6 +496,26 @@ class _Reader:
         return bisect.bisect_right(self.sentences, pos) - 1
 
 
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"\b[A-Za-z][\w'’]{3,}")
+_SMALL_WORDS = frozenset(
+    ("with", "from", "into", "onto", "over", "under", "after", "amid", "about", "than")
+    + ("that", "this", "near", "upon", "says", "said")
+)
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """The article's first line, or a line in Title Case, when it does not end like a
+    sentence: a headline names people in passing, it never introduces one."""
+    line = text[start:end].strip()
+    if line.endswith((".", "”", '"', ":", ",")) or len(line.split()) > 25:
+        return False
+    if not text[:start].strip():
+        return True
+    words = [w for w in _LONG_WORD.findall(line) if w not in _SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 @dataclass
 class _Intro:
     """A candidate introduction of a person: the name's span and what surrounds it."""
@@ -388,8 +531,9 @@ class _Intro:
 
 
 def _clean_name(name: str) -> str:
-    """Drop capitalised words that end a name run but are not name words ("Doe Friday")."""
-    tokens = name.split()
+    """Drop a nickname ("Jesus 'Chuy' Garcia" is Jesus Garcia) and the capitalised words that
+    end a name run but are not name words ("Doe Friday")."""
+    tokens = _NICKNAME.sub("", name).split()
     while tokens and (tokens[-1] in NOT_NAME or _INITIAL.fullmatch(tokens[-1])):
         tokens.pop()
     return " ".join(tokens)
@@ -400,12 +544,16 @@ def _is_name(name: str) -> bool:
 
 
 def _titled_intros(reader: _Reader) -> list[_Intro]:
-    """Titled names: "Tucson Mayor Ana Ruiz", "the district's Mayor Ana Ruiz"."""
+    """Titled names: "Tucson Mayor Ana Ruiz", "the district's Mayor Ana Ruiz", "Director Ana
+    Ruiz of the Department of Corrections", "Colonel Ana Ruiz, superintendent of the State
+    Patrol," (the title is the role; the organisation after it the affiliation)."""
     intros = []
     for m in _patterns()["titled"].finditer(reader.text):
         name = _clean_name(m["name"])
-        if not name or reader.in_quote(m.start("name")):
+        if not name or reader.in_quote(m.start("name")) or reader.in_headline(m.start("name")):
             continue
+        if name.split()[0] in TITLES or name.split()[0] in NOT_NAME:
+            continue  # "Attorney General's Office": a title, not a name
         before = reader.place_before(m.start("agency") if m["agency"] else m.start("title"))
         place = before.place if before else None
         if m["kind"]:
@@ -415,32 +563,115 @@ def _titled_intros(reader: _Reader) -> list[_Intro]:
         if m["agency"]:
             role = ("Acting " if m["agency"].startswith("Acting") else "") + role
             affiliation = _canonical_org(m["agency"].split()[-1])[0]
+        name_end = m.end("name")
+        if m["of"]:
+            at = reader.place_inside(m.start("of"), m.end("of"))
+            if at is not None and at.name == _LEADING_THE.sub("", m["of"]):
+                place = place or at  # "Mayor Ana Ruiz of Tucson"
+            else:
+                affiliation = affiliation or _canonical_org(m["of"])[0]
+            name_end = m.end("of")
+        found = _appositive(reader, name_end)
+        if found is not None:
+            apposed_role, org, apposed_place = found
+            role = role or apposed_role
+            affiliation = affiliation or org
+            place = place or apposed_place
         # The noun phrase starts at the place in front of the title: "Tucson Mayor Ana Ruiz".
         np_start = before.start if before and not m["kind"] else m.start()
-        end = m.start("name") + len(name)
+        end = m.end("name")
         intros.append(_Intro(m.start("name"), end, name, np_start, role, affiliation, place))
     return intros
 
 
 def _appositive_intros(reader: _Reader) -> list[_Intro]:
-    """Appositives: "Ana Ruiz, policy director for Example Org," / "Ana Ruiz, the city's chief,"."""
+    """Appositives: "Ana Ruiz, policy director for Example Org," / "Ana Ruiz, the city's chief,"
+    / "Ana Ruiz, the agency's Miami field office director," / "Ana Ruiz, president of the
+    Marion County chapter of a national league," (a long title is read to its comma)."""
     intros = []
     for m in _patterns()["appositive"].finditer(reader.text):
-        name, role = m["name"], m["role"]
-        head = re.split(r" (?:of|for|at|with) ", role)[0].split()[-1]  # "president of the lodge"
-        if len(name.split()) < 2 or not _is_name(name) or head not in ROLE_HEADS:
+        name = _clean_name(m["name"])
+        if len(name.split()) < 2 or not _is_name(name) or reader.in_quote(m.start()):
             continue
-        if reader.overlaps_place(m.start(), m.end("name")) or reader.in_quote(m.start()):
+        if reader.overlaps_place(m.start(), m.end("name")) or reader.in_headline(m.start()):
             continue
-        place = None
-        kind = _KIND_POSSESSIVE.match(role)
-        if kind and kind[1] in PLACE_KIND_WORDS:
-            place = reader.nearest_place(m.start(), PLACE_KIND_WORDS[kind[1]])
-            role = role[kind.end() :]
-        role = next((v for k, v in TITLES.items() if k.lower() == role), role)
-        org = _canonical_org(m["org"])[0] if m["org"] else ""
+        found = _appositive(reader, m.end("name"))
+        if found is None:
+            continue
+        role, org, place = found
         intros.append(_Intro(m.start(), m.end("name"), name, m.start(), role, org, place))
     return intros
+
+
+# ", the agency's Miami field office director," : an appositive to a name, read to its comma.
+_APPOSITIVE = re.compile(
+    r", (?P<phrase>(?:[^,.;:“”\"\n]|(?<=\b[A-Z])\.){2,160}?)(?=,|\.(?!\w)|;|$)"
+)
+_APPOSITIVE_STOP = frozenset(
+    ("who", "whose", "which", "that", "was", "is", "were", "are", "has", "had", "have")
+    + ("will", "would", "said", "says", "but")
+)
+_CONNECTORS = frozenset(["of", "and", "for", "on", "the", "de", "del", "la", "&", "at"])
+
+
+def _appositive(reader: _Reader, pos: int) -> tuple[str, str, Place | None] | None:
+    """(role, organisation, place) of the appositive after a name ending at ``pos``, when
+    its head (the word before any "of", "for", "with" ...) is a role: "president",
+    "director", "attorney" ..."""
+    m = _APPOSITIVE.match(reader.text, pos)
+    if not m:
+        return None
+    words = m["phrase"].split()
+    place = org = None
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    if words and _POSSESSIVE.search(words[0]):
+        owner = _POSSESSIVE.sub("", words[0]).lower()
+        if owner in PLACE_KIND_WORDS:  # "the city's police chief": the latest city named
+            place = reader.nearest_place(m.start(), PLACE_KIND_WORDS[owner])
+        elif owner == "agency":  # "the agency's field office director": the latest agency
+            agency = _latest_ending_before(
+                [o for o in reader.orgs() if _noun_names("agency", o[2])], m.start()
+            )
+            org = _canonical_org(agency[2])[0] if agency else None
+        words = words[1:]
+    head = next(
+        (i for i, w in enumerate(words[:8]) if w.lower() in ROLE_HEADS or w in _APPOSITIVE_STOP),
+        None,
+    )
+    if head is None or words[head] in _APPOSITIVE_STOP:
+        return None
+    role_words, rest = words[: head + 1], words[head + 1 :]
+    if rest and rest[0] in ("of", "for", "at", "with", "from"):
+        obj = rest[1:]
+        if obj and obj[0] == "the":
+            obj = obj[1:]
+        if obj and obj[0][:1].isupper():
+            run = []
+            for w in obj:
+                if w in _APPOSITIVE_STOP or not (w[:1].isupper() or w in _CONNECTORS - {"at"}):
+                    break
+                run.append(w)
+            while run and run[-1] in _CONNECTORS:
+                run.pop()
+            org_form = " ".join(run)
+            start = reader.text.find(org_form, m.start("phrase"), m.end("phrase"))
+            at = reader.place_inside(start, start + len(org_form)) if start >= 0 else None
+            is_place = at is not None and at.name == _LEADING_THE.sub("", org_form)
+            if is_place and place is None:
+                place = at  # "Mayor of Tucson"
+            else:
+                org = org or (_canonical_org(org_form)[0] if org_form else None)
+        else:
+            tail = []
+            for w in rest:
+                if w in _APPOSITIVE_STOP:
+                    break
+                tail.append(w)
+            role_words += tail
+    role = " ".join(role_words)
+    role = next((v for k, v in TITLES.items() if v and k.lower() == role.lower()), role)
+    return role, org or "", place
 
 
 def _aged_intros(reader: _Reader) -> list[_Intro]:
@@ -479,6 +710,56 @@ def _subject_intros(reader: _Reader) -> list[_Intro]:
         if speaks:
             intros.append(_Intro(start, m.end("name"), name, start))
     return intros
+
+
+def _role_before_intros(reader: _Reader) -> list[_Intro]:
+    """A role, then the name between commas: "whose spokesman, Ana Ruiz, said"."""
+    intros = []
+    for m in _patterns()["role_before"].finditer(reader.text):
+        name = _clean_name(m["name"])
+        if len(name.split()) < 2 or not _is_name(name) or reader.in_quote(m.start("name")):
+            continue
+        if reader.overlaps_place(m.start("name"), m.end("name")):
+            continue
+        role = m["role"]
+        role = next((v for k, v in TITLES.items() if v and k.lower() == role), role)
+        intros.append(_Intro(m.start("name"), m.end("name"), name, m.start("name"), role))
+    return intros
+
+
+def _named_intros(reader: _Reader) -> list[_Intro]:
+    """A full name anywhere ("Lupe Carrizales, whose son was held, was there", "Among the
+    speakers was Jack Tolliver") is a person when the text elsewhere makes that surname speak
+    ("Carrizales said", "said Carrizales"). Weaker than every other introduction."""
+    text = reader.text
+    speaking: dict[str, int] = {}  # surname -> where it last speaks
+    for m in _patterns()["speaking_word"].finditer(text):
+        word = m["word"] or m["word2"]
+        if word not in NOT_NAME and not reader.in_quote(m.start()):
+            speaking[word] = m.start()
+    if not speaking:
+        return []
+    intros = []
+    orgs = SpanIndex(_OrgSpan(s, e) for s, e, _ in reader.orgs())
+    for m in _patterns()["name"].finditer(text):
+        name = _clean_name(m["name"])
+        tokens = name.split()
+        if len(tokens) < 2 or not _is_name(name) or tokens[-1] not in speaking:
+            continue
+        if reader.in_quote(m.start()) or reader.in_headline(m.start()):
+            continue
+        if reader.overlaps_place(m.start(), m.end()) or orgs.overlapping(m.start(), m.end()):
+            continue
+        if text[max(0, m.start() - 4) : m.start()].lower() == "the ":
+            continue  # "the Southern Poverty Law Center": a thing's name
+        intros.append(_Intro(m.start(), m.start() + len(m["name"]), name, m.start(), weak=True))
+    return intros
+
+
+@dataclass(frozen=True)
+class _OrgSpan:
+    start: int
+    end: int
 
 
 def _role_first_intros(reader: _Reader) -> list[_Intro]:
@@ -626,14 +907,18 @@ def _add_people(cast: _Cast) -> None:
         _titled_intros,
         _appositive_intros,
         _role_first_intros,
+        _role_before_intros,
         _org_intros,
         _aged_intros,
         _bare_intros,
         _subject_intros,
+        _named_intros,
     )
     starts: list[int] = []  # of ``accepted``, kept sorted by start
     for finder in finders:
         for intro in finder(reader):
+            if reader.in_headline(intro.start):
+                continue
             i = bisect.bisect_left(starts, intro.start)
             if (i and accepted[i - 1].end > intro.start) or (
                 i < len(accepted) and accepted[i].start < intro.end

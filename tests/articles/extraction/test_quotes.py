@@ -113,9 +113,11 @@ def test_cited_title_is_not_a_statement():
     assert quotes(text) == []
 
 
-def test_journalist_source_quote_is_skipped():
+def test_a_writer_quoted_from_their_article_is_its_speaker():
+    # Was "journalist source quote is skipped": the gold set (gold/README.md) counts anyone whose
+    # words an article quotes as a speaker, a columnist quoted from her column included.
     text = 'As the Desert Ledger\'s Maria Gomez explains,\n\n"Jails hold people for days."'
-    assert quotes(text) == []
+    assert quotes(text) == [("maria-gomez", "Jails hold people for days.")]
 
 
 def test_quote_without_resolvable_speaker_is_skipped():

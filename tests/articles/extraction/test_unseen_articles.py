@@ -405,8 +405,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("springfield_jail", "policies"): "'agents will no longer be allowed to interview inmates' "
     "is no jail_access trigger, and 'her office would stop notifying ICE' is placed in the "
     "jail's town (Ludlow) rather than the sheriff's county",
-    ("stl_county", "speakers"): "'Missouri Attorney General's Office' reads as the title "
-    "'Attorney' before a person named 'General'",
 }
 
 CATEGORIES = ("places", "speakers", "quotes", "counts", "policies")
