@@ -47,7 +47,12 @@ TERM_INTRO = re.compile(
     re.IGNORECASE,
 )
 # Between a speaker and the verb: a party tag "(D-Ill.)" and an aside ", who led the vote,".
-ASIDE = r"(?:\s*\([^()\n]{1,30}\))?(?:,[^,.;“”\"\n]{1,80},)?,?"
+# "Ruiz's office said", "the governor's spokeswoman told": a person speaking through staff.
+OFFICE = (
+    r"(?:['’]s (?:office|spokes(?:man|woman|person)|campaign|aides?|staff|press secretary"
+    r"|lawyers?|attorneys?|representatives?))?"
+)
+ASIDE = rf"{OFFICE}(?:\s*\([^()\n]{{1,30}}\))?(?:,[^,.;“”\"\n]{{1,80}},)?,?"
 _ABBREVIATION_WORDS = (
     "mr mrs ms dr gov sen rep lt st jr sr gen col sgt capt u.s d.c u.s.a vs inc co "
     "corp jan feb aug sept oct nov dec ald supt det cmdr atty rev hon pres dept ill calif "
@@ -71,26 +76,56 @@ def quote_regions(text: str) -> list[QuoteRegion]:
     """Pair double quotation marks paragraph by paragraph.
 
     A curly opening mark is closed by a curly closing mark, a straight mark by the next straight
-    one. A quote still open at the end of its paragraph runs to that end: news style leaves a
-    quote spanning paragraphs unclosed and reopens it on the next one.
+    one. Pages mix them (a quote opened straight and closed curly, or the reverse): a mark of
+    the other kind closes a quote too when it stands where a closing mark does (after a word or
+    punctuation, before a space or the end of the line) and no mark of the quote's own kind
+    closes it first, or it is a mark of the other kind that opens a quote inside this one. A
+    quote still open at the end of its paragraph runs to that end: news style leaves a quote
+    spanning paragraphs unclosed and reopens it on the next one.
     """
     regions: list[QuoteRegion] = []
     for para in _PARAGRAPH.finditer(text):
         if not any(mark in para.group() for mark in OPEN_MARKS + "”"):
             regions.extend(_single_quoted(para))
             continue
-        opener, open_at = "", -1
+        opener, open_at, inner = "", -1, ""
         for i in range(para.start(), para.end()):
             ch = text[i]
-            if not opener and ch in OPEN_MARKS:
-                opener, open_at = ch, i
-            elif opener and ch == CLOSE_FOR[opener]:
+            if ch not in '“”"':
+                continue
+            if not opener:
+                if ch in OPEN_MARKS:
+                    opener, open_at = ch, i
+                continue
+            if ch == CLOSE_FOR[opener] and not inner:
+                regions.append(QuoteRegion(open_at, open_at + 1, i, i + 1))
+                opener = ""
+            elif inner:  # a quote of the other kind inside this one: its closing mark
+                inner = "" if _closes(text, i) else inner
+            elif _opens(text, i):
+                inner = ch  # "He said “no” to me," she said: a quote inside the quote
+            elif _closes(text, i):
                 regions.append(QuoteRegion(open_at, open_at + 1, i, i + 1))
                 opener = ""
         if opener:
             end = para.end()
             regions.append(QuoteRegion(open_at, open_at + 1, end, end))
     return regions
+
+
+def _opens(text: str, i: int) -> bool:
+    """A mark that stands where an opening one does: after a space or a dash, before a word."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-/") and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    """A mark that stands where a closing one does: after a word or punctuation, before a
+    space, punctuation or the end of the line."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)—–-")
 
 
 def _single_quoted(para: re.Match[str]) -> list[QuoteRegion]:
@@ -167,6 +202,7 @@ _REPORTING_AFTER = re.compile(
 _ATTRIBUTION_TAIL = re.compile(
     rf"{ASIDE}\s+(?:(?:also|then)\s+)?(?:{ATTRIBUTION_VERBS})\b[^.!?“”\"\n]{{0,60}}[.:,]\s*"
 )
+_ROLE_LEAD = re.compile(r"^(?:(?:our|his|her|its|their|the|an?)\s+)?[\w’' -]{2,60},\s+$")
 _ENDS_SOON = re.compile(r"(?:(?!\bthat\b)[^.!?“”\"\n]){0,40}[.!?]")
 _TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?:[A-Z][\w.’']*\s+)*$")
@@ -201,8 +237,10 @@ def _subject_after(text: str, region: QuoteRegion, pos: int, mentions: _Mentions
     """The speaker named right after the quote, before its verb; only title and place words
     may come first ("ICE Director Ana Ruiz said")."""
     # From the closing mark: a role-noun mention ("the mayor said") starts at its article.
-    for start, end, speaker in mentions.between(region.close, pos + 60):
+    for start, end, speaker in mentions.between(region.close, pos + 90):
         lead = text[pos:start]
+        # '"...," our founding partner, Ana Ruiz, explained': a role between commas first.
+        lead = _ROLE_LEAD.sub("", lead)
         if "\n" in lead or _PUNCTUATION.search(_TITLE_ABBREVIATION.sub("", lead)):
             return None
         verb = _verb_after(ATTRIBUTION_VERBS).match(text, end)
@@ -257,6 +295,38 @@ def _reported_speech(
             return speaker
         if _ACCORDING_TO.search(text, sent_start, start):
             return speaker
+    return None
+
+
+# '"...," the statement said.' / '"...," according to the release.'
+_DOCUMENT = (
+    r"(?:statement|release|news release|press release|letter|post|email|e-mail|memo|tweet"
+    r"|announcement|message|notice)"
+)
+_DOCUMENT_SAID = re.compile(
+    rf"[\s,—–-]*(?:(?:the|that|a|its|his|her|their)\s+(?:written\s+|joint\s+|same\s+)?"
+    rf"{_DOCUMENT}\s+(?:said|says|read|reads|added|adds|continued|stated|states|went on)\b"
+    rf"|according\s+to\s+the\s+{_DOCUMENT}\b)"
+)
+_DOCUMENT_WORD = re.compile(rf"\b{_DOCUMENT}\b")
+_DOCUMENT_REACH = 1200  # characters back to the sentence that says whose statement it is
+
+
+def _document_owner(
+    text: str, region: QuoteRegion, starts: list[int], mentions: _Mentions
+) -> Speaker | None:
+    """The speaker of '"...," the statement said': whoever the article last said issued a
+    statement ("In a statement, ICE welcomed the order", "Ruiz said in a statement", "a
+    statement from the governor's office"): the speaker named nearest to that word in its
+    sentence."""
+    if not _DOCUMENT_SAID.match(text, region.close):
+        return None
+    lo = max(0, region.open - _DOCUMENT_REACH)
+    for word in reversed(list(_DOCUMENT_WORD.finditer(text, lo, region.open))):
+        sent_start, sent_end = sentence_bounds(starts, text, word.start())
+        near = mentions.between(sent_start, min(sent_end, region.open))
+        if near:
+            return min(near, key=lambda m: abs(m[0] - word.start()))[2]
     return None
 
 
@@ -318,6 +388,7 @@ def _attribute_all(
             continue
         speaker = (
             _attribution_after(text, region, mentions)
+            or _document_owner(text, region, starts, mentions)
             or _attribution_before(text, region, starts, mentions)
             or _reported_speech(text, region, starts, mentions)
         )

@@ -13,12 +13,14 @@ in this sense, so they are left out.
 from __future__ import annotations
 
 import bisect
+import csv
 import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from articles.extraction.quotes import quote_regions, sentence_starts
 from articles.extraction.spans import SpanIndex
@@ -43,10 +45,8 @@ SPEECH_VERBS = (
     "denied|posted|remarked|suggested|testified|vowed|urged|claimed|maintained|contended|note"
 )
 UP, LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # letters of names, accented ones included
-NAME_TOKEN = (
-    rf"(?:(?:Mc|Mac|De|La|Le|Di|Da|Van|O['’])[{UP}][{LOW}]+"
-    rf"|[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?|[{UP}]\.)"
-)
+_NAME_PART = rf"(?:(?:Mc|Mac|De|La|Le|Di|Da|Van|O['’])[{UP}][{LOW}]+|[{UP}][{LOW}]+)"
+NAME_TOKEN = rf"(?:{_NAME_PART}(?:-{_NAME_PART})?|[{UP}]\.)"
 # A nickname between first name and surname: Jesus "Chuy" Garcia, Wendell ‘Buck’ Harrow.
 NICKNAME = rf" [“\"‘'][{UP}][{LOW}]+[”\"’']"
 NAME = (
@@ -122,6 +122,13 @@ TITLES = {
     "Bishop": "Bishop",
     "Rabbi": "Rabbi",
     "Imam": "Imam",
+    "Secretary of Homeland Security": "Secretary of Homeland Security",
+    "U.S. Secretary of Homeland Security": "Secretary of Homeland Security",
+    "DHS Secretary": "Secretary of Homeland Security",
+    "Border Czar": "Border Czar",
+    "border czar": "Border Czar",
+    "Press Secretary": "Press Secretary",
+    "White House Press Secretary": "Press Secretary",
     "Colonel": "Colonel",
     "Col.": "Colonel",
     "Lt. Col.": "Lieutenant Colonel",
@@ -251,6 +258,11 @@ LOCAL_ORG = (
     rf"(?:(?:{ORG_WORD} (?:(?:and|&) )?){{1,5}}(?:{ORG_HEADS})(?:{ORG_COMPLEMENT})?"
     rf"|(?:{ORG_HEADS}){ORG_COMPLEMENT})"
 )
+# What an organisation does when it speaks, besides saying: "ICE welcomed the order".
+ORG_SPEECH_VERBS = (
+    "welcomed|praised|criticized|criticised|condemned|denounced|applauded|defended|blasted|"
+    "called|issued|released|replied|disputed|rejected|declined to comment|did not respond"
+)
 # Between an organisation and its verb: "ICE officials said", "an ICE spokesman told".
 ORG_VOICES = r"(?:officials?|spokes(?:man|woman|person)|representatives?|leaders?) "
 # Capitalised words that end a run of name words: they are not part of a person's name.
@@ -340,6 +352,89 @@ ROLE_HEADS = frozenset(
         "owner",
         "minister",
         "resident",
+        "agent",
+        "volunteer",
+        "official",
+        "aide",
+        "adviser",
+        "advisor",
+        "spokesperson",
+        "staffer",
+        "employee",
+        "worker",
+        "farmer",
+        "teacher",
+        "principal",
+        "student",
+        "nurse",
+        "doctor",
+        "physician",
+        "priest",
+        "rabbi",
+        "imam",
+        "bishop",
+        "reverend",
+        "chaplain",
+        "legislator",
+        "lawmaker",
+        "assemblyman",
+        "assemblywoman",
+        "delegate",
+        "councilor",
+        "councilmember",
+        "supervisor",
+        "marshal",
+        "prosecutor",
+        "defender",
+        "clerk",
+        "treasurer",
+        "auditor",
+        "comptroller",
+        "sponsor",
+        "author",
+        "plaintiff",
+        "organiser",
+        "trooper",
+        "warden",
+        "sergeant",
+        "lieutenant",
+        "captain",
+        "detective",
+        "commander",
+        "economist",
+        "professor",
+        "scholar",
+        "historian",
+        "expert",
+        "consultant",
+        "strategist",
+        "specialist",
+        "associate",
+        "co-founder",
+        "cofounder",
+        "businessman",
+        "businesswoman",
+        "mother",
+        "father",
+        "wife",
+        "husband",
+        "daughter",
+        "son",
+        "sister",
+        "brother",
+        "neighbor",
+        "immigrant",
+        "chairperson",
+        "vice-chair",
+        "ceo",
+        "cook",
+        "landlord",
+        "operator",
+        "contractor",
+        "editor",
+        "reporter",
+        "columnist",
+        "writer",
     ]
 )
 
@@ -374,23 +469,26 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "titled": re.compile(
             rf"(?:\b[Tt]he (?P<kind>{kinds})['’]s )?(?P<agency>{AGENCY_PREFIX})?"
+            r"(?:(?P<pre>\b(?:state|county|city|federal|former|acting|interim)) )?"
             rf"(?<![\w.])(?P<title>{titles}) (?P<name>{NAME})(?!\w)"
             rf"(?: of (?:the )?(?P<of>{ORG}))?"
         ),
         "appositive": re.compile(rf"(?<![\w’'.-])(?P<name>{NAME})(?=, )"),
         # "whose spokesman, Adelmo Quiroga, said" / "The group's director, Ana Ruiz, said".
         "role_before": re.compile(
-            r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ww]hose)|[\w’']+['’]s) "
-            rf"(?P<role>(?:[a-z][\w-]* ){{0,3}}?(?:{'|'.join(sorted(ROLE_HEADS))})), "
+            r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Mm]y)"
+            r"|[\w’']+['’]s) "
+            rf"(?P<role>(?:[\w-]+ ){{0,3}}?(?:{'|'.join(sorted(ROLE_HEADS))}))"
+            r"(?P<where> (?:in|for|at|with|of|from) [\w.’' -]{1,40}?)?, "
             rf"(?P<name>{NAME}),"
         ),
         # Any full name: a person when the text makes them speak by their surname elsewhere.
         "name": re.compile(rf"(?<![\w’'.-])(?P<name>{NAME})(?![\w’'-])"),
         # A surname (or full name) speaking: "Tolliver said", "Ruiz, who ..., told", "said Ruiz".
         "speaking_word": re.compile(
-            rf"(?<![\w’'.-])(?P<word>[{UP}][{LOW}’'-]+)(?:,[^,.;“”\"\n]{{1,80}},)? "
+            rf"(?<![\w’'.-])(?P<word>{NAME_TOKEN})(?:,[^,.;“”\"\n]{{1,80}},)? "
             rf"(?:(?:also|later|then) )?(?:{SPEECH_VERBS})\b"
-            rf"|(?<=[,”\"] )(?:said|says) (?:(?:{titles}) )?(?P<word2>[{UP}][{LOW}’'-]+)\b"
+            rf"|(?<=[,”\"] )(?:said|says) (?:(?:{titles}) )?(?P<word2>{NAME_TOKEN})\b"
         ),
         # "Ana Ruiz, 41, who was arrested": news gives a private person's age after the name.
         "aged": re.compile(rf"(?P<name>{NAME}), (?P<age>\d{{1,2}}),"),
@@ -411,7 +509,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "local_org": re.compile(rf"(?<![\w-])(?:[Tt]he )?(?P<org>{LOCAL_ORG})"),
         "speaks": re.compile(
             rf",? (?:{ORG_VOICES})?(?:(?:also|later|then|did|has|had|previously) )?"
-            rf"(?:{SPEECH_VERBS})\b"
+            rf"(?:{SPEECH_VERBS}|{ORG_SPEECH_VERBS})\b"
+        ),
+        # "In a statement, ICE welcomed ...", "a statement from the Tucson Police Department"
+        "statement_from": re.compile(
+            r"(?:\b[Ii]n an? (?:written |joint )?(?:statement|release|news release|email),"
+            r"|\b(?:statement|release|letter|email) (?:from|by)|\baccording to) (?:the )?$"
         ),
         "org_noun": re.compile(
             # "the agency said", or the source of "according to a statement from the agency"
@@ -420,9 +523,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"city|county)(?(source)\b|(?P<verb> (?:(?:also|later|then|did|has|had) )?"
             rf"(?:{SPEECH_VERBS})\b))"
         ),
+        # "the mayor said", "the Governor's office said" (a person speaking through staff)
         "role_noun": re.compile(
-            rf"\b[Tt]he (?P<noun>{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\b"
-            r"(?!['’]s)"
+            rf"\b[Tt]he (?P<noun>(?i:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))}))\b"
+            r"(?!['’]s (?!office|spokes))"
+        ),
+        "subject_of_speech": re.compile(
+            rf"(?: of (?:the )?{ORG})?(?:,[^,.;“”\"\n]{{1,120}},)? (?:(?:also|later|then) )?"
+            rf"(?:{SPEECH_VERBS})\b"
         ),
         "belongs": re.compile(r"\b(?:with|of|from|for|at)\s+(?:the\s+)?$"),
         "pronoun": re.compile(r"\b(?:[Hh]e|[Ss]he)\b"),
@@ -528,12 +636,16 @@ class _Intro:
     affiliation: str = ""
     place: Place | None = None
     weak: bool = False  # introduced only by a speech verb: a surname reference if one matches
+    gender: str | None = None  # from a gendered title or honorific: "Councilwoman", "Mr."
 
 
 def _clean_name(name: str) -> str:
-    """Drop a nickname ("Jesus 'Chuy' Garcia" is Jesus Garcia) and the capitalised words that
-    end a name run but are not name words ("Doe Friday")."""
+    """Drop a nickname ("Jesus 'Chuy' Garcia" is Jesus Garcia), a role word capitalised at
+    the start of a sentence ("Partner Kwame Osei") and the capitalised words that end a name
+    run but are not name words ("Doe Friday")."""
     tokens = _NICKNAME.sub("", name).split()
+    while len(tokens) > 2 and tokens[0].lower() in ROLE_HEADS:
+        tokens.pop(0)
     while tokens and (tokens[-1] in NOT_NAME or _INITIAL.fullmatch(tokens[-1])):
         tokens.pop()
     return " ".join(tokens)
@@ -559,6 +671,10 @@ def _titled_intros(reader: _Reader) -> list[_Intro]:
         if m["kind"]:
             place = reader.nearest_place(m.start(), PLACE_KIND_WORDS[m["kind"]])
         role = TITLES[m["title"]]
+        pre = m["pre"]
+        if pre in ("state", "county", "city", "acting", "interim") and role:
+            # "state Representative"
+            role = role if role.lower().startswith(pre) else f"{pre.capitalize()} {role}"
         affiliation = ""
         if m["agency"]:
             role = ("Acting " if m["agency"].startswith("Acting") else "") + role
@@ -580,8 +696,21 @@ def _titled_intros(reader: _Reader) -> list[_Intro]:
         # The noun phrase starts at the place in front of the title: "Tucson Mayor Ana Ruiz".
         np_start = before.start if before and not m["kind"] else m.start()
         end = m.end("name")
-        intros.append(_Intro(m.start("name"), end, name, np_start, role, affiliation, place))
+        intro = _Intro(m.start("name"), end, name, np_start, role, affiliation, place)
+        intro.gender = GENDERED_WORDS.get(m["title"]) or _gender_of_words(
+            reader.text[m.end("name") : m.end("name") + 80].split(",")[1:2]
+        )
+        intros.append(intro)
     return intros
+
+
+def _gender_of_words(words) -> str | None:
+    """The gender a role's words give ("spokeswoman", "businessman"), if any."""
+    text = " ".join(words) if isinstance(words, list) else words
+    for word in re.findall(r"[\w.]+", text or ""):
+        if word in GENDERED_WORDS or word.capitalize() in GENDERED_WORDS:
+            return GENDERED_WORDS.get(word) or GENDERED_WORDS[word.capitalize()]
+    return None
 
 
 def _appositive_intros(reader: _Reader) -> list[_Intro]:
@@ -722,8 +851,13 @@ def _role_before_intros(reader: _Reader) -> list[_Intro]:
         if reader.overlaps_place(m.start("name"), m.end("name")):
             continue
         role = m["role"]
+        agency = _patterns()["agency"].search(m.group())  # "An ICE spokesman in Boston, ..."
+        affiliation = _canonical_org(agency[0])[0] if agency else ""
+        role = " ".join(w for w in role.split() if not _patterns()["agency"].fullmatch(w))
         role = next((v for k, v in TITLES.items() if v and k.lower() == role), role)
-        intros.append(_Intro(m.start("name"), m.end("name"), name, m.start("name"), role))
+        intro = _Intro(m.start("name"), m.end("name"), name, m.start("name"), role, affiliation)
+        intro.gender = _gender_of_words(role)
+        intros.append(intro)
     return intros
 
 
@@ -814,7 +948,7 @@ def _bare_intros(reader: _Reader) -> list[_Intro]:
 def _canonical_org(name: str) -> tuple[str, str]:
     """(canonical name, key) of an organisation: federal agencies by their one canonical name
     whatever the form ("ICE", "Immigration and Customs Enforcement"), others as written."""
-    name = _LEADING_THE.sub("", name.strip())
+    name = _LEADING_THE.sub("", name.strip()).rstrip(".")
     for pattern, canonical in _agency_table():
         if pattern.fullmatch(name):
             return canonical
@@ -838,6 +972,7 @@ class _Cast:
         self.by_key: dict[str, int] = {}
         self.by_name_tail: dict[str, int] = {}  # "Lee Banks", "Banks" -> Rosa Lee Banks
         self.starts_of: dict[int, list[int]] = {}  # speaker -> starts of its references
+        self.gendered: dict[int, str] = {}  # speaker -> "m" / "f" from a title or honorific
 
     def taken(self, start: int, end: int) -> bool:
         lo = bisect.bisect_left(self.ref_starts, start - self.longest_ref)
@@ -849,8 +984,11 @@ class _Cast:
         return bisect.bisect_left(self.ref_starts, pos)
 
     def add_ref(self, start: int, end: int, index: int, np_start: int | None = None) -> None:
+        text = self.reader.text
         subject = self.reader.opens_clause(start if np_start is None else np_start)
-        subject = subject and not _POSSESSIVE.match(self.reader.text, end)
+        subject = subject and not _POSSESSIVE.match(text, end)
+        # "The law's sponsor, state Rep. Ana Ruiz of Macon, said": the subject of a speech verb.
+        subject = subject or bool(_patterns()["subject_of_speech"].match(text, end))
         i = bisect.bisect_right(self.ref_starts, start)
         self.refs.insert(i, _Ref(start, end, index, subject))
         self.ref_starts.insert(i, start)
@@ -934,7 +1072,10 @@ def _add_people(cast: _Cast) -> None:
         speaker = Speaker(
             person_key(intro.name), intro.name, "person", intro.role, intro.affiliation, intro.place
         )
-        cast.add(speaker, intro.start, intro.end, intro.np_start)
+        index = cast.add(speaker, intro.start, intro.end, intro.np_start)
+        gender = intro.gender or _gender_of_words(intro.role)
+        if gender:
+            cast.gendered.setdefault(index, gender)
 
 
 def _org_mentions(reader: _Reader) -> list[tuple[int, int, str]]:
@@ -959,7 +1100,9 @@ def _add_organisations(cast: _Cast) -> None:
     for start, end, form in mentions:
         # "Doe with the Example Org said": the person speaks, not the organisation.
         belongs = _patterns()["belongs"].search(text[max(0, start - 12) : start])
-        if _patterns()["speaks"].match(text, end) and not belongs and not cast.taken(start, end):
+        speaks = _patterns()["speaks"].match(text, end) and not belongs
+        speaks = speaks or _patterns()["statement_from"].search(text[max(0, start - 40) : start])
+        if speaks and not cast.taken(start, end):
             speaking.add(_canonical_org(form)[1])
     for start, end, form in mentions:
         name, key = _canonical_org(form)
@@ -1105,29 +1248,91 @@ def _latest_ending_before(
     return None
 
 
+@cache
+def first_name_genders() -> dict[str, str]:
+    """First name -> "m" or "f" (``data/first_names.csv``): only a default, see ``_genders``."""
+    with (Path(__file__).resolve().parent / "data" / "first_names.csv").open(encoding="utf-8") as f:
+        return {row["name"]: row["gender"] for row in csv.DictReader(f)}
+
+
+_PRONOUN_REACH = 3000  # characters before the pronoun's window where an antecedent may stand
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+# "Ana Ruiz, president of the league, said her group ...": the speaker's own pronoun.
+_OWN_PRONOUN = re.compile(
+    rf"[^.!?“”\"\n]{{0,160}}?\b(?:{SPEECH_VERBS})\s+(?:[\w ]{{1,30}}?\s+)?(?:that\s+)?"
+    r"(?P<pronoun>he|she|his|her)\b"
+)
+
+
+def _genders(cast: _Cast) -> dict[int, str]:
+    """What the article says about each person's gender: a gendered title or honorific
+    ("Councilwoman", "Mr."), the pronoun a person uses of themselves right after being named
+    ("Ana Ruiz ... said her group"), else the first name's usual gender."""
+    found: dict[int, str] = {}
+    names = first_name_genders()
+    text = cast.reader.text
+    for index, speaker in enumerate(cast.speakers):
+        if speaker.kind != "person":
+            continue
+        gender = cast.gendered.get(index)
+        if gender is None:
+            first = cast.starts_of.get(index, [None])[0]
+            end = cast.refs[cast.before(first)].end if first is not None else None
+            own = _OWN_PRONOUN.match(text, end) if end is not None else None
+            between = own and cast.before(own.start("pronoun")) - cast.before(end)
+            if own and not between:
+                gender = _PRONOUN_GENDER[own["pronoun"]]
+        if gender is None:
+            gender = names.get(speaker.name.split()[0])
+        if gender:
+            found[index] = gender
+    return found
+
+
 def _add_pronouns(cast: _Cast) -> None:
-    """Pronouns: "he"/"she" outside quotes -> the latest person named in this or the two sentences
-    before, preferring a sentence subject (gender is unknown, so recency decides); else the
-    latest person named at all."""
+    """Pronouns: "he"/"she" outside quotes -> the nearest compatible antecedent: the latest
+    person named in this or the two sentences before whose gender does not contradict the
+    pronoun, a sentence subject first; else the latest compatible person named at all. A
+    person's gender is what the article says (``_genders``) or, once a pronoun has been given
+    to them, that pronoun's."""
     reader = cast.reader
+    genders = _genders(cast)
     for m in _patterns()["pronoun"].finditer(reader.text):
         if reader.in_quote(m.start()) or cast.taken(*m.span()):
             continue
+        wanted = _PRONOUN_GENDER[m[0].lower()]
+
+        def fits(ref: _Ref, wanted: str = wanted) -> bool:
+            speaker = cast.speakers[ref.speaker]
+            return speaker.kind == "person" and genders.get(ref.speaker, wanted) == wanted
+
         first = reader.sentences[max(0, reader.sentence_index(m.start()) - 2)]
-        near = []  # references to people in this and the two sentences before, latest first
+        near = []  # references to compatible people in this and the two sentences before
+        chosen = None
         for i in range(cast.before(m.start()) - 1, -1, -1):
             ref = cast.refs[i]
             if ref.start < first:
-                break
-            if cast.speakers[ref.speaker].kind == "person":
+                if ref.start < first - _PRONOUN_REACH:
+                    break
+                if chosen is None and fits(ref):
+                    chosen = ref.speaker  # the latest compatible person named at all
+                if chosen is not None or near:
+                    break
+                continue
+            if fits(ref):
                 near.append(ref)
         subjects = [r for r in near if r.subject]
         if subjects or near:
             chosen = (subjects or near)[0].speaker
-        else:
-            chosen = cast.latest_person(m.start())
+        # "... drew criticism from Ana Ruiz, a spokeswoman for the union. She said ...": a
+        # person introduced in the sentence just before is who the next pronoun is about.
+        if near and cast.starts_of[near[0].speaker][0] == near[0].start:
+            previous = reader.sentences[max(0, reader.sentence_index(m.start()) - 1)]
+            if near[0].start >= previous:
+                chosen = near[0].speaker
         if chosen is not None:
             cast.add_ref(m.start(), m.end(), chosen)
+            genders.setdefault(chosen, wanted)
 
 
 def find_speakers(text: str, places: list[PlaceMention]) -> list[Speaker]:

@@ -239,3 +239,23 @@ def test_single_marks_quote_a_sentence_in_a_paragraph_without_double_marks():
 
 def test_apostrophes_never_pair_into_a_quote():
     assert quote_regions("Florida's jails and the '90s laws, the governor's aides said.") == []
+
+
+def test_a_quote_opened_straight_and_closed_curly_is_one_quotation():
+    text = 'Mayor Ana Ruiz spoke. "Every hour counts,” she said. “We will wait."'
+    assert quotes(text) == [("ana-ruiz", "Every hour counts"), ("ana-ruiz", "We will wait.")]
+
+
+def test_a_quote_inside_a_quote_of_the_other_kind_does_not_close_it():
+    text = 'Mayor Ana Ruiz spoke. “He said "no" to me,” Ruiz said.'
+    assert quotes(text) == [("ana-ruiz", 'He said "no" to me')]
+
+
+def test_the_statement_said_is_the_words_of_whoever_issued_the_statement():
+    text = "In a statement, ICE welcomed the order. “It helps,” the statement said."
+    assert quotes(text) == [("ice", "It helps")]
+
+
+def test_a_role_between_commas_before_the_speakers_name():
+    text = '"It is a wall," our founding partner, Dana Hart, explained.'
+    assert quotes(text) == [("dana-hart", "It is a wall")]

@@ -291,3 +291,24 @@ def test_a_title_then_name_of_an_organisation():
         "Director",
         "Department of Correctional Services",
     )
+
+
+def test_a_pronoun_goes_to_the_nearest_person_of_its_gender():
+    text = "Mayor Ana Ruiz met Sen. Tom Hale on Friday. He said the talks went well."
+    assert "He" in spans(text, by_key(find_speakers(text, []), "tom-hale"))
+
+
+def test_a_pronoun_goes_to_the_person_introduced_just_before():
+    text = (
+        "Mayor Theo Brand praised it. The move drew criticism from Todd Reed, a spokesman for "
+        "the union. He said nobody had asked."
+    )
+    assert "He" in spans(text, by_key(find_speakers(text, []), "todd-reed"))
+
+
+def test_a_person_who_used_a_pronoun_keeps_its_gender():
+    text = (
+        "Lee Moya, the group's president, said her group was not asked. Judge Tom Ray ruled. "
+        "She said no."
+    )
+    assert spans(text, by_key(find_speakers(text, []), "lee-moya"))[-1] == "She"
