@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from . import dates, events, places, policies, quotes, speakers
+from . import affiliations, dates, events, places, policies, quotes, speakers
 from .events import quoted_spans
 from .spans import Interval, SpanIndex
 from .types import Extraction, Place, PlaceMention, Speaker, StatementCandidate
@@ -108,7 +108,7 @@ def extract(body: str, *, published: dt.date | None = None) -> Extraction:
     """Every fact the text supports, each tied to its span in ``body``."""
     mentions = places.find_places(body)
     main_place = places.primary_place(mentions)
-    cast = place_local_officials(speakers.find_speakers(body, mentions), mentions)
+    cast = affiliations.place_speakers(body, speakers.find_speakers(body, mentions), mentions)
     statements = quotes.find_statements(body, cast, mentions)
     return Extraction(
         body=body,

@@ -347,8 +347,9 @@ def _place_for(
     places: SpanIndex[PlaceMention],
     starts: list[int],
 ) -> Place | None:
-    """The speaker's place, else the nearest place in the quote's sentences, else paragraph."""
-    if speaker.place is not None:
+    """The speaker's place, else the nearest place in the quote's sentences, else paragraph; a
+    federal speaker's words (ICE's, a federal judge's) belong to no local place."""
+    if speaker.place is not None or speaker.level == "federal":
         return speaker.place
     sent_start, _ = sentence_bounds(starts, text, region.open)
     _, sent_end = sentence_bounds(starts, text, max(region.close - 1, region.open))

@@ -770,6 +770,8 @@ def _appositive(reader: _Reader, pos: int) -> tuple[str, str, Place | None] | No
     )
     if head is None or words[head] in _APPOSITIVE_STOP:
         return None
+    while head + 1 < len(words) and words[head + 1].lower() in ROLE_HEADS:
+        head += 1  # "executive director", "staff attorney", "field office director"
     role_words, rest = words[: head + 1], words[head + 1 :]
     if rest and rest[0] in ("of", "for", "at", "with", "from"):
         obj = rest[1:]

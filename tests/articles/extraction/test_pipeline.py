@@ -91,3 +91,34 @@ def test_without_words_or_publication_date_a_statement_is_undated():
     body = "“We will not help,” Cole said."
     [dated] = date_statements(body, [_statement(body, "We will")], None)
     assert (dated.said_on, dated.date_source) == (None, "")
+
+
+def test_federal_officials_have_no_local_place():
+    body = (
+        "AUSTIN, Texas — U.S. Magistrate Judge Andrew Austin said the raid was retaliation. "
+        "ICE said it acted lawfully. Austin police did not comment."
+    )
+    result = extract(body, published=dt.date(2017, 3, 24))
+    by_key = {s.key: s for s in result.speakers}
+    assert (by_key["andrew-austin"].level, by_key["andrew-austin"].place) == ("federal", None)
+    assert (by_key["ice"].level, by_key["ice"].place) == ("federal", None)
+
+
+def test_state_and_local_officials_speak_for_their_state_and_place():
+    body = (
+        "Cobb County commissioners voted Tuesday in Georgia. Commissioner Lisa Tharpe said no. "
+        "Gov. Nathan Cole said yes. State Rep. Ann Ray of Macon said maybe."
+    )
+    by_key = {s.key: s for s in extract(body).speakers}
+    assert (by_key["lisa-tharpe"].level, by_key["lisa-tharpe"].place.slug) == (
+        "local",
+        "cobb-county-ga",
+    )
+    assert (by_key["nathan-cole"].level, by_key["nathan-cole"].place.slug) == ("state", "georgia")
+    assert by_key["ann-ray"].place.slug == "georgia"
+
+
+def test_a_federal_speakers_statement_belongs_to_no_place():
+    body = "ICE raided a plant in Tucson. “We enforce the law,” ICE said in a statement."
+    [statement] = extract(body).statements
+    assert (statement.speaker_key, statement.place) == ("ice", None)
