@@ -123,6 +123,16 @@ def _speaker_lean(speaker: Speaker | None) -> str:
     return "neutral"
 
 
+def cue_scores(quote: str) -> tuple[int, int]:
+    """(against, for) points of a quotation's own words (see ``classify_stance``)."""
+    patterns = _compiled()
+    against, for_ = _cooperation_verbs(quote)
+    return (
+        against + _cue_score(quote, patterns["against"]),
+        for_ + _cue_score(quote, patterns["for"]),
+    )
+
+
 def classify_stance(quote: str, speaker: Speaker | None) -> str:
     """Classify one quotation as against_cooperation, for_cooperation or neutral.
 
@@ -141,10 +151,7 @@ def classify_stance(quote: str, speaker: Speaker | None) -> str:
       both sides falls back on the speaker (ICE/DHS lean for, advocacy groups lean against);
       anything else (weak evidence, or a tie with nothing) is neutral.
     """
-    patterns = _compiled()
-    against, for_ = _cooperation_verbs(quote)
-    against += _cue_score(quote, patterns["against"])
-    for_ += _cue_score(quote, patterns["for"])
+    against, for_ = cue_scores(quote)
     if against >= 2 and against > for_:
         return "against_cooperation"
     if for_ >= 2 and for_ > against:

@@ -792,6 +792,9 @@ def _appositive(reader: _Reader, pos: int) -> tuple[str, str, Place | None] | No
             if is_place and place is None:
                 place = at  # "Mayor of Tucson"
             else:
+                # "ICE's Denver field office", "the DHS press office": the agency itself
+                agency = _patterns()["agency"].match(org_form)
+                org_form = agency[0] if agency else org_form
                 org = org or (_canonical_org(org_form)[0] if org_form else None)
         else:
             tail = []
