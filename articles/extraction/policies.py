@@ -23,7 +23,10 @@ from articles.extraction.events import quoted_spans
 from articles.extraction.spans import SpanIndex, intervals
 from articles.extraction.types import Place, PlaceMention, PolicyCandidate
 
-_NOT = r"(?:not|no\s+longer|never|won['’]t|refus\w*\s+to|declin\w*\s+to|stop\w*|ceas\w*)"
+_NOT = (
+    r"(?:not|no\s+longer|never|won['’]t|refus\w*\s+to|declin\w*\s+to|stop\w*|ceas\w*"
+    r"|may\s+not|cannot|can['’]t|must\s+not|shall\s+not)"
+)
 # "bars city employees, including police, from asking": a ban's object, then "from".
 _BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,6}?from"
 _ICE = r"(?:ICE|U\.S\.\s+Immigration|Immigration|immigration|federal)"
@@ -191,6 +194,102 @@ _RULES = (
         r"[^.;]{0,40}?287\s*\(g\)",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
+    # More ways news reports a decision or a standing policy.
+    _Rule(  # "Gwinnett County has had its own 287(g) agreement since 2009", "under a 287(g) ..."
+        r"\b(?:ha[sd]|have|keeps?|kept|keep\w*|still\s+(?:has|have)|under)\s+(?:had\s+)?"
+        r"(?:its|their|an?|the)?\s*(?:own\s+)?287\s*\(g\)\s+(?:agreements?|program|partnership)",
+        "agreement_287g", "cooperates", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "also take part in the federal program, known as 287(g)"
+        r"\b(?:take|takes|took|taking|participat\w+|enroll\w*)\s+(?:part\s+)?in\s+(?:the\s+)?"
+        r"(?:federal\s+)?(?:program|287\s*\(g\))[^.;]{0,40}?(?:287\s*\(g\))?",
+        "agreement_287g", "cooperates", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "let the 287(g) agreement lapse", "voted not to renew it", "the agreement expired"
+        r"\blet\s+(?:its|their|the|an?)?\s*(?:\w+\s+){0,3}?(?:agreement|contract|program)\b[^.;]{0,60}?"
+        r"\b(?:lapse|expire|end)\b|\b(?:287\s*\(g\)|agreement)[^.;]{0,80}?\bexpired\b"
+        r"|\bvot\w+\s+(?:\d+-\d+\s+)?(?:last\s+\w+\s+)?not\s+to\s+renew",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "bars ... from joining 287(g) agreements", "bars any 287(g) agreement"
+        r"\b(?:bar\w*|ban\w*|prohibit\w*|forbid\w*)\s+(?:[\w,'’]+\s+){0,10}?(?:from\s+)?"
+        r"(?:join\w*|enter\w*\s+into|sign\w*|any|new)\s+(?:\w+\s+)?287\s*\(g\)"
+        r"|\bterminate\s+their\s+agreements\b",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "honors most ICE detainers", "will still honor ICE detainers", "hold inmates for ICE"
+        r"(?<!not\s)(?<!n['’]t\s)\b(?:honou?r(?:s|ed|ing)?|compl(?:y|ies|ied)\s+with)\s+"
+        r"(?:every|all|most|any|the)?\s*(?:\w+\s+){0,2}?(?:ICE\s+)?(?:detainers?|detainer\s+requests?"
+        r"|holds?)\b(?!\s+(?:only|without|unless))",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b(?:hold|holds|held|holding)\s+(?:\w+\s+){{0,2}}?(?:inmates|people|detainees|anyone"
+        rf"|them)\s+for\s+{_ICE}\b(?![^.;]{{0,40}}\b(?:only|unless|without)\b)",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "held people on detainers only if ...", "hold a person on a detainer only when ..."
+        r"\b(?:hold|holds|held|holding|honou?r\w*)\b[^.;]{0,50}?\bdetainers?\b[^.;]{0,10}?"
+        r"\bonly\s+(?:if|when|with|for)\b"
+        r"|\b(?:hold|keep)\w*\s+[^.;]{0,40}?\bonly\s+if\s+(?:the\s+agency|ICE)\s+produces",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"\blimit\w*\s+(?:\w+\s+){0,2}?(?:compliance|cooperation)\s+with\s+(?:ICE\s+)?detainers"
+        r"|\blimits?\s+on\s+(?:ICE\s+)?detainers|\blimit\s+detainers\b"
+        r"|\b(?:stopped|stop|end\w*)\s+honou?ring\s+(?:\w+\s+){0,3}?(?:detainers|requests)",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "holds ICE detainees under a contract", "rents jail beds to ICE"
+        rf"(?<!not\s)\b(?:hold|holds|house|houses|housed|held|holding|housing)\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:{_ICE}\s+)?detainees\s+(?:under|through)\s+(?:a|an|its)\s+(?:\w+\s+)?contract"
+        r"|\brents?\s+(?:\w+\s+){0,2}?beds\s+to\s+ICE"
+        rf"|\bcontract\s+(?:with\s+{_ICE}\s+)?to\s+(?:house|hold|detain)\s+(?:{_ICE}\s+)?detainees",
+        "jail_access", "cooperates", "jail_contract", strong=True,
+    ),
+    _Rule(  # "may not hold people for ICE under a contract", "must end those contracts"
+        r"\b(?:may\s+not|cannot|must\s+not|no\s+longer)\s+(?:\w+\s+){0,2}?(?:hold|house|detain)\b"
+        r"[^.;]{0,60}?\bcontract|\bmust\s+end\s+(?:those|their|its|the)\s+contracts?",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "agents will no longer be allowed to interview inmates", "barring ICE from its jail"
+        r"\b(?:no\s+longer|not)\s+(?:be\s+)?(?:allowed|permitted)\s+to\s+(?:interview|question"
+        r"|enter|meet)\b|\bbar\w*\s+ICE\s+(?:agents\s+)?from\s+(?:interviewing|entering|its"
+        r"|the)\b|\bclose\s+the\s+office\s+it\s+has\s+kept\b|\bmay\s+not\s+allow\s+ICE\s+to\s+use",
+        "jail_access", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "will still notify ICE before releasing", "notify ICE before their release"
+        rf"(?<!not\s)(?<!stop\s)\b(?:notify|notifies|notified|notifying|tell|tells|alert\w*)\s+"
+        rf"{_ICE}\s+(?:\w+\s+){{0,3}}?(?:before|of|about|when)\s+(?:\w+\s+){{0,3}}?releas",
+        "information_sharing", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "checks the immigration status of everyone booked", "requires jails to check"
+        r"(?<!not\s)\b(?:check|checks|checked|checking|screen|screens|screened|verif\w+)\s+"
+        r"(?:the\s+)?(?:immigration|citizenship)\s+status\s+of\s+(?:everyone|every|all|anyone|"
+        r"inmates|foreign|people|suspects)",
+        "information_sharing", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "may not tell ICE when a client is due", "may not share information about ..."
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:tell|give|share|release|provide)\w*\s+(?:{_ICE}|"
+        r"information|data|records|nonpublic)",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "stops probation officers from sharing information ... with ICE"
+        r"\bstops?\s+(?:[\w'’]+\s+){0,4}?from\s+(?:sharing|telling|giving)\b",
+        "information_sharing", "limits", "law",
+    ),
+    _Rule(  # "ordering every state agency to cooperate with federal immigration authorities"
+        rf"\b(?:order\w*|direct\w*|requir\w*|instruct\w*)\s+(?:[\w'’,]+\s+){{0,6}}?to\s+"
+        rf"(?:cooperate|work|partner|assist)\s+(?:fully\s+)?with\s+(?:{_ICE}|federal)",
+        "local_resources", "cooperates", "executive_order",
+    ),
+    _Rule(  # "limits how state and local law enforcement can help federal immigration authorities"
+        r"\blimit\w*\s+(?:how|what|when|the\s+(?:assistance|help|ways))\b[^.;]{0,80}?"
+        r"\b(?:help|assist\w*|cooperat\w*|give)\b"
+        r"|\bmay\s+not\s+(?:stop|question|arrest|search|detain)\b[^.;]{0,60}?"
+        r"\bimmigration\s+status",
+        "local_resources", "limits", "law",
+    ),
 )  # fmt: skip
 
 # Named legal instruments; the nearest one before a trigger decides the kind.
@@ -211,10 +310,36 @@ _NEGATION_BEFORE = re.compile(
 _BARRED_BEFORE = re.compile(rf"\b{_BARRED}\s+[^.;]*\bfrom\s+$|\b{_BARRED}\s+$", re.IGNORECASE)
 # After a dateline's place: ", Tenn." / " (AP)" and a dash.
 _DATELINE_TAIL = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+\([\w. ]+\))?\s*[—–-]")
-# Words that make a decision hypothetical, or someone else's wish ("could", "urged").
+# Words that make a decision hypothetical or a threat: no policy at all ("could", "if").
 _HYPOTHETICAL = re.compile(
-    r"\b(?i:could|might|would\s+consider|consider\w*|propos\w*|threaten\w*|if|whether|urg\w*"
-    r"|call\w*\s+on|want\w*\s+to|plans?\s+to|hop\w*\s+to|push\w*\s+for|asked)\b|\bmay\b"
+    r"\b(?i:could|might|threaten\w*|if|whether|want\w*\s+to|hop\w*\s+to|wish\w*)\b"
+    r"|\bmay\b(?!\s+not)"
+)
+# Words that make it a proposal: reported so editors see it, never counted for a stance.
+_PROPOSED = re.compile(
+    r"\b(?:would|propos\w*|pending|introduc\w+|consider\w*|plans?\s+to|planning\s+to"
+    r"|expected\s+to|expects?\s+to|will\s+vote|set\s+to\s+vote|soon|urg\w+|call\w*\s+(?:on|for)"
+    r"|asked|seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|push\w*\s+for|advance"
+    r"|aims?\s+to|intends?\s+to|is\s+to\s+vote|measure\s+that|not\s+come\s+up)\b",
+    re.IGNORECASE,
+)
+# A court stopping a law or an order.
+_BLOCKED_BEFORE = re.compile(
+    r"\b(?:judge|court|justices?|injunction)\b[^.;]{0,120}?\b(?:block\w*|enjoin\w*|halt\w*"
+    r"|struck|strike|suspend\w*|injunction|put\s+on\s+hold)\b|\bblocked\b",
+    re.IGNORECASE,
+)
+_BLOCKED_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:blocked|enjoined|struck\s+down|halted|put\s+on\s+hold|suspended)\s+by\s+"
+    r"(?:a|the)\s+(?:federal\s+|state\s+)?(?:judge|court)",
+    re.IGNORECASE,
+)
+# A policy that an action ended: "voted to repeal the resolution that limited ...".
+_REPEALED_BEFORE = re.compile(
+    r"\b(?:repeal\w*|rescind\w*|revok\w*|revers\w*|overturn\w*|undo\w*|undid|void\w*|scrap\w*"
+    r"|abolish\w*|ended\s+(?:a|the)\s+(?:\d{4}\s+)?(?:policy|resolution|order|ordinance|practice))"
+    r"\b[^.;]{0,100}$",
+    re.IGNORECASE,
 )
 # Another actor's claim: "Trump threatened", "ICE says sanctuary jurisdictions ...".
 _OTHER_ACTOR = re.compile(
@@ -250,6 +375,7 @@ class _Trigger:
     end: int
     rule: _Rule
     kind_start: int  # where the instrument naming it starts (for dating), else ``start``
+    status: str = "in_force"
 
 
 def find_policies(
@@ -268,7 +394,13 @@ def find_policies(
         if text[start:end].rstrip("”\"' ").endswith("?"):
             continue  # a question reports no decision
         for policy in _sentence_policies(text, start, end, index, published, default_place, quotes):
-            key = (_paragraph_start(text, start), policy.place, policy.kind, policy.indicators)
+            key = (
+                _paragraph_start(text, start),
+                policy.place,
+                policy.kind,
+                policy.indicators,
+                policy.status,
+            )
             if key not in seen or _ANOTHER.search(text, start, end):
                 seen.add(key)
                 policies.append(policy)
@@ -285,14 +417,14 @@ def _sentence_policies(
     quotes: SpanIndex,
 ) -> list[PolicyCandidate]:
     """Group the sentence's triggers by (place, kind): one policy per group."""
-    groups: dict[tuple[Place, str], list[_Trigger]] = {}
+    groups: dict[tuple[Place, str, str], list[_Trigger]] = {}
     for trigger in _triggers(text, start, end, quotes):
         for place in _places_for(text, start, end, trigger, places, default_place):
             kind = _kind(text, start, trigger, place)
-            groups.setdefault((place, kind), []).append(trigger)
+            groups.setdefault((place, kind, trigger.status), []).append(trigger)
     return [
-        _policy(text, start, end, place, kind, triggers, published)
-        for (place, kind), triggers in groups.items()
+        _policy(text, start, end, place, kind, triggers, published, status)
+        for (place, kind, status), triggers in groups.items()
     ]
 
 
@@ -304,6 +436,7 @@ def _policy(
     kind: str,
     triggers: list[_Trigger],
     published: dt.date | None,
+    status: str = "in_force",
 ) -> PolicyCandidate:
     """One policy; dated by the first day of the period its sentence names ("in June": June 1,
     with month precision)."""
@@ -318,13 +451,15 @@ def _policy(
         place=place,
         effective_on=first,
         date_precision=precision,
+        status=status,
     )
 
 
 def _triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[_Trigger]:
     """The sentence's triggers that survive the quote, hypothetical, other-actor and negation
-    checks (a "cooperates" trigger right after "not"/"refused" is the opposite decision)."""
-    found = []
+    checks (a "cooperates" trigger right after "not"/"refused" is the opposite decision), each
+    with the status its sentence gives it (``_status``)."""
+    found: list[_Trigger] = []
     for pattern, rule in _compiled_rules():
         for m in pattern.finditer(text, start, end):
             before = text[start : m.start()]
@@ -336,8 +471,35 @@ def _triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[_Trigg
                 _NEGATION_BEFORE.search(before[-40:]) or _BARRED_BEFORE.search(before)
             ):
                 continue
-            found.append(_Trigger(m.start(), m.end(), rule, _instrument_start(text, start, m)))
-    return sorted(found, key=lambda t: t.start)
+            status = _status(text, start, end, m)
+            found.append(
+                _Trigger(m.start(), m.end(), rule, _instrument_start(text, start, m), status)
+            )
+    # "terminate its contract to house detainees": the ending wins over what it ends.
+    kept = [
+        t
+        for t in found
+        if not any(
+            o.rule.indicator == t.rule.indicator
+            and o.rule.direction != t.rule.direction
+            and o.start < t.start < o.end
+            for o in found
+        )
+    ]
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _status(text: str, start: int, end: int, m: re.Match[str]) -> str:
+    """proposed, blocked, repealed or in_force, from the words of the trigger's clause."""
+    clause = text[_clause_start(text, start, m.start()) : m.start()]
+    after = text[m.end() : end]
+    if _BLOCKED_BEFORE.search(clause) or _BLOCKED_AFTER.search(after):
+        return "blocked"
+    if _REPEALED_BEFORE.search(clause):
+        return "repealed"
+    if _PROPOSED.search(clause) or _PROPOSED.search(text, m.start(), m.end()):
+        return "proposed"
+    return "in_force"
 
 
 def _clause_start(text: str, sentence_start: int, position: int) -> int:
