@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -225,7 +226,7 @@ _RULES = (
     ),
     _Rule(
         rf"\b(?:hold|holds|held|holding)\s+(?:\w+\s+){{0,2}}?(?:inmates|people|detainees|anyone"
-        rf"|them)\s+for\s+{_ICE}\b(?![^.;]{{0,40}}\b(?:only|unless|without)\b)",
+        rf"|them)\s+for\s+{_ICE}\b(?![^.;]{{0,90}}\b(?:only|unless|without|solely)\b)",
         "detainers", "cooperates", "law_enforcement_policy",
     ),
     _Rule(  # "held people on detainers only if ...", "hold a person on a detainer only when ..."
@@ -237,7 +238,8 @@ _RULES = (
     _Rule(
         r"\blimit\w*\s+(?:\w+\s+){0,2}?(?:compliance|cooperation)\s+with\s+(?:ICE\s+)?detainers"
         r"|\blimits?\s+on\s+(?:ICE\s+)?detainers|\blimit\s+detainers\b"
-        r"|\b(?:stopped|stop|end\w*)\s+honou?ring\s+(?:\w+\s+){0,3}?(?:detainers|requests)",
+        r"|\b(?:stopped|stop|end\w*)\s+honou?ring\s+(?:\w+\s+){0,3}?(?:detainers|requests)"
+        r"|\blimits?\s+on\s+honou?ring\b",
         "detainers", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "holds ICE detainees under a contract", "rents jail beds to ICE"
@@ -307,20 +309,31 @@ _NEGATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "bars employees from asking ... and from sharing information with ICE": a barred act.
-_BARRED_BEFORE = re.compile(rf"\b{_BARRED}\s+[^.;]*\bfrom\s+$|\b{_BARRED}\s+$", re.IGNORECASE)
+_BARRED_BEFORE = re.compile(
+    r"\b(?:bar|bars|barred|barring|ban\w*|prohibit\w*|forbid\w*|forbad\w*|stop\w*|keep\w*)\b"
+    r"[^.;]{0,120}\bfrom\s+$|\blimits?\s+on\s+$",
+    re.IGNORECASE,
+)
+_GERUND = re.compile(r"[A-Z]\w*ing\b")
 # After a dateline's place: ", Tenn." / " (AP)" and a dash.
 _DATELINE_TAIL = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+\([\w. ]+\))?\s*[—–-]")
 # Words that make a decision hypothetical or a threat: no policy at all ("could", "if").
 _HYPOTHETICAL = re.compile(
-    r"\b(?i:could|might|threaten\w*|if|whether|want\w*\s+to|hop\w*\s+to|wish\w*)\b"
-    r"|\bmay\b(?!\s+not)"
+    r"\b(?i:could|might|threaten\w*|if|whether|want\w*\s+to|hop\w*\s+to|wish\w*|urg\w+"
+    r"|call\w*\s+on|asked|push\w*\s+for)\b|\bmay\b(?!\s+not)"
+    # "Ohio has no statewide law ...": the absence of a policy
+    r"|\b(?i:has\s+no|have\s+no|there\s+is\s+no|lacks?|does\s+not\s+have|never\s+had)\b"
 )
 # Words that make it a proposal: reported so editors see it, never counted for a stance.
 _PROPOSED = re.compile(
-    r"\b(?:would|propos\w*|pending|introduc\w+|consider\w*|plans?\s+to|planning\s+to"
-    r"|expected\s+to|expects?\s+to|will\s+vote|set\s+to\s+vote|soon|urg\w+|call\w*\s+(?:on|for)"
-    r"|asked|seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|push\w*\s+for|advance"
-    r"|aims?\s+to|intends?\s+to|is\s+to\s+vote|measure\s+that|not\s+come\s+up)\b",
+    r"\b(?:propos\w*|pending|introduc\w+|consider\w*|plans?\s+to|planning\s+to"
+    r"|expected\s+to|expects?\s+to|will\s+vote|set\s+to\s+vote|soon|call\w*\s+for"
+    r"|seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|advance"
+    r"|aims?\s+to|intends?\s+to|is\s+to\s+vote|measure\s+that|not\s+come\s+up"
+    r"|(?:bill|measure|proposal|ordinance)\s+(?:that|which)\s+would|would\s+have)\b"
+    # "would" in the clause, unless it reports what someone said they decided ("said the
+    # jail would no longer hold ...")
+    r"|^(?:(?!\b(?:said|says|announced|told|stated|added|confirmed|ordered)\b).)*\bwould\b",
     re.IGNORECASE,
 )
 # A court stopping a law or an order.
@@ -467,6 +480,8 @@ def _triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[_Trigg
                 continue  # quoted words are statements, handled by the quotes step
             if _HYPOTHETICAL.search(before) or _OTHER_ACTOR.search(before):
                 continue
+            if not before.strip(' “"') and _GERUND.match(m.group()):
+                continue  # "Honoring detainers wastes resources": an opinion about a practice
             if rule.direction == "cooperates" and (
                 _NEGATION_BEFORE.search(before[-40:]) or _BARRED_BEFORE.search(before)
             ):
@@ -497,7 +512,7 @@ def _status(text: str, start: int, end: int, m: re.Match[str]) -> str:
         return "blocked"
     if _REPEALED_BEFORE.search(clause):
         return "repealed"
-    if _PROPOSED.search(clause) or _PROPOSED.search(text, m.start(), m.end()):
+    if _PROPOSED.search(clause) or _PROPOSED.search(m.group()):
         return "proposed"
     return "in_force"
 
@@ -557,17 +572,39 @@ def _places_for(
     # "NASHVILLE, Tenn. (AP) — The governor signed ...": the dateline is where the story was
     # filed, not who decided, when the sentence names another place.
     undated = [p for p in in_sentence if not _is_dateline(text, p)]
-    in_sentence = undated or in_sentence
-    before = [p for p in in_sentence if p.start < trigger.start]
+    in_sentence = [p for p in undated or in_sentence if not _where_a_jail_is(text, p)]
+    # "Nassau County still honors them, and a bill in Albany would ...": the trigger's clause.
+    clause = _clause_start(text, start, trigger.start)
+    in_clause = [p for p in in_sentence if clause <= p.start]
+    before = [p for p in in_clause if p.start < trigger.start] or [
+        p for p in in_sentence if p.start < trigger.start
+    ]
     chosen = _fit_for_sheriff(text, trigger, before or in_sentence[:1])
     if before or in_sentence:
         return list(dict.fromkeys(p.place for p in chosen))
     if _GENERIC_SUBJECT.search(text, start, trigger.start):
         return []
-    earlier = places.starting_in(start - _CARRY_OVER_CHARS, start)
+    earlier = list(places.starting_in(start - _CARRY_OVER_CHARS, start))
+    earlier = [p for p in earlier if not _where_a_jail_is(text, p)] or earlier
     if earlier:
-        return [earlier[-1].place]
+        # The place the article is most about among those just named, else the latest.
+        counts = Counter(p.place for p in places.items)
+        return [max(reversed(earlier), key=lambda p: counts[p.place]).place]
     return [default_place] if default_place else []
+
+
+_JAIL_IN = re.compile(
+    r"\b(?:jail|prison|center|facility|office|headquarters|plant|hangar)\s+(?:in|at|near)\s+$"
+    r"|\b(?:County|county)(?:['’]s)?\s+[^.;,]{0,40}\b(?:in|at)\s+$"
+)
+
+
+def _where_a_jail_is(text: str, mention: PlaceMention) -> bool:
+    """ "the Seneca County jail in Tiffin", "whose jail in Middleton": the town is where the
+    building stands; the county (or whoever runs it) decides."""
+    return mention.place.kind == "city" and bool(
+        _JAIL_IN.search(text, max(0, mention.start - 80), mention.start)
+    )
 
 
 def _fit_for_sheriff(
