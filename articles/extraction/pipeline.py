@@ -14,7 +14,17 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from . import affiliations, dates, events, places, policies, quotes, speakers, stance
+from . import (
+    affiliations,
+    dates,
+    declarations,
+    events,
+    places,
+    policies,
+    quotes,
+    speakers,
+    stance,
+)
 from .events import quoted_spans
 from .spans import Interval, SpanIndex
 from .types import Extraction, Place, PlaceMention, Speaker, StatementCandidate
@@ -110,7 +120,10 @@ def extract(body: str, *, published: dt.date | None = None) -> Extraction:
     main_place = places.primary_place(mentions)
     cast = affiliations.place_speakers(body, speakers.find_speakers(body, mentions), mentions)
     statements = quotes.find_statements(body, cast, mentions)
-    found_policies = policies.find_policies(body, mentions, published, default_place=main_place)
+    declared = declarations.find_declarations(body, mentions, cast, statements)
+    found_policies = policies.find_policies(
+        body, mentions, published, default_place=main_place, declarations=declared
+    )
     statements = stance.assign_stances(body, statements, cast, found_policies)
     return Extraction(
         body=body,
@@ -119,4 +132,5 @@ def extract(body: str, *, published: dt.date | None = None) -> Extraction:
         statements=date_statements(body, statements, published),
         events=events.find_events(body, mentions, published, default_place=main_place),
         policies=found_policies,
+        declarations=declared,
     )

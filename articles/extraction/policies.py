@@ -22,7 +22,7 @@ from functools import cache
 from articles.extraction.dates import article_sentences, mention_for_span, period
 from articles.extraction.events import quoted_spans
 from articles.extraction.spans import SpanIndex, intervals
-from articles.extraction.types import Place, PlaceMention, PolicyCandidate
+from articles.extraction.types import DeclarationCandidate, Place, PlaceMention, PolicyCandidate
 
 _NOT = (
     r"(?:not|no\s+longer|never|won['’]t|refus\w*\s+to|declin\w*\s+to|stop\w*|ceas\w*"
@@ -397,16 +397,24 @@ def find_policies(
     published: dt.date | None,
     *,
     default_place: Place | None = None,
+    declarations: list[DeclarationCandidate] | None = None,
 ) -> list[PolicyCandidate]:
-    """Every policy action reported in ``text`` (see the module docstring for the rules)."""
+    """Every policy action reported in ``text`` (see the module docstring for the rules).
+    Words that follow a declaration in its sentence ("reiterated her city's status as a
+    sanctuary city, where police vow to refuse ...") describe the label, not a decision."""
     quotes = intervals(quoted_spans(text))
+    declared = SpanIndex(declarations or [])
     index = SpanIndex(places)
     policies: list[PolicyCandidate] = []
     seen: set[tuple] = set()
     for start, end in article_sentences(text):
         if text[start:end].rstrip("”\"' ").endswith("?"):
             continue  # a question reports no decision
-        for policy in _sentence_policies(text, start, end, index, published, default_place, quotes):
+        said = declared.starting_in(start, end)
+        declared_at = said[0].start if said else -1
+        for policy in _sentence_policies(
+            text, start, end, index, published, default_place, quotes, declared_at
+        ):
             key = (
                 _paragraph_start(text, start),
                 policy.place,
@@ -428,10 +436,13 @@ def _sentence_policies(
     published: dt.date | None,
     default_place: Place | None,
     quotes: SpanIndex,
+    declared_at: int = -1,
 ) -> list[PolicyCandidate]:
     """Group the sentence's triggers by (place, kind): one policy per group."""
     groups: dict[tuple[Place, str, str], list[_Trigger]] = {}
     for trigger in _triggers(text, start, end, quotes):
+        if 0 <= declared_at < trigger.start:
+            continue  # words about a declared label, not a decision
         for place in _places_for(text, start, end, trigger, places, default_place):
             kind = _kind(text, start, trigger, place)
             groups.setdefault((place, kind, trigger.status), []).append(trigger)
