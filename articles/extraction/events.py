@@ -99,18 +99,36 @@ _COUNT_BEFORE_PLACE = re.compile(
 # same clause names after a preposition.
 _ARREST_VERB_COUNT = re.compile(
     rf"\b(?:arrest(?:s|ed|ing)?|apprehend(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:s|ed)? up)"
-    rf"\s+{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\b",
+    rf"\s+{_COUNT}(?:\s+{_ADJECTIVES}{_PEOPLE}\b|(?=\s+(?:in|at)\s))",
     re.IGNORECASE,
 )
-_CLAUSE_TO_PLACE = re.compile(
-    r"^[^.;:“”\"]{0,80}?\b(?:in|at|across|near|throughout|around)\s+(?:the\s+)?$"
+# "Officers made 121 of the arrests in the Charlotte area"
+_MADE_ARRESTS = re.compile(
+    rf"\bmade\s+{_COUNT}\s+(?:of\s+(?:the|those)\s+)?arrests\b", re.IGNORECASE
 )
+_CLAUSE_TO_PLACE = re.compile(
+    r"^[^.;:“”\"]{0,80}?\b(?:in|at|across|near|throughout|around|outside)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|greater|rural|"
+    r"suburban|downtown)\s+)?$",
+    re.IGNORECASE,
+)
+# Where a count is not at the place named: near a reference point ("towns near Jackson"), in a
+# region ("the Charlotte area", "northern Ohio"), or shared by a list ("Lawrence and Haverhill").
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:near|outside(?:\s+of)?|around|miles\s+from|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$"
+    r"|\b(?:northern|southern|eastern|western|central|across|throughout|statewide)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REGION_AFTER = re.compile(r"\s+(?:area|region|metro(?:politan)?\s+area|metro|suburbs)\b")
+_LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)$")
+_NUMBER_IN_GAP = re.compile(rf"(?<![\w-])(?:{_NUMBER})(?![\w-])", re.IGNORECASE)
+_WHERE_BEFORE = re.compile(r",\s+where\s+[^.;]{0,40}$")
 # A tally after each place: "Seattle, 41; Tacoma, 27", "Austin: 12", "Austin (12)".
 _COUNT_AFTER_PLACE = re.compile(
     rf"(?:\s*[,:]\s*|\s*\()(?!(?:{_APPROX})\b)(?P<num>(?:{_NUMBER}))\b\)?(?=\s*(?:[;,.]|and\b|$))",
     re.IGNORECASE,
 )
-_LIST_SEPARATOR = re.compile(r"(?:,|\band|\bwere|\bwith)\s*$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"(?:[,;]|\band|\bwere|\bwith)\s*$", re.IGNORECASE)
 
 _RAID_WORD = re.compile(r"\b(?:raid(?:s|ed|ing)?|sweeps?)\b", re.IGNORECASE)
 _PLANNED_WORD = re.compile(
@@ -369,24 +387,49 @@ def _arrests(
         count = parse_count(m["num"])
         if count is None:
             continue
-        event = _arrest_event(text, span, mention, count, note, published)
-        found.setdefault((start, count, mention.place.slug), event)
-    for m in _ARREST_VERB_COUNT.finditer(text):
+        place = _single_place(text, mention, places)
+        event = _arrest_event(text, span, place, count, note, published)
+        found.setdefault((start, count, place.slug if place else ""), event)
+    verb_counts = [*_ARREST_VERB_COUNT.finditer(text), *_MADE_ARRESTS.finditer(text)]
+    for m in sorted(verb_counts, key=lambda m: m.start()):
+        num = m["num"]
         mention = _place_in_clause(text, m.end(), places)
-        count = parse_count(m["num"])
+        start, sentence_end = sentence_bounds(text, m.start(), m.end())
+        if mention is None:  # "in Canton, where agents detained 231 workers"
+            where = _WHERE_BEFORE.search(text, start, m.start())
+            before = places.last_before(where.start(), limit=40) if where else None
+            mention = before if before and before.end == where.start() else None
+        count = parse_count(num) if num else None
         if mention is None or count is None:
             continue
-        start, _ = sentence_bounds(text, m.start(), m.end())
-        event = _arrest_event(text, (m.start(), mention.end), mention, count, "", published)
-        found.setdefault((start, count, mention.place.slug), event)
+        place = _single_place(text, mention, places)
+        span = (min(m.start(), mention.start), max(m.end(), mention.end))
+        event = _arrest_event(text, span, place, count, "", published)
+        found.setdefault((start, count, place.slug if place else ""), event)
     events = sorted(found.values(), key=lambda e: e.start)
     return [replace(e, parent=_parent(text, e.start, operations)) for e in events]
+
+
+def _single_place(
+    text: str, mention: PlaceMention, places: SpanIndex[PlaceMention]
+) -> Place | None:
+    """The place a count linked to ``mention`` belongs to: that place, or None when the
+    mention is a reference point ("towns near Jackson"), names a region ("the Charlotte
+    area", "northern Ohio") or is one of a list sharing the count ("Lawrence and Haverhill")."""
+    if _REFERENCE_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return None
+    if _REGION_AFTER.match(text, mention.end):
+        return None
+    following = places.first_from(mention.end)
+    if following is not None and _LIST_AFTER.fullmatch(text, mention.end, following.start):
+        return None
+    return mention.place
 
 
 def _arrest_event(
     text: str,
     span: tuple[int, int],
-    mention: PlaceMention,
+    place: Place | None,
     count: int,
     note: str,
     published: dt.date | None,
@@ -396,7 +439,7 @@ def _arrest_event(
         start=span[0],
         end=span[1],
         summary=_summary(text, *span, note),
-        place=mention.place,
+        place=place,
         **_dated(text, *span, published),
         count=count,
     )
@@ -410,7 +453,10 @@ def _place_in_clause(
     mention = places.first_from(position)
     if mention is None:
         return None
-    if _CLAUSE_TO_PLACE.search(text[position : mention.start]) and _is_place_itself(text, mention):
+    gap = text[position : mention.start]
+    if _NUMBER_IN_GAP.search(gap):
+        return None  # "68 workers in Castalia and 46 in Sandusky": another count's place
+    if _CLAUSE_TO_PLACE.search(gap) and _is_place_itself(text, mention):
         return mention
     return None
 
@@ -571,8 +617,15 @@ def _detentions(
         [*_DETENTION.finditer(text), *_HELD_COUNT.finditer(text)], key=lambda m: m.start()
     )
     for m in matches:
-        _, end = sentence_bounds(text, m.start(), m.end())
+        start, end = sentence_bounds(text, m.start(), m.end())
+        if not _is_headcount_held(text, m, start, end):
+            continue
         mention = places.first_from(m.start(), until=end)
+        if mention is None:  # the facility named just before: "in Aurora ... it held 1,126"
+            paragraph = text.rfind("\n", 0, m.start()) + 1
+            mention = places.last_before(
+                m.start(), _is_place_itself_of(text), limit=m.start() - paragraph
+            )
         place = mention.place if mention else default_place
         count = parse_count(m["num"])
         if place is None or count is None:
@@ -589,6 +642,35 @@ def _detentions(
             )
         )
     return events
+
+
+# Numbers of people that are not people held for ICE now: an average over a past period, a
+# capacity, a jail's whole population.
+_AVERAGE = re.compile(r"\baverag\w*|\ba\s+day\b|\bper\s+day\b|\bdaily\b|\bon\s+any\s+given", re.I)
+_CAPACITY = re.compile(
+    r"\b(?:can|could|able\s+to|capacity|designed\s+to|room\s+for|beds?\s+for|up\s+to)\b", re.I
+)
+_GENERAL_POPULATION = re.compile(r"\b(?:inmates|prisoners|people|persons)\b", re.IGNORECASE)
+_ICE_CONTEXT = re.compile(
+    r"\bICE\b|\bimmigra\w*|\bdetainers?\b|\bdeport\w*|\bdetainees\b|\bfederal\s+agents",
+    re.IGNORECASE,
+)
+
+
+def _is_headcount_held(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """A count of people held for ICE, not an average ("held an average of 95 a day"), a
+    capacity ("can hold 1,500") or a jail's whole population ("holds about 8,000 inmates")."""
+    clause = text[max(start, m.start() - 60) : min(end, m.end() + 40)]
+    if _AVERAGE.search(clause) or _CAPACITY.search(text, max(start, m.start() - 25), m.end()):
+        return False
+    if not _GENERAL_POPULATION.search(m.group()):
+        return True  # workers, detainees, immigrants: held after a raid or for ICE
+    # "holds about 8,000 inmates": only a count of people held for ICE, in ICE's context
+    return bool(_ICE_CONTEXT.search(text, start, end))
+
+
+def _is_place_itself_of(text: str):
+    return lambda mention: _is_place_itself(text, mention)
 
 
 def _unique(events: list[EventCandidate]) -> list[EventCandidate]:

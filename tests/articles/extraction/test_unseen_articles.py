@@ -303,7 +303,9 @@ EXPECTED: dict[str, Expected] = {
             "The County Executive will sign": "aisha-brandt-nwosu",
         },
         optional_quotes={"a symbolic gesture": "gregory-stallworth"},
-        counts={(95, "prince-georges-county-md")},
+        # "held an average of 95 people a day" is a past average, not a count of people held
+        # (issue 15; this expected it as a count before).
+        counts=set(),
         policies={("prince-georges-county-md", "jail_access", "limits")},
         optional_policies={
             ("prince-georges-county-md", "information_sharing", "*"),
@@ -337,7 +339,9 @@ EXPECTED: dict[str, Expected] = {
             "A policy is only as good": "dalia-okoro",
         },
         optional_quotes={"puts public safety at risk": "ice"},
-        counts={(14, "springfield-ma|holyoke-ma")},
+        # Arrests "in Springfield and Holyoke": one total for two towns, no single place (the
+        # gold set's reading; this expected either town before).
+        counts={(14, "*")},
         policies={
             ("hampden-county-ma", "jail_access", "limits"),
             ("hampden-county-ma", "information_sharing", "limits"),
