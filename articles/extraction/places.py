@@ -24,6 +24,7 @@ state", "the state of Washington" or "Washington, D.C.".
 from __future__ import annotations
 
 import bisect
+import difflib
 import functools
 import re
 from collections import Counter
@@ -50,7 +51,7 @@ DATELINE_RE = re.compile(
 )
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 # Between two items of a list of places, maybe after a tally: ", ", "; ", ", 41; ", " (12), and ".
-LIST_GAP_RE = re.compile(r"(?:,? ?\(?\d[\d,]*\)?)?(?:, |; )(?:and )?")
+LIST_GAP_RE = re.compile(r"(?:,? ?\(?\d[\d,]*\)?)?(?:, |; )(?:and |or )?| and | or ")
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 PLURAL_COUNTIES_RE = re.compile(
     rf"(?P<names>{_CAPITALISED}(?:, {_CAPITALISED})*,? and {_CAPITALISED}) [Cc]ounties\b"
@@ -132,7 +133,9 @@ LOCATIVE_WORDS = _words(
 )
 PLACE_NOUNS_AFTER = _words(
     "police mayor officials residents city council sheriff leaders schools jail authorities "
-    "officers area metro county department detention immigrants community"
+    "officers area metro county department detention immigrants community resident native "
+    "man woman family families restaurant business businesses attorney lawyer pastor teacher "
+    "owner mother father neighborhood neighborhoods plant church school hospital workers"
 )
 SPEECH_VERBS = _words(
     "said says told added wrote argued explained testified ruled noted stated asked replied "
@@ -232,6 +235,12 @@ def _word_after(text: str, end: int) -> str:
     """The word right after ``end`` if only one space separates them, else ""."""
     m = re.match(r" ([\w.'’&\-]+)", text[end : end + 40])
     return m.group(1).rstrip(".,;:") if m else ""
+
+
+def _is_saints_institution(text: str, match: _Match) -> bool:
+    return match.surface.startswith(("St. ", "Saint ")) and bool(
+        POSSESSIVE_START_RE.match(text, match.end)
+    )
 
 
 def _is_outlet_or_team(text: str, match: _Match) -> bool:
@@ -341,7 +350,12 @@ def _datelines(text: str) -> list[_Match]:
         if not candidates:
             continue
         match = _Match(
-            m.start("name"), m.start("name") + len(name), name, candidates, dateline=True
+            m.start("name"),
+            m.start("name") + len(name),
+            name,
+            candidates,
+            dateline=True,
+            locative=True,  # where the story is filed: a town, like "in Marietta"
         )
         if m.group("state"):
             qualified = _qualify(text, match)
@@ -362,13 +376,31 @@ def _plural_counties(text: str) -> list[_Match]:
     found = []
     for m in PLURAL_COUNTIES_RE.finditer(text):
         for name in NAME_RE.finditer(m.group("names")):
-            candidates = tuple(
-                p for p in aliases().get(f"{name.group()} County", ()) if p.kind == "county"
-            )
-            if candidates:
-                start = m.start("names") + name.start()
-                found.append(_Match(start, start + len(name.group()), name.group(), candidates))
+            words = name.group().split()
+            # "Neighboring Sumter and Levy counties": the name is the words a county has.
+            for skip in range(len(words)):
+                surface = " ".join(words[skip:])
+                candidates = tuple(
+                    p for p in aliases().get(f"{surface} County", ()) if p.kind == "county"
+                )
+                if candidates:
+                    start = m.start("names") + name.end() - len(surface)
+                    found.append(_Match(start, start + len(surface), surface, candidates))
+                    break
     return found
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_LOWER_NOUN_AFTER = re.compile(r" [a-z]{3,}\b")
+
+
+def _is_place_adjective(text: str, match: _Match) -> bool:
+    """ "a Smyrna restaurant owner", "an Ocala attorney": a place qualifying a noun, where
+    prose names a town as surely as after "in"."""
+    return bool(
+        _ARTICLE_BEFORE.search(text, max(0, match.start - 6), match.start)
+        and _LOWER_NOUN_AFTER.match(text, match.end)
+    )
 
 
 def _is_locative(text: str, start: int, end: int) -> bool:
@@ -395,11 +427,15 @@ def _scan(text: str) -> tuple[list[_Match], set[str]]:
     i = 0
     while i < len(tokens):
         match = _longest_alias(text, tokens, i)
+        if match is None and "-" in text[tokens[i][0] : tokens[i][1]]:
+            matches.extend(_hyphenated(text, tokens[i]))  # "the Raleigh-Durham area"
         if match is None or _overlaps(found_first, match.start, match.end):
             i += 1
             continue
         skip_to = match.end
-        if _is_outlet_or_team(text, match):
+        if _is_saints_institution(text, match):
+            match = None  # "St. Paul's" (a church), "St. Luke's" (a hospital)
+        elif _is_outlet_or_team(text, match):
             skip_to = match.end + 1 + len(_word_after(text, match.end))  # "Herald" too
             match = None
         else:
@@ -413,11 +449,29 @@ def _scan(text: str) -> tuple[list[_Match], set[str]]:
                 LIST_GAP_RE.fullmatch(text, matches[-1].end, match.start)
             )
             match.locative = match.listed or _is_locative(text, match.start, match.end)
+            match.locative = match.locative or _is_place_adjective(text, match)
             matches.append(match)
             skip_to = match.end
         while i < len(tokens) and tokens[i][0] < skip_to:
             i += 1
-    return sorted(matches, key=lambda m: m.start), surnames
+    matches = sorted(matches, key=lambda m: m.start)
+    # An item followed by a list separator and another place is listed too ("Marana and
+    # Oro Valley"), not only the items after the first.
+    for first, second in zip(matches, matches[1:], strict=False):
+        if LIST_GAP_RE.fullmatch(text, first.end, second.start):
+            first.listed = first.locative = True
+    return matches, surnames
+
+
+def _hyphenated(text: str, token: tuple[int, int]) -> list[_Match]:
+    """Each part of "Raleigh-Durham" that is a large city's or a county's name."""
+    found, start = [], token[0]
+    for part in text[token[0] : token[1]].split("-"):
+        candidates = aliases().get(part, ())
+        if part[:1].isupper() and candidates and _large_or_not_city(candidates[0]):
+            found.append(_Match(start, start + len(part), part, candidates, locative=True))
+        start += len(part) + 1
+    return found
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -546,7 +600,9 @@ def find_places(text: str) -> list[PlaceMention]:
     """Every place the text names, sorted by start and non-overlapping; see the module doc."""
     matches, surnames = _scan(text)
     matches = _county_short_forms(text, matches, surnames)
+    matches = _new_prefix(text, matches)
     context = _context_states(matches)
+    matches = sorted(matches + _misspelt_in_lists(text, matches, context), key=lambda m: m.start)
     known: dict[str, Place] = {}  # "Portland, Maine" makes a later bare "Portland" Maine's
     mentions = []
     for match in matches:
@@ -559,6 +615,65 @@ def find_places(text: str) -> list[PlaceMention]:
             if match.qualified:
                 known.setdefault(match.surface, place)
     return mentions
+
+
+def _new_prefix(text: str, matches: list[_Match]) -> list[_Match]:
+    """ "New Philadelphia mayor restores limits": a Title Case "New" before a large city that
+    the text also names alone is an adjective, not the town of New Philadelphia."""
+    alone = {m.surface for m in matches if not m.surface.startswith("New ")}
+    out = []
+    for match in matches:
+        rest = match.surface[4:]
+        candidates = aliases().get(rest, ())
+        if (
+            match.surface.startswith("New ")
+            and rest in alone
+            and candidates
+            and _large_or_not_city(candidates[0])
+        ):
+            match = _Match(match.start + 4, match.end, rest, candidates, locative=True)
+        out.append(match)
+    return out
+
+
+_NEXT_NAME = re.compile(r"[A-Z][a-z]{3,}\b")
+_MISSPELT_CUTOFF = 0.85
+
+
+@functools.cache
+def _city_names(state: str, initial: str) -> tuple[str, ...]:
+    """Names of the state's towns that start with ``initial``."""
+    return tuple(
+        p.name
+        for p in gazetteer().places
+        if p.kind == "city" and p.state == state and p.name.startswith(initial)
+    )
+
+
+def _misspelt_in_lists(
+    text: str, matches: list[_Match], context: dict[str, list[int]]
+) -> list[_Match]:
+    """A misspelt town in a list of towns ("Norwalk, Fremont and Bellvue"): a capitalised word
+    right after a list separator that follows a place, close to the name of a town of a state
+    the article is about (difflib ratio >= 0.85, same first letter)."""
+    found = []
+    taken = {m.start for m in matches}
+    for match in matches:
+        gap = LIST_GAP_RE.match(text, match.end)
+        word = _NEXT_NAME.match(text, gap.end()) if gap else None
+        if word is None or word.start() in taken or word[0] in aliases():
+            continue
+        for state in context:
+            names = _city_names(state, word[0][0])
+            close = difflib.get_close_matches(word[0], names, n=1, cutoff=_MISSPELT_CUTOFF)
+            if close:
+                candidates = tuple(p for p in aliases()[close[0]] if p.state == state)
+                found.append(
+                    _Match(word.start(), word.end(), word[0], candidates, True, locative=True)
+                )
+                taken.add(word.start())
+                break
+    return found
 
 
 def primary_place(mentions: list[PlaceMention]) -> Place | None:
