@@ -57,7 +57,8 @@ _RULES = (
         "detainers", "limits", "law_enforcement_policy",
     ),
     _Rule(
-        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|detain|jail)\b[^.;]{{0,80}}?"
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|held|holding|detain|detained|jail|jailed)\b"
+        r"[^.;]{0,80}?"
         rf"(?:(?:without|unless)\b[^.;]{{0,50}}?\bwarrant|\bfor\s+{_ICE}"
         rf"|\bon\s+(?:{_ICE}\s+)?(?:detainers?|holds?)\b)",
         "detainers", "limits", "law_enforcement_policy",
@@ -101,7 +102,8 @@ _RULES = (
     ),
     _Rule(
         r"\b(?:end\w*|terminat\w*|cancel\w*|cut\w*|not\s+renew\w*|exit\w*|withdr\w+\s+from)\s+"
-        r"(?:[\w'’]+\s+){0,3}?(?:(?:jail|detention)(?:['’]s)?\s+(?:contract|agreement)|(?:contract|"
+        r"(?:[\w'’]+\s+){0,3}?(?:(?:jail|detention|ICE|immigration)(?:['’]s)?\s+(?:detention\s+)?"
+        r"(?:contract|agreement)|(?:contract|"
         r"agreement|relationship)\b[^.;]{0,60}?\b(?:jail|detainees?|detention)|(?:contract|agreement)"
         r"\s+with\s+(?:ICE|U\.S\.\s+Immigration|Immigration\s+and\s+Customs))",
         "jail_access", "limits", "jail_contract", strong=True,
@@ -196,6 +198,32 @@ _RULES = (
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
     # More ways news reports a decision or a standing policy.
+    _Rule(  # "bars law enforcement from holding anyone on a detainer ... unless"
+        rf"\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,60}}?\b(?:on\s+(?:an?\s+)?(?:ICE\s+)?"
+        rf"detainers?|for\s+{_ICE}|past\s+(?:his|her|their)\s+release)"
+        r"|\blimit\w*\s+when\s+[^.;]{0,80}?\bmay\s+hold\b",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "would have let state and local police arrest people suspected of ..."
+        r"\b(?:let|lets|allow\w*|authoriz\w*|empower\w*|requir\w*)\s+(?:state\s+and\s+local\s+"
+        r"|local\s+|state\s+)?(?:police|officers|law\s+enforcement|deputies|troopers)\s+(?:to\s+)?"
+        r"(?:arrest|detain|question|enforce|check)\b",
+        "local_resources", "cooperates", "law",
+    ),
+    _Rule(  # "bars California counties from signing new detention contracts with ICE"
+        rf"\b{_BARRED}\s+(?:sign\w*|enter\w*\s+into|expand\w*|renew\w*)\s+(?:\w+\s+){{0,2}}?"
+        r"(?:detention\s+)?contracts?",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "the county jail lets ICE officers interview inmates"
+        rf"(?<!not\s)\b(?:lets?|allow\w*|gives?|grant\w*)\s+{_ICE}\s+(?:agents\s+|officers\s+)?"
+        r"(?:to\s+)?(?:interview|question|access|into)\b",
+        "jail_access", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "barring every agency in the state from entering into a new one" (a 287(g))
+        rf"\b{_BARRED}\s+(?:entering\s+into|signing|joining)\s+(?:a\s+)?new\s+(?:one|agreements?)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
     _Rule(  # "Gwinnett County has had its own 287(g) agreement since 2009", "under a 287(g) ..."
         r"\b(?:ha[sd]|have|keeps?|kept|keep\w*|still\s+(?:has|have)|under)\s+(?:had\s+)?"
         r"(?:its|their|an?|the)?\s*(?:own\s+)?287\s*\(g\)\s+(?:agreements?|program|partnership)",
@@ -221,7 +249,8 @@ _RULES = (
     _Rule(  # "honors most ICE detainers", "will still honor ICE detainers", "hold inmates for ICE"
         r"(?<!not\s)(?<!n['’]t\s)\b(?:honou?r(?:s|ed|ing)?|compl(?:y|ies|ied)\s+with)\s+"
         r"(?:every|all|most|any|the)?\s*(?:\w+\s+){0,2}?(?:ICE\s+)?(?:detainers?|detainer\s+requests?"
-        r"|holds?)\b(?!\s+(?:only|without|unless))",
+        r"|holds?)\b(?!\s+(?:only|without|unless))"
+        r"|(?<=\bstill\s)honou?r\s+them\b",
         "detainers", "cooperates", "law_enforcement_policy",
     ),
     _Rule(
@@ -244,7 +273,7 @@ _RULES = (
     ),
     _Rule(  # "holds ICE detainees under a contract", "rents jail beds to ICE"
         rf"(?<!not\s)\b(?:hold|holds|house|houses|housed|held|holding|housing)\s+(?:\w+\s+){{0,2}}?"
-        rf"(?:{_ICE}\s+)?detainees\s+(?:under|through)\s+(?:a|an|its)\s+(?:\w+\s+)?contract"
+        rf"(?:{_ICE}\s+)?detainees\s+(?:under|through)\s+(?:a\s+|an\s+|its\s+)?(?:\w+\s+)?contract"
         r"|\brents?\s+(?:\w+\s+){0,2}?beds\s+to\s+ICE"
         rf"|\bcontract\s+(?:with\s+{_ICE}\s+)?to\s+(?:house|hold|detain)\s+(?:{_ICE}\s+)?detainees",
         "jail_access", "cooperates", "jail_contract", strong=True,
@@ -262,13 +291,17 @@ _RULES = (
     ),
     _Rule(  # "will still notify ICE before releasing", "notify ICE before their release"
         rf"(?<!not\s)(?<!stop\s)\b(?:notify|notifies|notified|notifying|tell|tells|alert\w*)\s+"
-        rf"{_ICE}\s+(?:\w+\s+){{0,3}}?(?:before|of|about|when)\s+(?:\w+\s+){{0,3}}?releas",
+        rf"(?:{_ICE}|the\s+agency)\s+(?:\w+\s+){{0,3}}?(?:before|of|about|when)\s+(?:\w+\s+){{0,3}}?"
+        r"releas",
         "information_sharing", "cooperates", "law_enforcement_policy",
     ),
     _Rule(  # "checks the immigration status of everyone booked", "requires jails to check"
         r"(?<!not\s)\b(?:check|checks|checked|checking|screen|screens|screened|verif\w+)\s+"
-        r"(?:the\s+)?(?:immigration|citizenship)\s+status\s+of\s+(?:everyone|every|all|anyone|"
-        r"inmates|foreign|people|suspects)",
+        r"(?:(?:the\s+)?(?:immigration|citizenship)\s+status\s+of\s+(?:some\s+|all\s+)?(?:everyone"
+        r"|every|all|anyone|inmates|foreign|people|suspects)|(?:that|the|a|each)\s+person['’]s\s+"
+        r"(?:immigration|citizenship)\s+status)"
+        r"|\bquestion\w*\s+(?:suspects|people|anyone|inmates)\s+[^.;]{0,60}?\babout\s+(?:their|his"
+        r"|her)\s+immigration\s+status",
         "information_sharing", "cooperates", "law_enforcement_policy",
     ),
     _Rule(  # "may not tell ICE when a client is due", "may not share information about ..."
