@@ -183,6 +183,8 @@ def _office_kind(speaker: Speaker) -> str:
     if speaker.kind == "organisation" or not role:
         name = speaker.name if speaker.kind == "organisation" else speaker.affiliation
         return "county" if re.search(r"\bCounty|Sheriff", name) else "city"
+    if re.search(r"\bPolice\b", role):
+        return "city"  # a police commissioner or chief serves a city
     if re.search(r"\bCounty\b", role) or (
         _COUNTY_ROLE.search(role) and not _COUNCIL_ROLE.search(role)
     ):

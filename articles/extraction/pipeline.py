@@ -122,7 +122,12 @@ def extract(body: str, *, published: dt.date | None = None) -> Extraction:
     statements = quotes.find_statements(body, cast, mentions)
     declared = declarations.find_declarations(body, mentions, cast, statements)
     found_policies = policies.find_policies(
-        body, mentions, published, default_place=main_place, declarations=declared
+        body,
+        mentions,
+        published,
+        default_place=main_place,
+        declarations=declared,
+        speakers=cast,
     )
     statements = stance.assign_stances(body, statements, cast, found_policies)
     return Extraction(

@@ -21,15 +21,22 @@ from functools import cache
 
 from articles.extraction.dates import article_sentences, mention_for_span, period
 from articles.extraction.events import quoted_spans
+from articles.extraction.gazetteer import state_by_code
 from articles.extraction.spans import SpanIndex, intervals
-from articles.extraction.types import DeclarationCandidate, Place, PlaceMention, PolicyCandidate
+from articles.extraction.types import (
+    DeclarationCandidate,
+    Place,
+    PlaceMention,
+    PolicyCandidate,
+    Speaker,
+)
 
 _NOT = (
     r"(?:not|no\s+longer|never|won['’]t|refus\w*\s+to|declin\w*\s+to|stop\w*|ceas\w*"
     r"|may\s+not|cannot|can['’]t|must\s+not|shall\s+not)"
 )
 # "bars city employees, including police, from asking": a ban's object, then "from".
-_BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,6}?from"
+_BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,12}?from"
 _ICE = r"(?:ICE|U\.S\.\s+Immigration|Immigration|immigration|federal)"
 _SUMMARY_LIMIT = 300
 _CARRY_OVER_CHARS = 600  # how far back a place still sets the scene for a sentence without one
@@ -235,7 +242,7 @@ _RULES = (
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
     _Rule(  # "let the 287(g) agreement lapse", "voted not to renew it", "the agreement expired"
-        r"\blet\s+(?:its|their|the|an?)?\s*(?:\w+\s+){0,3}?(?:agreement|contract|program)\b[^.;]{0,60}?"
+        r"\blet\s+(?:its|their|the|an?)?\s*(?:[\w()]+\s+){0,3}?(?:agreement|contract|program)\b[^.;]{0,60}?"
         r"\b(?:lapse|expire|end)\b|\b(?:287\s*\(g\)|agreement)[^.;]{0,80}?\bexpired\b"
         r"|\bvot\w+\s+(?:\d+-\d+\s+)?(?:last\s+\w+\s+)?not\s+to\s+renew",
         "agreement_287g", "limits", "agreement_287g", strong=True,
@@ -424,6 +431,42 @@ class _Trigger:
     status: str = "in_force"
 
 
+@dataclass(frozen=True)
+class _Actor:
+    """A reference to a speaker who acts for a place: ``text[start:end]``."""
+
+    start: int
+    end: int
+    place: Place
+
+
+class _Article:
+    """What placing a policy needs to know about the whole article."""
+
+    def __init__(
+        self,
+        text: str,
+        places: list[PlaceMention],
+        default_place: Place | None,
+        speakers: list[Speaker],
+    ) -> None:
+        self.text = text
+        self.places = SpanIndex(places)
+        self.default_place = default_place
+        self.counts = Counter(p.place for p in places)
+        self.actors = SpanIndex(
+            _Actor(s, e, sp.place)
+            for sp in speakers
+            if sp.place is not None and sp.level in ("local", "state")
+            for s, e in sp.mentions
+        )
+        states = [p for p in self.counts if p.kind == "state"]
+        self.state = max(states, key=lambda p: self.counts[p]) if states else None
+        if self.state is None and default_place is not None:
+            self.state = state_by_code(default_place.state)
+        self.last_place: Place | None = None  # of the latest policy: "Under the law, ..."
+
+
 def find_policies(
     text: str,
     places: list[PlaceMention],
@@ -431,13 +474,15 @@ def find_policies(
     *,
     default_place: Place | None = None,
     declarations: list[DeclarationCandidate] | None = None,
+    speakers: list[Speaker] | None = None,
 ) -> list[PolicyCandidate]:
     """Every policy action reported in ``text`` (see the module docstring for the rules).
     Words that follow a declaration in its sentence ("reiterated her city's status as a
-    sanctuary city, where police vow to refuse ...") describe the label, not a decision."""
+    sanctuary city, where police vow to refuse ...") describe the label, not a decision.
+    ``speakers`` (with their places) place what an official says their office will do."""
     quotes = intervals(quoted_spans(text))
     declared = SpanIndex(declarations or [])
-    index = SpanIndex(places)
+    article = _Article(text, places, default_place, speakers or [])
     policies: list[PolicyCandidate] = []
     seen: set[tuple] = set()
     for start, end in article_sentences(text):
@@ -445,9 +490,8 @@ def find_policies(
             continue  # a question reports no decision
         said = declared.starting_in(start, end)
         declared_at = said[0].start if said else -1
-        for policy in _sentence_policies(
-            text, start, end, index, published, default_place, quotes, declared_at
-        ):
+        for policy in _sentence_policies(article, start, end, published, quotes, declared_at):
+            article.last_place = policy.place
             key = (
                 _paragraph_start(text, start),
                 policy.place,
@@ -462,21 +506,20 @@ def find_policies(
 
 
 def _sentence_policies(
-    text: str,
+    article: _Article,
     start: int,
     end: int,
-    places: SpanIndex[PlaceMention],
     published: dt.date | None,
-    default_place: Place | None,
     quotes: SpanIndex,
     declared_at: int = -1,
 ) -> list[PolicyCandidate]:
     """Group the sentence's triggers by (place, kind): one policy per group."""
+    text = article.text
     groups: dict[tuple[Place, str, str], list[_Trigger]] = {}
     for trigger in _triggers(text, start, end, quotes):
         if 0 <= declared_at < trigger.start:
             continue  # words about a declared label, not a decision
-        for place in _places_for(text, start, end, trigger, places, default_place):
+        for place in _places_for(article, start, end, trigger):
             kind = _kind(text, start, trigger, place)
             groups.setdefault((place, kind, trigger.status), []).append(trigger)
     return [
@@ -601,54 +644,114 @@ def _kind(text: str, sentence_start: int, trigger: _Trigger, place: Place) -> st
     return kind
 
 
-def _places_for(
-    text: str,
-    start: int,
-    end: int,
-    trigger: _Trigger,
-    places: SpanIndex[PlaceMention],
-    default_place: Place | None,
-) -> list[Place]:
-    """The distinct places named in the sentence before the trigger (the deciders), else any
-    place in the sentence, else the nearest place shortly before it, else ``default_place``.
-    A general remark about unnamed "cities" with no place in the sentence yields none."""
+def _places_for(article: _Article, start: int, end: int, trigger: _Trigger) -> list[Place]:
+    """The deciders of a trigger, in this order:
+
+    - the distinct places named in the trigger's clause (else sentence) before the trigger,
+      except those named after an official who speaks: "Sheriff Ana Ruiz said her office
+      would stop ..." is the sheriff's county, "State Rep. Ana Ruiz, a Republican from Bucks
+      County, said he would introduce a bill" the state;
+    - any place in the sentence;
+    - for a sentence naming none: the place of an official acting in it; the state for a
+      governor or legislature; the policy just reported ("Under the law, ..."); the place
+      named shortly before that the article is most about (a county for "the county jail");
+    - ``default_place``.
+    A general remark about unnamed "cities" with no place in the sentence yields none; towns
+    named only as where a jail or a court is, or as a reference point, never decide."""
+    text, places = article.text, article.places
     in_sentence = _own_places(text, list(places.starting_in(start, end)))
     # "NASHVILLE, Tenn. (AP) — The governor signed ...": the dateline is where the story was
     # filed, not who decided, when the sentence names another place.
     undated = [p for p in in_sentence if not _is_dateline(text, p)]
-    in_sentence = [p for p in undated or in_sentence if not _where_a_jail_is(text, p)]
+    in_sentence = [p for p in undated or in_sentence if not _bystander(text, p)]
     # "Nassau County still honors them, and a bill in Albany would ...": the trigger's clause.
     clause = _clause_start(text, start, trigger.start)
     in_clause = [p for p in in_sentence if clause <= p.start]
     before = [p for p in in_clause if p.start < trigger.start] or [
         p for p in in_sentence if p.start < trigger.start
     ]
+    # The latest official in the sentence who speaks before the trigger.
+    actor, speech = None, None
+    for candidate in reversed(article.actors.starting_in(start, trigger.start)):
+        speech = _SPEECH.search(text, candidate.end, trigger.start)
+        if speech:
+            actor = candidate
+            break
+    if actor and speech:
+        before = [p for p in before if p.start >= speech.end()]
+        if not before:
+            return [actor.place]
+    clause_end = _CLAUSE_BREAK.search(text, trigger.end, end)
+    if _STATEWIDE.search(text, clause, clause_end.start() if clause_end else end) and before:
+        # "a bill in Albany that would limit detainers statewide": the state's
+        state = before[-1].place
+        state = state if state.kind == "state" else state_by_code(state.state)
+        return [state] if state else []
     chosen = _fit_for_sheriff(text, trigger, before or in_sentence[:1])
     if before or in_sentence:
         return list(dict.fromkeys(p.place for p in chosen))
+    acting = article.actors.last_before(trigger.start, limit=trigger.start - start)
+    if acting is not None:
+        return [acting.place]
+    lead = text[start : trigger.start]
+    if _STATE_ACTOR.search(lead) and article.state is not None:
+        return [article.state]  # "Gov. Ana Ruiz orders ...", "the Legislature passed ..."
     if _GENERIC_SUBJECT.search(text, start, trigger.start):
         return []
+    if _ANAPHORA.match(text, start) and article.last_place is not None:
+        return [article.last_place]  # "Under the new law, police may not ..."
     earlier = list(places.starting_in(start - _CARRY_OVER_CHARS, start))
-    earlier = [p for p in earlier if not _where_a_jail_is(text, p)] or earlier
+    earlier = [p for p in earlier if not _bystander(text, p)] or earlier
+    kind = _KIND_WORD.search(lead)
+    if kind:  # "The county jail lets ICE ...": the county just named
+        wanted = "county" if kind[0].lower() in ("county", "sheriff") else "city"
+        earlier = [p for p in earlier if p.place.kind == wanted] or earlier
     if earlier:
         # The place the article is most about among those just named, else the latest.
-        counts = Counter(p.place for p in places.items)
-        return [max(reversed(earlier), key=lambda p: counts[p.place]).place]
-    return [default_place] if default_place else []
+        return [max(reversed(earlier), key=lambda p: article.counts[p.place]).place]
+    return [article.default_place] if article.default_place else []
+
+
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|confirmed|wrote|explained)\b", re.IGNORECASE
+)
+_STATEWIDE = re.compile(r"\bstatewide\b|\bacross\s+the\s+state\b", re.IGNORECASE)
+_STATE_ACTOR = re.compile(
+    r"\b(?:Gov\.|Governor|governor|Legislature|legislature|lawmakers|General\s+Assembly"
+    r"|Attorney\s+General|state\s+(?:law|agencies|agency|police|patrol))\b"
+)
+_ANAPHORA = re.compile(
+    r"\W*(?:Under\s+(?:the|this|that|its)\s+(?:new\s+)?(?:law|act|order|directive|ordinance"
+    r"|resolution|bill|policy|measure|rules?)|Under\s+it\b|(?:The|That|This|Its)\s+(?:new\s+)?"
+    r"(?:law|act|order|directive|ordinance|resolution|policy|measure)\s+(?:also\s+)?\w+s\b"
+    r"|It\s+also\b)",
+    re.IGNORECASE,
+)
+_KIND_WORD = re.compile(r"\b(?:county|sheriff|city|mayor)\b", re.IGNORECASE)
 
 
 _JAIL_IN = re.compile(
-    r"\b(?:jail|prison|center|facility|office|headquarters|plant|hangar)\s+(?:in|at|near)\s+$"
+    r"\b(?:jail|prison|center|facility|office|headquarters|plant|hangar|judge|court"
+    r"|courthouse|hearing)\s+(?:in|at|near)\s+$"
     r"|\b(?:County|county)(?:['’]s)?\s+[^.;,]{0,40}\b(?:in|at)\s+$"
 )
 
 
-def _where_a_jail_is(text: str, mention: PlaceMention) -> bool:
-    """ "the Seneca County jail in Tiffin", "whose jail in Middleton": the town is where the
-    building stands; the county (or whoever runs it) decides."""
-    return mention.place.kind == "city" and bool(
-        _JAIL_IN.search(text, max(0, mention.start - 80), mention.start)
-    )
+def _bystander(text: str, mention: PlaceMention) -> bool:
+    """ "the Seneca County jail in Tiffin", "a federal judge in Austin", "Yuba County, north
+    of Sacramento": a town named as where a building or a court is, or as a reference point;
+    the county, state or whoever runs it decides."""
+    window = max(0, mention.start - 80)
+    if mention.place.kind == "city" and _JAIL_IN.search(text, window, mention.start):
+        return True
+    return bool(_REFERENCE.search(text, window, mention.start))
+
+
+_REFERENCE = re.compile(
+    r"\b(?:near|outside(?:\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of|miles\s+from)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _fit_for_sheriff(

@@ -403,9 +403,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("ice_operation", "policies"): "a state named only in the possessive name of its law "
     '("Washington\'s Keep Washington Working Act") is no place mention, so the law is placed '
     "in the other state of its sentence (Oregon)",
-    ("springfield_jail", "policies"): "'agents will no longer be allowed to interview inmates' "
-    "is no jail_access trigger, and 'her office would stop notifying ICE' is placed in the "
-    "jail's town (Ludlow) rather than the sheriff's county",
 }
 
 CATEGORIES = ("places", "speakers", "quotes", "counts", "policies")
