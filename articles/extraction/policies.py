@@ -205,6 +205,15 @@ _RULES = (
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
     # More ways news reports a decision or a standing policy.
+    _Rule(  # "tells officers not to call Border Patrol or ICE to check someone's status"
+        rf"\b{_NOT}\s+(?:to\s+)?(?:call|contact|alert|summon)\w*\s+(?:U\.S\.\s+)?(?:Border\s+Patrol"
+        r"|ICE|immigration|federal\s+(?:agents|immigration))",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "officers may not extend a stop to wait for Border Patrol"
+        rf"\b{_NOT}\s+(?:to\s+)?extend\w*\s+(?:a\s+|the\s+)?(?:traffic\s+)?stops?\b",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
     _Rule(  # "bars law enforcement from holding anyone on a detainer ... unless"
         rf"\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,60}}?\b(?:on\s+(?:an?\s+)?(?:ICE\s+)?"
         rf"detainers?|for\s+{_ICE}|past\s+(?:his|her|their)\s+release)"

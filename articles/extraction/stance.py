@@ -40,13 +40,15 @@ from articles.extraction.types import PolicyCandidate, Speaker, StatementCandida
 
 AGAINST, FOR, NEUTRAL = "against_cooperation", "for_cooperation", "neutral"
 _SIDE_WEIGHT = 2
+_LEDE_CHARS = 400  # the headline and the first paragraphs: what the article is about
 _SHORT_QUOTE_WORDS = 6
 
 _SUPPORT = (
     r"praised|praises|welcomed|welcomes|applauded|applauds|hailed|hails|celebrated|cheered"
     r"|supported|supports|backed|backs|sponsored|sponsors|championed|defended|defends"
     r"|voted for|pushed for|signed|proposed|introduced|wrote|authored|called (?:it|the \w+) a win"
-    r"|(?:is|was|were|are) (?:glad|pleased|happy|proud)|thanked|thanks|credited|endorsed"
+    r"|(?:is|was|were|are) (?:glad|pleased|happy|proud|relieved)|thanked|thanks|credited|endorsed"
+    r"|co-?wrote|co-?sponsored"
 )
 _OPPOSE = (
     r"criticized|criticised|criticizes|condemned|condemns|denounced|denounces|opposed|opposes"
@@ -54,11 +56,29 @@ _OPPOSE = (
     r"|vowed to appeal|plans to appeal|will appeal|(?:is|was|were|are) disappointed|voted against"
     r"|cast the lone no vote|the lone no vote|sued|sues|challenged|protested|fought|fights"
     r"|lamented|warned|attacked|rejected|pushed back|called (?:it|the \w+) (?:a )?mistake"
+    r"|spoke against|argued against|testified against|(?:is|was|were|are) (?:worried|concerned)"
 )
-_FRAME = re.compile(rf"\b(?:(?P<support>{_SUPPORT})|(?P<oppose>{_OPPOSE}))\b", re.IGNORECASE)
+# "who campaigned on ending the program": working to end cooperation.
+_ENDING = re.compile(
+    r"\b(?:campaign\w*|push\w*|fought|fight\w*|voted|argued|work\w*|called)\s+(?:on|for|to)\s+"
+    r"(?:end\w*|stop\w*|cancel\w*|terminat\w*|repeal\w*|scrap\w*)\b",
+    re.IGNORECASE,
+)
+# The frame verb of which the speaker is the subject: right after their name, an aside
+# between commas, or a few words ("Ana Ruiz, who chairs the board, on Friday praised ...").
+_FRAME = re.compile(
+    r"^(?:,[^,.;“”\"]{1,120},)?\s+(?:[\w’']+\s+){0,3}?"
+    rf"(?:(?P<support>{_SUPPORT})|(?P<oppose>{_OPPOSE}))\b",
+    re.IGNORECASE,
+)
 _BEFORE_NAME = re.compile(
     r"\b(?:(?P<oppose>criticism|objections?|opposition|complaints?|pushback|a lawsuit|"
     r"condemnation)|(?P<support>praise|support|applause))\s+(?:came\s+)?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Ana Ruiz, the lone no vote, said": the frame inside the appositive after the name.
+_APPOSED_FRAME = re.compile(
+    rf"^,\s+[^,.;“”\"]{{0,80}}?\b(?:(?P<support>{_SUPPORT})|(?P<oppose>{_OPPOSE}))\b",
     re.IGNORECASE,
 )
 # What the frame verb is about: the article's action, or enforcement, or sanctuary itself.
@@ -73,6 +93,7 @@ _SANCTUARY_OBJECT = re.compile(
 # A sentence before a speaker is introduced that sets them against, or for, the action.
 _CRITICS = re.compile(
     r"\b(?:not everyone|critics?|opponents?|skeptic\w*|detractors|backlash|objections?"
+    r"|spoke against|argued against|voted no|voted against|no votes?|dissent\w*"
     r"|concerns?|worried|pushed back|not convinced|opposed|disagree\w*)\b",
     re.IGNORECASE,
 )
@@ -87,7 +108,11 @@ _COOPERATION_TOPIC = re.compile(
     r"|\bpartners?(?:hip)?\b|\blocal (?:police|law enforcement)\b",
     re.IGNORECASE,
 )
-_PRIVATE = re.compile(r"^(?:|resident|mother|father|wife|husband|daughter|son|sister|brother)$")
+_POLICE_UNION = re.compile(
+    r"\bPolice Officers['’]? Association|Fraternal Order of Police|Police Benevolent"
+    r"|Deputies['’]? Association|Sheriffs['’]? Association|police union\b",
+    re.IGNORECASE,
+)
 _ENFORCEMENT_ROLE = re.compile(r"\bJudge|Justice|Magistrate\b")
 
 
@@ -105,14 +130,16 @@ def policy_side(policy: PolicyCandidate) -> str | None:
     return flip(side) if policy.status in ("blocked", "lapsed", "repealed") else side
 
 
-def main_side(policies: list[PolicyCandidate]) -> str | None:
+def main_side(policies: list[PolicyCandidate], lede_end: int = 0) -> str | None:
     """The side of what the article is about: its policy actions, decided ones counting
-    twice as much as proposals; None when they do not lean one way."""
+    twice as much as proposals and those its headline and lede report (before ``lede_end``)
+    three times as much as background ones; None when they do not lean one way."""
     votes: Counter[str] = Counter()
     for policy in policies:
         side = policy_side(policy)
         if side:
-            votes[side] += 1 if policy.status == "proposed" else 2
+            weight = 1 if policy.status == "proposed" else 2
+            votes[side] += weight * (3 if policy.start < lede_end else 1)
     if votes[AGAINST] == votes[FOR]:
         return None
     return AGAINST if votes[AGAINST] > votes[FOR] else FOR
@@ -124,7 +151,7 @@ class _Context:
     def __init__(self, body: str, policies: list[PolicyCandidate]) -> None:
         self.body = body
         self.policies = policies
-        self.main = main_side(policies)
+        self.main = main_side(policies, _LEDE_CHARS)
         self.quotes = intervals(quoted_spans(body))
         self.topical = bool(policies) or bool(_COOPERATION_TOPIC.search(body))
         self.policy_spans = SpanIndex(policies)
@@ -147,11 +174,17 @@ def _framed(ctx: _Context, speaker: Speaker) -> str | None:
             return ctx.main if before["support"] else flip(ctx.main)
         _, sentence_end = sentence_bounds(body, start, end)
         after = ctx.outside_quotes(end, min(sentence_end, end + 140))
-        m = _FRAME.search(after)
+        if _ENDING.search(after):
+            return AGAINST
+        m = _FRAME.match(after) or _APPOSED_FRAME.match(after)
         if not m:
             continue
         rest = after[m.end() :]
         support = bool(m["support"])
+        if support and re.match(r"(?:signed|introduced|proposed|wrote|authored)", m["support"]):
+            own = [p for p in ctx.policy_spans.overlapping(start, sentence_end) if policy_side(p)]
+            if own:  # "Chief Ana Ruiz signed an order that ...": the order's side
+                return policy_side(own[0])
         if _ENFORCEMENT_OBJECT.match(rest):
             return FOR if support else AGAINST
         if _SANCTUARY_OBJECT.match(rest):
@@ -203,16 +236,21 @@ def _office(ctx: _Context, speaker: Speaker) -> str | None:
     if ADVOCACY_WORDS.search(words) or re.search(r"\b(?:organizer|activist|advocate)", words):
         return AGAINST
     if speaker.place is not None and speaker.level in ("local", "state"):
-        own = [p for p in ctx.policies if p.place == speaker.place and p.status != "proposed"]
+        # A place's own officials are on the side of its own decisions, and of its own law
+        # even where a court blocked it.
+        own = [
+            replace(p, status="in_force") if p.status == "blocked" else p
+            for p in ctx.policies
+            if p.place == speaker.place and p.status != "proposed"
+        ]
         side = main_side(own)
         if side:
             return side
-    if (
-        speaker.kind == "person"
-        and speaker.level == "other"
-        and _PRIVATE.match(speaker.role.lower())
-    ):
-        # A resident telling what detention did to them argues against holding people.
+    if speaker.kind == "person" and speaker.level == "other":
+        if _POLICE_UNION.search(words):
+            return FOR
+        # A resident, a relative, a lawyer for immigrants telling what detention does to
+        # people argue against holding them, where the article is about a local decision.
         return AGAINST if ctx.topical and ctx.policies else None
     return None
 
