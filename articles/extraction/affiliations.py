@@ -32,8 +32,8 @@ from articles.extraction.types import Place, PlaceMention, Speaker
 FEDERAL_KEYS = frozenset({"ice", "dhs", "cbp", "doj", "white-house"})
 
 _FEDERAL_ORG = re.compile(
-    r"\b(?:U\.S\.|United States|Federal|Homeland Security|HSI|FBI|Border Patrol|USCIS"
-    r"|Marshals|Bureau of Prisons|Congress|Immigration and Customs|Justice Department"
+    r"(?<![\w.])U\.S\.?(?!\w)|\b(?:United States|Federal|Homeland Security|HSI|FBI|Border Patrol"
+    r"|USCIS|Marshals|Bureau of Prisons|Congress|Immigration and Customs|Justice Department"
     r"|Department of Justice|White House|Enforcement and Removal)\b"
 )
 _STATE_ORG = re.compile(
@@ -52,9 +52,10 @@ _STATE_FIRST = re.compile(
     r"^(?:State|Assembly|Delegate|Lieutenant Governor|Secretary of State)\b", re.IGNORECASE
 )
 _FEDERAL_ROLE = re.compile(
-    r"\b(?:U\.S\.|federal|Magistrate|District Judge|Circuit Judge of Appeals|Immigration Judge"
-    r"|Judge|Justice|Secretary of Homeland Security|Field Office Director|Special Agent"
-    r"|Border Patrol|Border Czar|President|Vice President|Press Secretary|Senator"
+    r"(?<![\w.])U\.S\.(?!\w)|\b(?:federal|Magistrate|District Judge|Circuit Judge of Appeals"
+    r"|Immigration Judge|Judge|Justice|Secretary of Homeland Security|Field Office Director"
+    r"|Special Agent"
+    r"|Border Patrol|Border Czar|Press Secretary|Senator"
     r"|Representative|Congress\w*)\b",
     re.IGNORECASE,
 )
@@ -103,9 +104,10 @@ def speaker_level(speaker: Speaker) -> str:
         return "state"
     if re.search(r"\bJudge\b", role) and _STATE_COURT.search(role):
         return "state"
-    federal = _FEDERAL_ROLE.search(role) and not re.search(r"\bCouncil|Board|Commission", role)
-    if federal and ("President" not in role or role in ("President", "Vice President")):
-        return "federal"  # the President; not a council or board president
+    if role in ("President", "Vice President"):
+        return "federal"  # the President; not a council's, a board's or a union's president
+    if _FEDERAL_ROLE.search(role) and not re.search(r"\bCouncil|Board|Commission", role):
+        return "federal"
     if _STATE_ROLE.search(role):
         return "state"
     if affiliation and _STATE_ORG.search(affiliation):

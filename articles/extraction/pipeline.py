@@ -129,13 +129,14 @@ def extract(body: str, *, published: dt.date | None = None) -> Extraction:
         declarations=declared,
         speakers=cast,
     )
-    statements = stance.assign_stances(body, statements, cast, found_policies)
+    found_events = events.find_events(body, mentions, published, default_place=main_place)
+    statements = stance.assign_stances(body, statements, cast, found_policies, found_events)
     return Extraction(
         body=body,
         places=mentions,
         speakers=cast,
         statements=date_statements(body, statements, published),
-        events=events.find_events(body, mentions, published, default_place=main_place),
+        events=found_events,
         policies=found_policies,
         declarations=declared,
     )

@@ -478,7 +478,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "role_before": re.compile(
             r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Mm]y)"
             r"|[\w’']+['’]s) "
-            rf"(?P<role>(?:[\w-]+ ){{0,3}}?(?:{'|'.join(sorted(ROLE_HEADS))}))"
+            rf"(?P<role>(?:U\.S\. )?(?:[\w-]+ ){{0,3}}?(?:{'|'.join(sorted(ROLE_HEADS))}))"
             r"(?P<where> (?:in|for|at|with|of|from) [\w.’' -]{1,40}?)?, "
             rf"(?P<name>{NAME}),"
         ),
@@ -734,7 +734,7 @@ def _appositive_intros(reader: _Reader) -> list[_Intro]:
 
 # ", the agency's Miami field office director," : an appositive to a name, read to its comma.
 _APPOSITIVE = re.compile(
-    r", (?P<phrase>(?:[^,.;:“”\"\n]|(?<=\b[A-Z])\.){2,160}?)(?=,|\.(?!\w)|;|$)"
+    r", (?P<phrase>(?:[^,.;:“”\"\n]|(?<=\b[A-Z])\.){2,160}?)(?=,|(?<!\b[A-Z])\.(?!\w)|;|$)"
 )
 _APPOSITIVE_STOP = frozenset(
     ("who", "whose", "which", "that", "was", "is", "were", "are", "has", "had", "have")
@@ -804,7 +804,9 @@ def _appositive(reader: _Reader, pos: int) -> tuple[str, str, Place | None] | No
                 tail.append(w)
             role_words += tail
     role = " ".join(role_words)
-    role = next((v for k, v in TITLES.items() if v and k.lower() == role.lower()), role)
+    titled = next((v for k, v in TITLES.items() if v and k.lower() == role.lower()), role)
+    # "president of the league" is no President of the United States
+    role = role if titled in ("President", "Vice President") else titled
     return role, org or "", place
 
 

@@ -36,7 +36,12 @@ from articles.extraction.dates import article_sentences, sentence_bounds, senten
 from articles.extraction.events import quoted_spans
 from articles.extraction.quote_stance import ADVOCACY_WORDS, cue_scores
 from articles.extraction.spans import SpanIndex, intervals
-from articles.extraction.types import PolicyCandidate, Speaker, StatementCandidate
+from articles.extraction.types import (
+    EventCandidate,
+    PolicyCandidate,
+    Speaker,
+    StatementCandidate,
+)
 
 AGAINST, FOR, NEUTRAL = "against_cooperation", "for_cooperation", "neutral"
 _SIDE_WEIGHT = 2
@@ -57,6 +62,7 @@ _OPPOSE = (
     r"|cast the lone no vote|the lone no vote|sued|sues|challenged|protested|fought|fights"
     r"|lamented|warned|attacked|rejected|pushed back|called (?:it|the \w+) (?:a )?mistake"
     r"|spoke against|argued against|testified against|(?:is|was|were|are) (?:worried|concerned)"
+    r"|urged (?:\w+ ){0,3}to veto|called for (?:a )?veto"
 )
 # "who campaigned on ending the program": working to end cooperation.
 _ENDING = re.compile(
@@ -93,7 +99,7 @@ _SANCTUARY_OBJECT = re.compile(
 # A sentence before a speaker is introduced that sets them against, or for, the action.
 _CRITICS = re.compile(
     r"\b(?:not everyone|critics?|opponents?|skeptic\w*|detractors|backlash|objections?"
-    r"|spoke against|argued against|voted no|voted against|no votes?|dissent\w*"
+    r"|spoke against|argued against|voted no|voted against|no votes?|dissent\w*|opposition"
     r"|concerns?|worried|pushed back|not convinced|opposed|disagree\w*)\b",
     re.IGNORECASE,
 )
@@ -148,9 +154,15 @@ def main_side(policies: list[PolicyCandidate], lede_end: int = 0) -> str | None:
 class _Context:
     """What the stance rules need to know about one article."""
 
-    def __init__(self, body: str, policies: list[PolicyCandidate]) -> None:
+    def __init__(
+        self, body: str, policies: list[PolicyCandidate], events: list[EventCandidate] = ()
+    ) -> None:
         self.body = body
         self.policies = policies
+        # A raid story: its lede reports enforcement, not a local decision.
+        self.raid_story = any(e.start < _LEDE_CHARS for e in events) and not any(
+            p.start < _LEDE_CHARS and p.status != "proposed" for p in policies
+        )
         self.main = main_side(policies, _LEDE_CHARS)
         self.quotes = intervals(quoted_spans(body))
         self.topical = bool(policies) or bool(_COOPERATION_TOPIC.search(body))
@@ -176,7 +188,7 @@ def _framed(ctx: _Context, speaker: Speaker) -> str | None:
         after = ctx.outside_quotes(end, min(sentence_end, end + 140))
         if _ENDING.search(after):
             return AGAINST
-        m = _FRAME.match(after) or _APPOSED_FRAME.match(after)
+        m = _APPOSED_FRAME.match(after) or _FRAME.match(after)
         if not m:
             continue
         rest = after[m.end() :]
@@ -232,6 +244,7 @@ def _office(ctx: _Context, speaker: Speaker) -> str | None:
     if speaker.level == "federal":
         if _ENFORCEMENT_ROLE.search(speaker.role):
             return ctx.main  # a judge is on the side of the ruling
+        # In the report of a raid, enforcement's words about it are facts (see assign_stances).
         return FOR if ctx.topical else None
     if ADVOCACY_WORDS.search(words) or re.search(r"\b(?:organizer|activist|advocate)", words):
         return AGAINST
@@ -250,8 +263,9 @@ def _office(ctx: _Context, speaker: Speaker) -> str | None:
         if _POLICE_UNION.search(words):
             return FOR
         # A resident, a relative, a lawyer for immigrants telling what detention does to
-        # people argue against holding them, where the article is about a local decision.
-        return AGAINST if ctx.topical and ctx.policies else None
+        # people argue against holding them, where the article is about a local decision
+        # (in the report of a raid, they tell what happened: neutral).
+        return AGAINST if ctx.topical and ctx.policies and not ctx.raid_story else None
     return None
 
 
@@ -263,6 +277,21 @@ def speaker_side(ctx: _Context, speaker: Speaker) -> str | None:
         or _actor(ctx, speaker)
         or _office(ctx, speaker)
     )
+
+
+_RAID_FACTS = "raid_facts"
+# What makes enforcement's words in a raid story about local cooperation.
+_COOPERATION_WORDS = re.compile(
+    r"\bdetainers?\b|287\s*\(g\)|\bsanctuary\b|\bcooperat\w*|\bpartners?(?:hip)?\b"
+    r"|\blocal\s+(?:police|law\s+enforcement|officers|jails?)\b|\bjails?\b|\bsheriffs?\b",
+    re.IGNORECASE,
+)
+
+
+def _paragraph(body: str, statement: StatementCandidate) -> str:
+    start = body.rfind("\n", 0, statement.start) + 1
+    end = body.find("\n", statement.end)
+    return body[start : end if end >= 0 else len(body)]
 
 
 def _words(body: str, statement: StatementCandidate) -> str:
@@ -279,11 +308,16 @@ def assign_stances(
     statements: list[StatementCandidate],
     speakers: list[Speaker],
     policies: list[PolicyCandidate],
+    events: list[EventCandidate] | None = None,
 ) -> list[StatementCandidate]:
     """Each statement with its stance read from its words and its speaker's side."""
-    ctx = _Context(body, policies)
+    ctx = _Context(body, policies, events or [])
     by_key = {s.key: s for s in speakers}
     sides = {key: speaker_side(ctx, speaker) for key, speaker in by_key.items()}
+    for key, speaker in by_key.items():
+        enforcement = speaker.level == "federal" and not _ENFORCEMENT_ROLE.search(speaker.role)
+        if ctx.raid_story and enforcement and sides[key] == FOR and not _framed(ctx, speaker):
+            sides[key] = _RAID_FACTS  # decided per statement, from its paragraph
     out: list[StatementCandidate] = []
     for statement in statements:
         if statement.continues is not None and statement.continues < len(out):
@@ -291,6 +325,8 @@ def assign_stances(
             continue
         against, for_ = cue_scores(_words(body, statement))
         side = sides.get(statement.speaker_key)
+        if side == _RAID_FACTS:
+            side = FOR if _COOPERATION_WORDS.search(_paragraph(body, statement)) else None
         against += _SIDE_WEIGHT * (side == AGAINST)
         for_ += _SIDE_WEIGHT * (side == FOR)
         if against >= 2 and against > for_:
