@@ -156,7 +156,6 @@ TARGETS = {  # issue 15's acceptance: (class, recall at least, precision at leas
 }
 
 
-@pytest.mark.xfail(strict=False, reason="pipeline work in progress")
 def test_targets_on_the_tuning_set() -> None:
     scores = scorer.score(scorer.gold_paths())
     failures = []
