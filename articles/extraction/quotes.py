@@ -421,19 +421,49 @@ def find_statements(
 ) -> list[StatementCandidate]:
     """Every quotation in ``text`` attributed to one of ``speakers``; quotes whose speaker cannot
     be resolved (journalists, written sources, titles, scare quotes) are skipped, never
-    guessed. ``said_on`` is left to the dating step."""
+    guessed. ``said_on`` is left to the dating step.
+
+    A quotation split by its attribution in mid-sentence ("We will not," the mayor said, "hold
+    anyone without a warrant.") is two statements, each with its exact words; the second one's
+    ``continues`` is the index of the first (see ``_splits``)."""
     regions = quote_regions(text)
     starts = sentence_starts(text)
     mentions = _Mentions(speakers)
     index = SpanIndex(places)
-    statements = []
+    statements: list[StatementCandidate] = []
+    previous: QuoteRegion | None = None
     for region, speaker in zip(
         regions, _attribute_all(text, regions, mentions, starts), strict=True
     ):
         start, end = statement_span(text, region)
         if speaker is None or end <= start:
+            previous = None
             continue
         place = _place_for(text, region, speaker, index, starts)
         stance = classify_stance(_stance_context(text, start, end, starts), speaker)
-        statements.append(StatementCandidate(start, end, speaker.key, stance, place))
+        same = previous is not None and statements and statements[-1].speaker_key == speaker.key
+        continues = len(statements) - 1 if same and _splits(text, previous, region) else None
+        statements.append(
+            StatementCandidate(start, end, speaker.key, stance, place, continues=continues)
+        )
+        previous = region
     return statements
+
+
+# Between the halves of a split quotation: its attribution, ending with a comma or a colon.
+_SPLIT_ATTRIBUTION = re.compile(r"\s*[^.!?“”\"\n]{1,80}[,:]\s*$")
+
+
+def _splits(text: str, first: QuoteRegion, second: QuoteRegion) -> bool:
+    """Is ``second`` the rest of the sentence ``first`` began: ``first`` ends with a comma
+    (or no end mark) inside its marks, only an attribution ending with a comma stands between
+    them, and ``second`` starts in lower case?"""
+    first_words = text[first.start : first.end].rstrip()
+    second_words = text[second.start : second.end].lstrip()
+    return (
+        bool(first_words)
+        and first_words[-1] not in ".!?"
+        and bool(second_words)
+        and second_words[0].islower()
+        and bool(_SPLIT_ATTRIBUTION.fullmatch(text, first.close, second.open))
+    )

@@ -259,3 +259,17 @@ def test_the_statement_said_is_the_words_of_whoever_issued_the_statement():
 def test_a_role_between_commas_before_the_speakers_name():
     text = '"It is a wall," our founding partner, Dana Hart, explained.'
     assert quotes(text) == [("dana-hart", "It is a wall")]
+
+
+def test_a_quotation_split_by_its_attribution_is_two_linked_statements():
+    text = 'Mayor Ana Ruiz spoke. "We will not," the mayor said, "hold anyone without a warrant."'
+    first, second = find_statements(text, find_speakers(text, []), [])
+    assert text[first.start : first.end] == "We will not"
+    assert text[second.start : second.end] == "hold anyone without a warrant."
+    assert (first.continues, second.continues) == (None, 0)
+    assert first.speaker_key == second.speaker_key == "ana-ruiz"
+
+
+def test_two_quotations_in_a_row_are_not_one_split_sentence():
+    text = 'Mayor Ana Ruiz spoke. "We will not," Ruiz said. "Never again."'
+    assert [s.continues for s in find_statements(text, find_speakers(text, []), [])] == [None, None]
