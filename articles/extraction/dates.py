@@ -119,6 +119,27 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     return found
 
 
+def dates_between(text: str, lo: int, hi: int, published: dt.date | None) -> list[DateMention]:
+    """The date expressions of the whole ``text`` that lie in ``text[lo:hi]``, with offsets
+    relative to ``lo`` (as ``find_dates(text[lo:hi], ...)`` gives them): every later step asks
+    for the dates of one sentence or another, and the article is read for dates only once."""
+    mentions, starts = _article_dates(text, published)
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return [
+        DateMention(m.start - lo, m.end - lo, m.value, m.precision)
+        for m in mentions[i:j]
+        if m.end <= hi
+    ]
+
+
+@lru_cache(maxsize=16)
+def _article_dates(
+    text: str, published: dt.date | None
+) -> tuple[tuple[DateMention, ...], tuple[int, ...]]:
+    found = find_dates(text, published)
+    return tuple(found), tuple(m.start for m in found)
+
+
 def _absolute(text: str, published: dt.date | None) -> list[DateMention]:
     """Day-precision dates written out: month-day, day-month, ISO and slashed."""
     out = []
@@ -333,7 +354,7 @@ def mention_for_span(
     if text[lo:hi].rstrip().endswith(("”", '"')):
         attribution = _ATTRIBUTION.match(text, hi)
         hi = attribution.end() if attribution else hi
-    candidates = [m for m in find_dates(text[lo:hi], published) if m.value is not None]
+    candidates = [m for m in dates_between(text, lo, hi, published) if m.value is not None]
     if not candidates:
         return None
 
@@ -365,7 +386,7 @@ def said_mention(
             lo = before_lo
     candidates = [
         m
-        for m in find_dates(text[lo:hi], published)
+        for m in dates_between(text, lo, hi, published)
         if m.value is not None
         and not quotes.containing(lo + m.start)
         and (published is None or m.value <= published)

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from articles.extraction.dates import (
     article_sentences,
-    find_dates,
+    dates_between,
     mention_for_span,
     period,
     sentence_bounds,
@@ -305,7 +305,7 @@ def _date_range(
 ) -> tuple[dt.date | None, dt.date | None]:
     """ "from Sept. 24 to Sept. 27" / "between ... and ..." gives both ends; otherwise the
     sentence's date starts it and the end is unknown."""
-    mentions = [m for m in find_dates(text[start:end], published) if m.value]
+    mentions = [m for m in dates_between(text, start, end, published) if m.value]
     for first, second in zip(mentions, mentions[1:], strict=False):
         lead = text[start : start + first.start]
         joint = text[start + first.end : start + second.start]
@@ -371,7 +371,7 @@ def _arrests(
     """One "arrests" event per place with a count, in a sentence about arrests: the count
     before the place ("41 people in Austin"), a tally after it ("Austin, 41;") or the object
     of an arrest verb whose clause goes on to name the place."""
-    date_spans = intervals((d.start, d.end) for d in find_dates(text, published))
+    date_spans = intervals((d.start, d.end) for d in dates_between(text, 0, len(text), published))
     found: dict[tuple[int, int, str], EventCandidate] = {}
     for mention in places.items:
         start, _ = sentence_bounds(text, mention.start, mention.end)
@@ -548,7 +548,7 @@ def _is_place_itself(text: str, mention: PlaceMention) -> bool:
 def _with_date_before(text: str, position: int, published: dt.date | None) -> int:
     """Extend a span back over an adjacent date modifier: "a mid-February raid"."""
     window_start = max(0, position - 40)
-    for mention in find_dates(text[window_start:position], published):
+    for mention in dates_between(text, window_start, position, published):
         if not text[window_start + mention.end : position].strip():
             return window_start + mention.start
     return position
@@ -597,7 +597,7 @@ def _plan_context(
     # A plan lies ahead of publication; without a publication date nothing can be resolved.
     dates = [
         d.value
-        for d in find_dates(window, published)
+        for d in dates_between(text, window_start, end, published)
         if published and d.value and d.value >= published
     ]
     target = _TARGET.search(window)

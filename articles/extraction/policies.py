@@ -421,6 +421,29 @@ _GENERIC_SUBJECT = re.compile(
 _ANOTHER = re.compile(r"\b(?:also|additionally|in\s+addition|separately)\b", re.IGNORECASE)
 
 
+# Cheap gates before the triggers' regular expressions: a sentence about none of these is no
+# policy action, and each indicator's triggers need one of its words (lower case).
+_DOMAIN_WORDS = (
+    "ice", "immigra", "detain", "287", "sanctuar", "deport", "border", "federal", "migrant",
+    "alien", "undocumented", "citizenship", "agency", "agents", "warrant", "jail", "contract",
+    "detention", "status",
+)  # fmt: skip
+_INDICATOR_WORDS = {
+    "detainers": ("detain", "hold", "held", "honor", "honour", "sanctuar", "warrant", "request",
+                  "comply", "compli", "keep", "jail"),
+    "jail_access": ("detainee", "contract", "interview", "jail", "inmate", "prison", "access",
+                    "office", "facilit", "allow", "permit", "let", "give", "grant", "bar"),
+    "information_sharing": ("status", "notif", "shar", "tell", "database", "communicat",
+                            "information", "data", "record", "releas", "ask", "inquir",
+                            "disclos", "call", "contact", "alert", "limit", "check", "screen",
+                            "verif", "question", "summon"),
+    "local_resources": ("cooperat", "assist", "particip", "help", "work", "enforc", "sanctuar",
+                        "fund", "resource", "money", "personnel", "arrest", "question", "stop",
+                        "extend", "partner", "limit", "detain", "check"),
+    "agreement_287g": ("287", "agreement", "program", "new one", "renew", "contract"),
+}  # fmt: skip
+
+
 @cache
 def _compiled_rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
     return tuple((re.compile(rule.pattern, re.IGNORECASE), rule) for rule in _RULES)
@@ -569,7 +592,13 @@ def _triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[_Trigg
     checks (a "cooperates" trigger right after "not"/"refused" is the opposite decision), each
     with the status its sentence gives it (``_status``)."""
     found: list[_Trigger] = []
+    lowered = text[start:end].lower()
+    if not any(word in lowered for word in _DOMAIN_WORDS):
+        return found  # nothing about immigration enforcement in this sentence
+    possible = {i for i, words in _INDICATOR_WORDS.items() if any(w in lowered for w in words)}
     for pattern, rule in _compiled_rules():
+        if rule.indicator not in possible:
+            continue  # none of the words any trigger of this indicator needs
         for m in pattern.finditer(text, start, end):
             before = text[start : m.start()]
             if quotes.containing(m.start()):
