@@ -91,14 +91,16 @@ _OPERATION_TOTAL = (
 )
 # Right before a place: "28 arrests in", "30 in", "41 people in", "12 immigrants were arrested in".
 _COUNT_BEFORE_PLACE = re.compile(
-    rf"{_COUNT}\s+(?:(?P<noun>arrests|{_ADJECTIVES}{_PEOPLE})\s+(?:were\s+)?(?:arrested\s+)?"
+    rf"{_COUNT}\s+(?:(?P<noun>arrests|{_ADJECTIVES}{_PEOPLE})\s+(?:were\s+)?(?:(?:arrested|detained"
+    r"|apprehended|taken\s+into\s+custody|picked\s+up)\s+(?:[A-Z]\w+\s+|on\s+\w+\s+){0,2})?"
     r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?in\s+(?:the\s+(?:state|city|county|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # "arrested 87 workers Thursday at a plant in <place>": the verb, its count, then the place the
 # same clause names after a preposition.
 _ARREST_VERB_COUNT = re.compile(
-    rf"\b(?:arrest(?:s|ed|ing)?|apprehend(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:s|ed)? up)"
+    rf"\b(?:arrest(?:s|ed|ing)?|apprehend(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:s|ed)? up"
+    r"|pick(?:s|ed)? up|t(?:ook|akes?|aking) into custody)"
     rf"\s+{_COUNT}(?:\s+{_ADJECTIVES}{_PEOPLE}\b|(?=\s+(?:in|at)\s))",
     re.IGNORECASE,
 )

@@ -205,6 +205,46 @@ _RULES = (
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
     # More ways news reports a decision or a standing policy.
+    _Rule(  # 287(g)'s other names: "Warrant Service Officer program", "task force model", MOA
+        r"\b(?:sign\w*|join\w*|enter\w*\s+into|renew\w*|approv\w*|appl\w+\s+(?:to|for)|take\w*\s+part"
+        r"\s+in|participat\w*\s+in)\b[^.;]{0,50}?\b(?:Warrant\s+Service\s+Officer|task\s+force\s+model"
+        r"|jail\s+enforcement\s+model|memorandum\s+of\s+agreement\s+with\s+(?:ICE|U\.S\.\s+Immigration"
+        r"|Immigration))",
+        "agreement_287g", "cooperates", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "pulled out of the program", "withdrew from its agreement with ICE"
+        r"\b(?:pull\w*\s+out\s+of|withdr\w+\s+from|opt\w*\s+out\s+of|dropp\w*\s+out\s+of|quit)\s+"
+        r"(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:program|agreement|partnership)\b"
+        r"[^.;]{0,40}?(?:ICE|287|immigration)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(  # an intergovernmental service agreement to rent jail beds to ICE
+        r"\b(?:intergovernmental\s+(?:service\s+)?agreement|IGSA)\b"
+        r"|\b(?:rent\w*|leas\w*)\s+(?:\w+\s+){0,2}?(?:beds|cells|space)\s+to\s+(?:ICE|the\s+federal"
+        r"|U\.S\.\s+Immigration)",
+        "jail_access", "cooperates", "jail_contract", strong=True,
+    ),
+    _Rule(  # "resumed honoring detainers", "began holding people for ICE again"
+        r"\b(?:resum\w*|began|begin\w*|start\w*|restor\w*)\s+(?:honou?ring|holding|complying)\b"
+        r"[^.;]{0,60}?\b(?:detainers?|ICE|immigration)",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "no longer holds inmates past their release date", "refuses to hold people past"
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|holds|keep|keeps)\s+(?:\w+\s+){{0,2}}?(?:inmates|"
+        r"people|anyone|prisoners)\s+(?:\w+\s+){0,2}?(?:past|beyond|after)\s+(?:their|his|her|the)",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "requires local police to cooperate with ICE", "mandates cooperation with ICE"
+        rf"\b(?:requir\w*|mandat\w*|forc\w*|compel\w*|obligat\w*)\s+(?:[\w'’,]+\s+){{0,6}}?"
+        rf"(?:to\s+)?(?:cooperat\w*|comply|complying|assist\w*|work\w*)\s+(?:fully\s+)?with\s+"
+        rf"(?:{_ICE}|federal)",
+        "local_resources", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "penalizes cities that adopt sanctuary policies", "punishes sanctuary cities"
+        r"\b(?:penaliz\w*|punish\w*|fin\w+|withhold\w*\s+(?:state\s+)?(?:funds|money|grants)\s+from)"
+        r"\s+(?:[\w'’]+\s+){0,4}?(?:sanctuary|that\s+(?:limit|refuse|do\s+not\s+cooperate))",
+        "local_resources", "cooperates", "law", strong=True,
+    ),
     _Rule(  # "tells officers not to call Border Patrol or ICE to check someone's status"
         rf"\b{_NOT}\s+(?:to\s+)?(?:call|contact|alert|summon)\w*\s+(?:U\.S\.\s+)?(?:Border\s+Patrol"
         r"|ICE|immigration|federal\s+(?:agents|immigration))",
@@ -432,7 +472,8 @@ _INDICATOR_WORDS = {
     "detainers": ("detain", "hold", "held", "honor", "honour", "sanctuar", "warrant", "request",
                   "comply", "compli", "keep", "jail"),
     "jail_access": ("detainee", "contract", "interview", "jail", "inmate", "prison", "access",
-                    "office", "facilit", "allow", "permit", "let", "give", "grant", "bar"),
+                    "office", "facilit", "allow", "permit", "let", "give", "grant", "bar",
+                    "agreement", "igsa", "beds", "cells", "space"),
     "information_sharing": ("status", "notif", "shar", "tell", "database", "communicat",
                             "information", "data", "record", "releas", "ask", "inquir",
                             "disclos", "call", "contact", "alert", "limit", "check", "screen",
@@ -440,7 +481,8 @@ _INDICATOR_WORDS = {
     "local_resources": ("cooperat", "assist", "particip", "help", "work", "enforc", "sanctuar",
                         "fund", "resource", "money", "personnel", "arrest", "question", "stop",
                         "extend", "partner", "limit", "detain", "check"),
-    "agreement_287g": ("287", "agreement", "program", "new one", "renew", "contract"),
+    "agreement_287g": ("287", "agreement", "program", "new one", "renew", "contract",
+                       "task force", "memorandum", "model", "partnership"),
 }  # fmt: skip
 
 

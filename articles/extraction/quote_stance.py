@@ -42,6 +42,17 @@ AGAINST_CUES = (
         1,
     ),
     (r"\bend\w* (?:our|the|its|all) (?:relationship|cooperation|contract|agreement)\b", 2),
+    (
+        r"\b(?:trust|afraid|scared|terrified)\b[^.]{0,60}?\b(?:police|officers|communit\w*|"
+        r"immigrant\w*|report\w*|call\w*|911|residents?|families)\b",
+        1,
+    ),
+    (r"\b(?:tear\w*|torn|ripp\w*)\b[^.]{0,20}\bapart\b|\bkeep\w* families together\b", 1),
+    (
+        r"\bnot (?:immigration|ICE|Border Patrol) (?:agents|officers)\b|\bcheck(?:ing)? papers\b"
+        r"|\bracial(?:ly)? profil\w*|\bnot (?:our|their|my) job\b",
+        2,
+    ),
 )
 # (pattern, weight): cues that a quote argues for cooperation or against sanctuary policies.
 FOR_CUES = (
@@ -56,6 +67,11 @@ FOR_CUES = (
     (r"\bpublic safety\b|\brule of law\b|\bback (?:on|onto) the streets\b", 1),
     (r"\b287\(g\)", 1),
     (r"\b(?:cooperative|partnership|partners)\b", 1),
+    (
+        r"\bcriminals?\b[^.]{0,60}?\b(?:released|streets|free|walk)\b|\bgang members?\b"
+        r"|\bhere illegally\b|\bin (?:this|the) country illegally\b|\bforce multiplier\b",
+        1,
+    ),
 )
 ICE_SIDE_KEYS = frozenset({"ice", "dhs", "cbp", "doj", "white-house"})
 ADVOCACY_WORDS = re.compile(

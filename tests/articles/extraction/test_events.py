@@ -320,3 +320,8 @@ def test_a_place_before_where_the_count_was_made():
 def test_another_counts_place_is_not_this_counts():
     text = "Agents arrested 68 workers in Castalia and 46 in Omaha."
     assert _counts(text) == [(46, "omaha-ne")]
+
+
+def test_more_ways_of_reporting_arrests():
+    assert _counts("Twelve people were arrested Tuesday in Omaha, ICE said.") == [(12, "omaha-ne")]
+    assert _counts("Agents picked up 31 workers at a plant in Denver.") == [(31, "denver-co")]

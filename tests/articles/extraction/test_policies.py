@@ -331,3 +331,34 @@ def test_a_town_where_a_jail_or_court_stands_does_not_decide():
 def test_a_general_remark_and_the_absence_of_a_law_are_no_policy():
     assert _brief("Texas has no statewide law on cooperation with ICE detainers.") == []
     assert _brief("Honoring immigration detainers wastes resources in Denver.") == []
+
+
+def test_287g_by_its_other_names_and_leaving_it():
+    assert _brief("The Tulsa sheriff signed on to ICE's Warrant Service Officer program.") == [
+        ("tulsa-ok", "in_force", (("agreement_287g", "cooperates"),))
+    ]
+    assert _brief("In Dane County, the sheriff pulled out of the program with ICE.") == [
+        ("dane-county-wi", "in_force", (("agreement_287g", "limits"),))
+    ]
+
+
+def test_renting_jail_beds_to_ice_is_a_jail_contract():
+    assert _brief("Denver rents 200 jail beds to ICE under an intergovernmental agreement.") == [
+        ("denver-co", "in_force", (("jail_access", "cooperates"),))
+    ]
+
+
+def test_resuming_and_ending_detainer_holds():
+    assert _brief("Boise police resumed honoring ICE detainers in May.") == [
+        ("boise-id", "in_force", (("detainers", "cooperates"),))
+    ]
+    assert _brief("The Tulsa jail no longer holds inmates past their release date for ICE.") == [
+        ("tulsa-ok", "in_force", (("detainers", "limits"),))
+    ]
+
+
+def test_state_laws_requiring_cooperation_or_punishing_sanctuary():
+    text = "In Texas, the law requires local police to cooperate with ICE."
+    assert _brief(text) == [("texas", "in_force", (("local_resources", "cooperates"),))]
+    text = "In Texas, the new law penalizes cities that adopt sanctuary policies."
+    assert _brief(text)[0][2] == (("local_resources", "cooperates"),)
