@@ -36,6 +36,11 @@ _FEDERAL_ORG = re.compile(
     r"|USCIS|Marshals|Bureau of Prisons|Congress|Immigration and Customs|Justice Department"
     r"|Department of Justice|White House|Enforcement and Removal)\b"
 )
+_CIVIL_SOCIETY = re.compile(
+    r"\b(?:Coalition|Project|Alliance|Network|Rights|Immigrant|Union|Fund|Foundation"
+    r"|Association|League|Committee|Church|Diocese|Center|Institute|Initiative|Federation"
+    r"|Advocates|Council on|Clinic|Society|Campaign|Movement|Collective)\b"
+)
 _STATE_ORG = re.compile(
     r"\b(?:State Patrol|State Police|Highway Patrol|Department of Correction\w*"
     r"|Correction\w* Department|Attorney General['’]s Office|Governor['’]s Office"
@@ -92,6 +97,8 @@ def speaker_level(speaker: Speaker) -> str:
         name = speaker.name
         if speaker.key in FEDERAL_KEYS or _FEDERAL_ORG.search(name):
             return "federal"
+        if _CIVIL_SOCIETY.search(name):
+            return "other"  # "Oregon Immigrant Rights Coalition" speaks for no government
         if _STATE_ORG.search(name) or (speaker.place and speaker.place.kind == "state"):
             return "state"
         if speaker.place is not None or _LOCAL_ORG.search(name):

@@ -93,7 +93,8 @@ _OPERATION_TOTAL = (
 _COUNT_BEFORE_PLACE = re.compile(
     rf"{_COUNT}\s+(?:(?P<noun>arrests|{_ADJECTIVES}{_PEOPLE})\s+(?:were\s+)?(?:(?:arrested|detained"
     r"|apprehended|taken\s+into\s+custody|picked\s+up)\s+(?:[A-Z]\w+\s+|on\s+\w+\s+){0,2})?"
-    r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?in\s+(?:the\s+(?:state|city|county|town|village)\s+of\s+)?$",
+    r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?in\s+(?:the\s+(?:state|city|county|town|village)\s+of\s+"
+    r"|(?:nearby|neighboring|neighbouring|suburban|rural)\s+)?$",
     re.IGNORECASE,
 )
 # "arrested 87 workers Thursday at a plant in <place>": the verb, its count, then the place the
@@ -118,7 +119,7 @@ _CLAUSE_TO_PLACE = re.compile(
 # region ("the Charlotte area", "northern Ohio"), or shared by a list ("Lawrence and Haverhill").
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:near|outside(?:\s+of)?|around|miles\s+from|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$"
-    r"|\b(?:northern|southern|eastern|western|central|across|throughout|statewide)\s+(?:the\s+)?$",
+    r"|\b(?:northern|southern|eastern|western|central|statewide)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _REGION_AFTER = re.compile(r"\s+(?:area|region|metro(?:politan)?\s+area|metro|suburbs)\b")

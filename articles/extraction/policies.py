@@ -176,7 +176,7 @@ _RULES = (
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(
-        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,2}}?enforc\w*\s+(?:federal\s+)?immigration\s+laws?",
+        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,5}}?enforc\w*\s+(?:federal\s+)?immigration\s+laws?",
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(

@@ -107,6 +107,15 @@ _SUPPORTERS = re.compile(
     r"\b(?:supporters?|proponents?|welcomed|praised|applauded|celebrat\w+|cheered|hailed)\b",
     re.IGNORECASE,
 )
+# After an actor's name: the verb of what they did ("Sheriff Ana Ruiz ended ...").
+_ACTS = re.compile(
+    r"(?:['’]s\s+(?:office|department|administration)\s+)?(?:,[^,.;“”\"]{1,120},)?\s+"
+    r"(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:will|would|has|have|had|signed|ordered|voted|ended"
+    r"|approved|agreed|decided|announced|issued|adopted|passed|directed|joined|renewed|let"
+    r"|terminated|stopped|began|said|says|told|notified|declined|refused|cut|barred|banned"
+    r"|canceled|cancelled|withdrew|pulled|opted|rescinded|repealed|restored|reinstated)\b",
+    re.IGNORECASE,
+)
 _OBJECT_WORDS = re.compile(r"\b(?:from|by|with|against|to|for|about|on|of)\s+(?:the\s+)?$")
 # Where the article is about local cooperation at all (not only a raid and its arrests).
 _COOPERATION_TOPIC = re.compile(
@@ -159,9 +168,13 @@ class _Context:
     ) -> None:
         self.body = body
         self.policies = policies
-        # A raid story: its lede reports enforcement, not a local decision.
-        self.raid_story = any(e.start < _LEDE_CHARS for e in events) and not any(
-            p.start < _LEDE_CHARS and p.status != "proposed" for p in policies
+        # A raid story opens with enforcement, not with a local decision.
+        first_event = min((e.start for e in events if e.kind != "planned_raid"), default=None)
+        first_policy = min((p.start for p in policies if p.status != "proposed"), default=None)
+        self.raid_story = (
+            first_event is not None
+            and first_event < _LEDE_CHARS
+            and (first_policy is None or first_event < first_policy)
         )
         self.main = main_side(policies, _LEDE_CHARS)
         self.quotes = intervals(quoted_spans(body))
@@ -226,10 +239,12 @@ def _actor(ctx: _Context, speaker: Speaker) -> str | None:
     """The side of a policy action the speaker takes: a reference to them in the sentence
     that reports it, not as the object of a preposition."""
     votes: Counter[str] = Counter()
-    for start, _ in speaker.mentions:
+    for start, end in speaker.mentions:
         for policy in ctx.policy_spans.overlapping(start, start + 1):
             if _OBJECT_WORDS.search(ctx.body, max(policy.start, start - 12), start):
                 continue
+            if not _ACTS.match(ctx.body, end):
+                continue  # "stop honoring ICE detainers": named, not acting
             side = policy_side(policy)
             if side:
                 votes[side] += 1
