@@ -19,7 +19,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from articles.extraction.dates import article_sentences, mention_for_span, period
+from articles.extraction.dates import (
+    article_sentences,
+    dates_between,
+    mention_for_span,
+    period,
+    sentence_index,
+)
 from articles.extraction.events import quoted_spans
 from articles.extraction.gazetteer import state_by_code
 from articles.extraction.spans import SpanIndex, intervals
@@ -616,6 +622,11 @@ def _policy(
     with month precision)."""
     when = mention_for_span(text, triggers[0].kind_start, triggers[0].end, published)
     first, _, precision = period(when)
+    takes_effect, ends_on = _effect_dates(text, start, end, published)
+    if takes_effect is not None and status == "in_force":
+        first, precision = takes_effect, "day"
+        if published is not None and takes_effect > published:
+            status = "enacted"  # decided, in force from that day
     return PolicyCandidate(
         kind=kind,
         start=start,
@@ -626,7 +637,64 @@ def _policy(
         effective_on=first,
         date_precision=precision,
         status=status,
+        ends_on=ends_on,
     )
+
+
+_TAKES_EFFECT = re.compile(
+    r"\b(?:takes?|took|will\s+take|goes|went|will\s+go)\s+(?:into\s+)?effect\b|\beffective\b",
+    re.IGNORECASE,
+)
+_ENDS = re.compile(
+    r"\b(?:expires?|expired|will\s+expire|ends?|ended|will\s+end|sunsets?|lapses?|runs?\s+"
+    r"(?:through|until)|terminate\s+(?:\w+\s+){0,3}?by|by)\b",
+    re.IGNORECASE,
+)
+# The sentence after a policy that goes on about it: "The agreement takes effect April 1."
+_GOES_ON = re.compile(
+    r"\W*(?:The|That|This|Its|It)\b(?:\s+(?:new\s+)?(?:agreement|law|order|contract|directive"
+    r"|ordinance|resolution|policy|measure|program|rules?))?",
+    re.IGNORECASE,
+)
+
+
+def _effect_dates(
+    text: str, start: int, end: int, published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """(takes effect, ends) from the policy's sentence and the next one when it goes on about
+    the policy: "takes effect April 1", "expires June 30", "must terminate them by Nov. 1"."""
+    spans = article_sentences(text)
+    index = sentence_index(text, start)
+    windows = [(start, end)]
+    if index + 1 < len(spans) and _GOES_ON.match(text, spans[index + 1][0]):
+        windows.append(spans[index + 1])
+    effective = ends = None
+    for lo, hi in windows:
+        dates = [d for d in dates_between(text, lo, hi, published) if d.precision == "day"]
+        for cue, found in ((_TAKES_EFFECT, "effective"), (_ENDS, "ends")):
+            for m in cue.finditer(text, lo, hi):
+                after = [d for d in dates if 0 <= lo + d.start - m.end() <= 20 and d.value]
+                if not after:
+                    continue
+                value = _ahead(text, lo, after[0], published)
+                if found == "effective" and effective is None:
+                    effective = value
+                elif found == "ends" and ends is None:
+                    ends = value
+    return effective, ends
+
+
+def _ahead(text: str, lo: int, mention, published: dt.date | None) -> dt.date:
+    """A date a policy takes effect or ends on, written without a year ("Oct. 1"), lies ahead
+    of publication, not in the year before."""
+    value = mention.value
+    words = text[lo + mention.start : lo + mention.end]
+    if published is not None and value < published and not re.search(r"\d{4}", words):
+        try:
+            return value.replace(year=value.year + 1)
+        except ValueError:  # February 29th
+            return value
+    return value
 
 
 def _triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[_Trigger]:

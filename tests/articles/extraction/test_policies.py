@@ -362,3 +362,16 @@ def test_state_laws_requiring_cooperation_or_punishing_sanctuary():
     assert _brief(text) == [("texas", "in_force", (("local_resources", "cooperates"),))]
     text = "In Texas, the new law penalizes cities that adopt sanctuary policies."
     assert _brief(text)[0][2] == (("local_resources", "cooperates"),)
+
+
+def test_a_policy_taking_effect_later_is_enacted_and_an_end_date_is_kept():
+    text = (
+        "The Tulsa sheriff signed a 287(g) agreement with ICE on Monday. "
+        "The agreement takes effect Oct. 1 and expires Sept. 30, 2020."
+    )
+    [policy] = policies(text)
+    assert (policy.status, policy.effective_on, policy.ends_on) == (
+        "enacted",
+        dt.date(2018, 10, 1),
+        dt.date(2020, 9, 30),
+    )
