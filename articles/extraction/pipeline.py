@@ -2,7 +2,13 @@
 
 Each step is a pure function of the text and of what earlier steps found:
 
-    places -> speakers -> statements (dated) -> enforcement events -> policy actions
+    places -> speakers -> affiliations (level, place) -> statements -> declarations
+        -> policy actions -> enforcement events -> statement stances -> statement dates
+
+Statements' stances come last but one because they are read in context: who speaks and what
+the article says they and their place decided (``stance``). Every step works in time linear in
+the article's length (sentences and dates are read once per article, positions are looked up
+by bisection: ``spans.SpanIndex``); ``tests/articles/extraction/test_linear_time.py`` holds it.
 
 The body passed in must already be cleaned (``clean.clean``): spans index into it.
 """
@@ -48,7 +54,8 @@ def dominant_place(mentions: list[PlaceMention]) -> Place | None:
 
 
 def place_local_officials(cast: list[Speaker], mentions: list[PlaceMention]) -> list[Speaker]:
-    """A local official introduced without a place takes the article's dominant place."""
+    """A local official introduced without a place takes the article's dominant place (kept
+    for callers of the earlier pipeline; ``affiliations.place_speakers`` now does this)."""
     place = dominant_place(mentions)
     if place is None:
         return cast
