@@ -26,7 +26,8 @@ _LABEL = (
     r"\s+(?:city|county|state|jurisdiction|community|town|place))\b"
 )
 _DECLARES = re.compile(
-    r"\b(?P<verb>(?:is|are|was|remains?|remained|will\s+(?:always\s+)?(?:remain|be|stay)"
+    r"\b(?P<verb>(?:is|are|was|remains?|remained|will\s+(?:not\s+|never\s+)?(?:always\s+)?"
+    r"(?:remain|be|stay|become)"
     r"|(?:is|are)\s+and\s+will\s+(?:always\s+)?(?:remain|be)|has\s+been|have\s+been|became"
     r"|becomes|stays?|being|declared\s+(?:itself|ourselves|the\s+\w+)|calls?\s+itself"
     r"|status\s+as))\s+(?P<not>not\s+|no\s+longer\s+|never\s+)?(?:an?\s+|the\s+)?" + _LABEL,
@@ -72,7 +73,8 @@ def find_declarations(
                     end=m.end(),
                     place=place,
                     label=" ".join(m["label"].lower().split()),
-                    negated=bool(m["not"]),
+                    negated=bool(m["not"])
+                    or bool(re.search(r"\b(?:not|never)\b", m.groupdict().get("verb") or "")),
                     speaker_key=speaker.key if speaker else "",
                     summary=_summary(text, lo, hi),
                 )

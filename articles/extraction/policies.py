@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from articles.extraction.dates import (
@@ -131,8 +131,10 @@ _RULES = (
         "jail_access", "limits", "law_enforcement_policy",
     ),
     _Rule(
-        rf"\b(?:sign\w*|approv\w*|renew\w*|enter\w*\s+into|agree\w*\s+to)\s+(?:a\s+|an\s+|the\s+)?"
-        rf"(?:\w+\s+){{0,2}}?(?:contract|agreement)\s+to\s+(?:house|hold|detain|accept)\s+{_ICE}",
+        rf"\b(?:sign\w*|approv\w*|renew\w*|enter\w*\s+into|agree\w*\s+to|OKs?|OK['’]d|back\w*)\s+"
+        rf"(?:a\s+|an\s+|the\s+)?(?:\w+\s+){{0,2}}?(?:contract|agreement|deal)\s+(?:with\s+{_ICE}"
+        r"[\w.\s]{0,40}?\s+)?to\s+(?:house|hold|detain|accept|jail)\s+(?:up\s+to\s+\d+\s+)?"
+        rf"(?:federal\s+)?(?:{_ICE}|immigration\s+detainees|detainees)",
         "jail_access", "cooperates", "jail_contract", strong=True,
     ),
     _Rule(
@@ -261,8 +263,9 @@ _RULES = (
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "bars law enforcement from holding anyone on a detainer ... unless"
-        rf"\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,60}}?\b(?:on\s+(?:an?\s+)?(?:ICE\s+)?"
-        rf"detainers?|for\s+{_ICE}|past\s+(?:his|her|their)\s+release)"
+        rf"\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,60}}?\b(?:on\s+(?:an?\s+)?(?:ICE\s+"
+        rf"|immigration\s+)?detainers?|for\s+{_ICE}|past\s+(?:his|her|their)\s+release)"
+        rf"|\brefus\w*\s+(?:\w+\s+){{0,2}}?requests?\s+from\s+(?:federal\s+)?(?:{_ICE}|immigration)"
         r"|\blimit\w*\s+when\s+[^.;]{0,80}?\bmay\s+hold\b",
         "detainers", "limits", "law_enforcement_policy",
     ),
@@ -582,7 +585,25 @@ def find_policies(
             if key not in seen or _ANOTHER.search(text, start, end):
                 seen.add(key)
                 policies.append(policy)
-    return policies
+    return _headline_placed(text, policies)
+
+
+def _headline_placed(text: str, policies: list[PolicyCandidate]) -> list[PolicyCandidate]:
+    """A headline rarely names who decided ("Board OKs deal to hold ICE detainees"): a policy
+    read from the first line takes the place of the first policy of the body that sets one of
+    its indicators the same way, when there is one."""
+    first_line = text.find("\n")
+    if first_line < 0:
+        return policies
+    body = [p for p in policies if p.start > first_line and p.status != "proposed"]
+    placed = []
+    for policy in policies:
+        if policy.start < first_line:
+            same = next((p for p in body if set(p.indicators) & set(policy.indicators)), None)
+            if same is not None and same.place != policy.place:
+                policy = replace(policy, place=same.place)
+        placed.append(policy)
+    return placed
 
 
 def _sentence_policies(
@@ -815,9 +836,13 @@ def _places_for(article: _Article, start: int, end: int, trigger: _Trigger) -> l
     # "Nassau County still honors them, and a bill in Albany would ...": the trigger's clause.
     clause = _clause_start(text, start, trigger.start)
     in_clause = [p for p in in_sentence if clause <= p.start]
-    before = [p for p in in_clause if p.start < trigger.start] or [
-        p for p in in_sentence if p.start < trigger.start
-    ]
+    # "... and barring every agency in New Jersey from entering into a new one": a place
+    # inside the trigger's own words, when its clause names none before it.
+    before = (
+        [p for p in in_clause if p.start < trigger.start]
+        or [p for p in in_clause if p.start < trigger.end]
+        or [p for p in in_sentence if p.start < trigger.start]
+    )
     # The latest official in the sentence who speaks before the trigger.
     actor, speech = None, None
     for candidate in reversed(article.actors.starting_in(start, trigger.start)):

@@ -45,7 +45,7 @@ AGAINST_CUES = (
     (
         r"\b(?:trust|afraid|scared|terrified)\b[^.]{0,60}?\b(?:police|officers|communit\w*|"
         r"immigrant\w*|report\w*|call\w*|911|residents?|families)\b",
-        1,
+        2,
     ),
     (r"\b(?:tear\w*|torn|ripp\w*)\b[^.]{0,20}\bapart\b|\bkeep\w* families together\b", 1),
     (

@@ -62,7 +62,7 @@ _OPPOSE = (
     r"|cast the lone no vote|the lone no vote|sued|sues|challenged|protested|fought|fights"
     r"|lamented|warned|attacked|rejected|pushed back|called (?:it|the \w+) (?:a )?mistake"
     r"|spoke against|argued against|testified against|(?:is|was|were|are) (?:worried|concerned)"
-    r"|urged (?:\w+ ){0,3}to veto|called for (?:a )?veto"
+    r"|urged (?:\w+ ){0,3}to veto|called for (?:a )?veto|voted no"
 )
 # "who campaigned on ending the program": working to end cooperation.
 _ENDING = re.compile(
@@ -235,6 +235,35 @@ def _introduced_after(ctx: _Context, speaker: Speaker) -> str | None:
     return None
 
 
+def _reported(ctx: _Context, speaker: Speaker) -> str | None:
+    """The side of what the article reports the speaker said in its own words: "Ana Ruiz said
+    the law would make immigrant families afraid to report crimes" (the quotation lexicon,
+    over the reported clause after their speech verb, outside quotation marks)."""
+    against = for_ = 0
+    for start, end in speaker.mentions:
+        if ctx.quotes.containing(start):
+            continue
+        speech = _REPORTS.match(ctx.body, end)
+        if not speech:
+            continue
+        _, sentence_end = sentence_bounds(ctx.body, start, end)
+        a, f = cue_scores(ctx.outside_quotes(speech.end(), sentence_end))
+        against, for_ = against + a, for_ + f
+    if against >= 2 and against > for_:
+        return AGAINST
+    if for_ >= 2 and for_ > against:
+        return FOR
+    return None
+
+
+_REPORTS = re.compile(
+    r"(?:,[^,.;“”\"]{1,120},)?\s+(?:(?:also|later|then|has|had|previously)\s+)?(?:said|says|told"
+    r"|argued|argues|warned|warns|added|wrote|contended|insisted|noted|testified)\b"
+    r"(?:\s+(?:reporters|the\s+\w+|\w+day))?\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _actor(ctx: _Context, speaker: Speaker) -> str | None:
     """The side of a policy action the speaker takes: a reference to them in the sentence
     that reports it, not as the object of a preposition."""
@@ -288,6 +317,7 @@ def speaker_side(ctx: _Context, speaker: Speaker) -> str | None:
     """The speaker's side in this article (see the module docstring), or None."""
     return (
         _framed(ctx, speaker)
+        or _reported(ctx, speaker)
         or _introduced_after(ctx, speaker)
         or _actor(ctx, speaker)
         or _office(ctx, speaker)
