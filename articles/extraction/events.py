@@ -41,7 +41,7 @@ _TENS = {
 _SCALES = {"thousand": 1_000, "million": 1_000_000}
 _APPROX = (
     r"almost|about|nearly|approximately|roughly|around|more than|over|at least|up to|some"
-    r"|as many as|fewer than|less than|close to"
+    r"|as many as|fewer than|less than|close to|a total of"
 )
 # A number is read whole: "forty two", "two hundred and five", "3 million", "two dozen" are one
 # number each (never "forty", "two", "3"), so the run of number words is atomic: a pattern that
@@ -105,10 +105,11 @@ _ARREST_VERB_COUNT = re.compile(
     rf"\s+{_COUNT}(?:\s+{_ADJECTIVES}{_PEOPLE}\b|(?=\s+(?:in|at)\s))",
     re.IGNORECASE,
 )
-# "Officers made 121 of the arrests in the Charlotte area"
+# "Officers made 121 of the arrests in the Charlotte area", "the arrests of 45 people in"
 _MADE_ARRESTS = re.compile(
     rf"\bmade\s+{_COUNT}\s+(?:of\s+(?:the|those)\s+)?arrests\b", re.IGNORECASE
 )
+_ARRESTS_OF = re.compile(rf"\barrests?\s+of\s+{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\b", re.I)
 _CLAUSE_TO_PLACE = re.compile(
     r"^[^.;:“”\"]{0,80}?\b(?:in|at|across|near|throughout|around|outside)\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|greater|rural|"
@@ -393,7 +394,11 @@ def _arrests(
         place = _single_place(text, mention, places)
         event = _arrest_event(text, span, place, count, note, published)
         found.setdefault((start, count, place.slug if place else ""), event)
-    verb_counts = [*_ARREST_VERB_COUNT.finditer(text), *_MADE_ARRESTS.finditer(text)]
+    verb_counts = [
+        *_ARREST_VERB_COUNT.finditer(text),
+        *_MADE_ARRESTS.finditer(text),
+        *_ARRESTS_OF.finditer(text),
+    ]
     for m in sorted(verb_counts, key=lambda m: m.start()):
         num = m["num"]
         mention = _place_in_clause(text, m.end(), places)

@@ -325,3 +325,10 @@ def test_another_counts_place_is_not_this_counts():
 def test_more_ways_of_reporting_arrests():
     assert _counts("Twelve people were arrested Tuesday in Omaha, ICE said.") == [(12, "omaha-ne")]
     assert _counts("Agents picked up 31 workers at a plant in Denver.") == [(31, "denver-co")]
+
+
+def test_a_total_of_and_arrests_of():
+    assert _counts("Agents arrested a total of 84 people in Omaha.") == [(84, "omaha-ne")]
+    assert _counts("ICE confirmed the arrests of 45 workers in Denver on Monday.") == [
+        (45, "denver-co")
+    ]
