@@ -57,6 +57,12 @@ AGAINST_CUES = (
 # (pattern, weight): cues that a quote argues for cooperation or against sanctuary policies.
 FOR_CUES = (
     (r"\bshield\w* (?:criminal|dangerous|illegal)", 2),
+    # "Florida will not be a sanctuary state", "is not a sanctuary jurisdiction"
+    (
+        r"\b(?:not|never|no\s+longer|won['’]t|isn['’]t)\s+(?:be\s+|become\s+)?an?\s+"
+        r"(?:so-called\s+)?sanctuary\b",
+        3,
+    ),
     (r"\bmagnet for illegal", 2),
     (
         r"\b(?:non-?cooperation|sanctuary)\b[^.]{0,40}?\b(?:undermin\w*|endanger\w*|threat\w*|"
