@@ -337,8 +337,17 @@ def _special_forms(text: str, match: _Match) -> _Match | None:
             )
         if state_of or after in ("Gov", "Governor", "Legislature", "lawmakers"):
             return _Match(match.start, match.end, match.surface, (state,), qualified=True)
+        if _STATE_LAW_AFTER.match(text, match.end):
+            # "Washington's Keep Washington Working Act": a state's law, named as such
+            return _Match(match.start, match.end, match.surface, (state,), qualified=True)
         return None
     return match
+
+
+_STATE_LAW_AFTER = re.compile(
+    r"['’]s\s+(?:[A-Z][\w-]*\s+){1,6}(?:Act|Law|Bill)\b|['’]s\s+(?:state\s+)?(?:law|legislature"
+    r"|governor|attorney general|state patrol)\b"
+)
 
 
 def _datelines(text: str) -> list[_Match]:

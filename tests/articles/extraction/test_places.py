@@ -401,3 +401,8 @@ def test_neighboring_counties_named_together():
 def test_washington_in_a_quote_is_the_federal_government():
     text = "“Washington can send all the agents it wants,” the mayor of Jackson, Miss., said."
     assert [slug for _, slug in _slugs(text)] == ["jackson-ms"]
+
+
+def test_a_states_possessive_before_its_laws_name_is_the_state():
+    text = "Washington's Keep Washington Working Act bars police from asking about status."
+    assert _slugs(text) == [("Washington", "washington")]

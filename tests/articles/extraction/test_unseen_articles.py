@@ -399,11 +399,7 @@ TITLES = {
 }
 
 # Cases the pipeline still gets wrong: (article, category) -> why.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("ice_operation", "policies"): "a state named only in the possessive name of its law "
-    '("Washington\'s Keep Washington Working Act") is no place mention, so the law is placed '
-    "in the other state of its sentence (Oregon)",
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 CATEGORIES = ("places", "speakers", "quotes", "counts", "policies")
 
