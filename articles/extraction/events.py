@@ -123,13 +123,18 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:northern|southern|eastern|western|central|statewide)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_REGION_BEFORE = re.compile(
+    r"\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upstate|Downstate"
+    r"|Greater|Metro)\s+$"
+)
 _REGION_AFTER = re.compile(r"\s+(?:area|region|metro(?:politan)?\s+area|metro|suburbs)\b")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)$")
 _NUMBER_IN_GAP = re.compile(rf"(?<![\w-])(?:{_NUMBER})(?![\w-])", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r",\s+where\s+[^.;]{0,40}$")
 # A tally after each place: "Seattle, 41; Tacoma, 27", "Austin: 12", "Austin (12)".
 _COUNT_AFTER_PLACE = re.compile(
-    rf"(?:\s*[,:]\s*|\s*\()(?!(?:{_APPROX})\b)(?P<num>(?:{_NUMBER}))\b\)?(?=\s*(?:[;,.]|and\b|$))",
+    rf"(?:\s*[,:]\s*|\s*\(|\s+[–—-]\s+)(?!(?:{_APPROX})\b)(?P<num>(?:{_NUMBER}))\b\)?"
+    r"(?=\s*(?:[;,.]|and\b|$))",
     re.IGNORECASE,
 )
 _LIST_SEPARATOR = re.compile(r"(?:[,;]|\band|\bwere|\bwith)\s*$", re.IGNORECASE)
@@ -426,8 +431,10 @@ def _single_place(
     area", "northern Ohio") or is one of a list sharing the count ("Lawrence and Haverhill")."""
     if _REFERENCE_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return None
-    if _REGION_AFTER.match(text, mention.end):
-        return None
+    if _REGION_AFTER.match(text, mention.end) or _REGION_BEFORE.search(
+        text, max(0, mention.start - 12), mention.start
+    ):
+        return None  # "the Charlotte area", "North Texas"
     following = places.first_from(mention.end)
     if following is not None and _LIST_AFTER.fullmatch(text, mention.end, following.start):
         return None

@@ -51,7 +51,9 @@ DATELINE_RE = re.compile(
 )
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 # Between two items of a list of places, maybe after a tally: ", ", "; ", ", 41; ", " (12), and ".
-LIST_GAP_RE = re.compile(r"(?:,? ?\(?\d[\d,]*\)?)?(?:, |; )(?:and |or )?| and | or ")
+LIST_GAP_RE = re.compile(
+    r"(?:,? ?\(?\d[\d,]*\)?|:? [–—-] \d[\d,]*)?(?:, |; )(?:and |or )?| and | or "
+)
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 PLURAL_COUNTIES_RE = re.compile(
     rf"(?P<names>{_CAPITALISED}(?:, {_CAPITALISED})*,? and {_CAPITALISED}) [Cc]ounties\b"

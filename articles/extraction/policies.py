@@ -262,6 +262,11 @@ _RULES = (
         rf"\b{_NOT}\s+(?:to\s+)?extend\w*\s+(?:a\s+|the\s+)?(?:traffic\s+)?stops?\b",
         "local_resources", "limits", "law_enforcement_policy",
     ),
+    _Rule(  # "ended the jail's practice of holding people on ICE detainers"
+        r"\b(?:end\w*|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
+        r"(?:holding|honou?ring|detaining|jailing)\b[^.;]{0,60}?\b(?:detainers?|ICE|immigration)",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
     _Rule(  # "bars law enforcement from holding anyone on a detainer ... unless"
         rf"\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,60}}?\b(?:on\s+(?:an?\s+)?(?:ICE\s+"
         rf"|immigration\s+)?detainers?|for\s+{_ICE}|past\s+(?:his|her|their)\s+release)"

@@ -332,3 +332,10 @@ def test_a_total_of_and_arrests_of():
     assert _counts("ICE confirmed the arrests of 45 workers in Denver on Monday.") == [
         (45, "denver-co")
     ]
+
+
+def test_a_tally_with_dashes_and_a_named_region():
+    text = (
+        "Officers arrested 131 people in Western Massachusetts. Arrests: Denver – 58; Austin – 31."
+    )
+    assert _counts(text) == [(131, None), (58, "denver-co"), (31, "austin-tx")]

@@ -375,3 +375,8 @@ def test_a_policy_taking_effect_later_is_enacted_and_an_end_date_is_kept():
         dt.date(2018, 10, 1),
         dt.date(2020, 9, 30),
     )
+
+
+def test_ending_a_practice_of_holding_people_on_detainers():
+    text = "The Dane County sheriff ended the jail's practice of holding people on ICE detainers."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "limits"),))]
