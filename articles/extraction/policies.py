@@ -61,6 +61,10 @@ class _Rule:
     kind: str
     strong: bool = False
 
+    @property
+    def indicator_direction(self) -> tuple[str, str]:
+        return self.indicator, self.direction
+
 
 _RULES = (
     # detainers
@@ -649,6 +653,10 @@ def _policy(
     when = mention_for_span(text, triggers[0].kind_start, triggers[0].end, published)
     first, _, precision = period(when)
     takes_effect, ends_on = _effect_dates(text, start, end, published)
+    directions = {direction for _, direction in (t.rule.indicator_direction for t in triggers)}
+    if takes_effect is None and ends_on is not None and directions == {"limits"}:
+        # "will not renew the agreement when it expires June 30": the limit starts that day
+        takes_effect, ends_on = ends_on, None
     if takes_effect is not None and status == "in_force":
         first, precision = takes_effect, "day"
         if published is not None and takes_effect > published:

@@ -219,6 +219,36 @@ def _framed(ctx: _Context, speaker: Speaker) -> str | None:
     return None
 
 
+# "a longtime supporter of the agreement", "a critic of the program": what they stand for.
+_NOUN_FRAME = re.compile(
+    r",\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:(?P<support>supporter|backer|champion|proponent"
+    r"|sponsor|architect|author)|(?P<oppose>opponent|critic|foe))\s+of\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:\w+\s+){0,2}?(?P<object>agreement|program|contract|partnership|287\s*\(g\)|ordinance|law"
+    r"|bill|policy|measure|resolution|order|sanctuary\s+\w+)",
+    re.IGNORECASE,
+)
+_COOPERATION_OBJECT = re.compile(r"agreement|program|contract|partnership|287", re.IGNORECASE)
+
+
+def _noun_framed(ctx: _Context, speaker: Speaker) -> str | None:
+    """ "Ana Ruiz, a longtime supporter of the agreement, ...": a 287(g) agreement, a jail
+    contract or a partnership with ICE is cooperation; a law, an ordinance or an order is the
+    article's action; a sanctuary policy is a limit."""
+    for _, end in speaker.mentions:
+        m = _NOUN_FRAME.match(ctx.body, end)
+        if not m:
+            continue
+        support = bool(m["support"])
+        obj = m["object"].lower()
+        if obj.startswith("sanctuary"):
+            return AGAINST if support else FOR
+        if _COOPERATION_OBJECT.match(obj):
+            return FOR if support else AGAINST
+        if ctx.main:
+            return ctx.main if support else flip(ctx.main)
+    return None
+
+
 def _introduced_after(ctx: _Context, speaker: Speaker) -> str | None:
     """ "Not everyone in town is convinced the jail needs the program." then the speaker."""
     if not speaker.mentions or ctx.main is None:
@@ -316,7 +346,8 @@ def _office(ctx: _Context, speaker: Speaker) -> str | None:
 def speaker_side(ctx: _Context, speaker: Speaker) -> str | None:
     """The speaker's side in this article (see the module docstring), or None."""
     return (
-        _framed(ctx, speaker)
+        _noun_framed(ctx, speaker)
+        or _framed(ctx, speaker)
         or _reported(ctx, speaker)
         or _introduced_after(ctx, speaker)
         or _actor(ctx, speaker)

@@ -103,3 +103,13 @@ def test_a_blocked_law_counts_for_the_other_side():
     body = "A judge blocked the state's law requiring jails to honor detainers."
     law = _policy(body, "A judge blocked", "cooperates", status="blocked")
     assert main_side([law]) == AGAINST
+
+
+def test_a_supporter_of_the_agreement_is_for_cooperation():
+    body = (
+        "The sheriff will end the 287(g) agreement. Commissioner Lee Briggs, a longtime "
+        "supporter of the agreement, spoke.\n“It is a mistake,” Briggs said."
+    )
+    briggs = _person(body, "Lee Briggs", "Commissioner", "local", place=COUNTY)
+    policies = [_policy(body, "The sheriff will end the 287(g) agreement", "limits")]
+    assert _stances(body, [briggs], policies) == [FOR]
