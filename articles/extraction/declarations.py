@@ -29,8 +29,16 @@ _DECLARES = re.compile(
     r"\b(?P<verb>(?:is|are|was|remains?|remained|will\s+(?:not\s+|never\s+)?(?:always\s+)?"
     r"(?:remain|be|stay|become)"
     r"|(?:is|are)\s+and\s+will\s+(?:always\s+)?(?:remain|be)|has\s+been|have\s+been|became"
-    r"|becomes|stays?|being|declared\s+(?:itself|ourselves|the\s+\w+)|calls?\s+itself"
-    r"|status\s+as))\s+(?P<not>not\s+|no\s+longer\s+|never\s+)?(?:an?\s+|the\s+)?" + _LABEL,
+    r"|becomes|stays?|being|declared\s+(?:itself|ourselves|the\s+\w+)|calls?\s+(?:itself|ourselves)"
+    r"|called\s+itself|status\s+as|proud\s+to\s+be|committed\s+to\s+being|self-(?:described|declared)"
+    r"|proclaimed\s+(?:itself|the\s+\w+))"
+    r")\s+(?P<not>not\s+|no\s+longer\s+|never\s+)?(?:an?\s+|the\s+)?" + _LABEL,
+    re.IGNORECASE,
+)
+# "We're a sanctuary city", "It's not a welcoming county" (an article after the contraction:
+# "Denver's sanctuary ordinance" is a possessive, not a declaration).
+_CONTRACTED = re.compile(
+    r"(?<=\w)(?P<verb>['’](?:re|s))\s+(?P<not>not\s+|no\s+longer\s+)?an?\s+" + _LABEL,
     re.IGNORECASE,
 )
 # The same label in a place's description of itself: "a city that welcomes people".
@@ -58,7 +66,7 @@ def find_declarations(
     quoted = SpanIndex(statements)
     by_key = {s.key: s for s in speakers}
     found: list[DeclarationCandidate] = []
-    for pattern in (_DECLARES, _WELCOMES):
+    for pattern in (_DECLARES, _CONTRACTED, _WELCOMES):
         for m in pattern.finditer(text):
             lo, hi = sentence_bounds(text, m.start(), m.end())
             if _NO_SUBJECT.match(text, lo):

@@ -57,3 +57,13 @@ def test_a_declaration_never_becomes_a_policy():
     assert result.policies == []
     [declaration] = result.declarations
     assert declaration.place.slug == "san-francisco-ca"
+
+
+def test_contracted_and_proud_declarations_but_not_a_possessive():
+    assert [w for w, *_ in _found("“We’re a sanctuary city,” she said.", {})] == [
+        "’re a sanctuary city"
+    ]
+    assert [w for w, *_ in _found("Oakland is proud to be a welcoming city.", {})] == [
+        "proud to be a welcoming city"
+    ]
+    assert _found("Denver’s sanctuary city ordinance passed in 2017.", {}) == []
