@@ -18,6 +18,7 @@ The sentence helpers (``sentence_spans``, ``sentence_bounds``) live here because
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -104,12 +105,39 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
 
     Longer, more specific patterns win over the shorter ones they overlap ("Sunday, June 23"
     is one mention, not a weekday plus a date)."""
-    found: list[DateMention] = []
+    found: list[DateMention] = []  # sorted by start, never overlapping one another
+    starts: list[int] = []
     for finder in _FINDERS:
         for mention in finder(text, published):
-            if not any(m.start < mention.end and mention.start < m.end for m in found):
-                found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+            i = bisect.bisect_left(starts, mention.start)
+            if i and found[i - 1].end > mention.start:
+                continue  # overlaps the mention before it
+            if i < len(found) and found[i].start < mention.end:
+                continue  # overlaps the mention after it
+            found.insert(i, mention)
+            starts.insert(i, mention.start)
+    return found
+
+
+def dates_between(text: str, lo: int, hi: int, published: dt.date | None) -> list[DateMention]:
+    """The date expressions of the whole ``text`` that lie in ``text[lo:hi]``, with offsets
+    relative to ``lo`` (as ``find_dates(text[lo:hi], ...)`` gives them): every later step asks
+    for the dates of one sentence or another, and the article is read for dates only once."""
+    mentions, starts = _article_dates(text, published)
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return [
+        DateMention(m.start - lo, m.end - lo, m.value, m.precision)
+        for m in mentions[i:j]
+        if m.end <= hi
+    ]
+
+
+@lru_cache(maxsize=16)
+def _article_dates(
+    text: str, published: dt.date | None
+) -> tuple[tuple[DateMention, ...], tuple[int, ...]]:
+    found = find_dates(text, published)
+    return tuple(found), tuple(m.start for m in found)
 
 
 def _absolute(text: str, published: dt.date | None) -> list[DateMention]:
@@ -281,16 +309,33 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The smallest run of whole sentences that contains ``text[start:end]``."""
-    spans = _cached_spans(text)
-    first = next((s for s, e in spans if e > start), start)
-    last = next((e for s, e in reversed(spans) if s < end), end)
+    spans, starts, ends = _cached_spans(text)
+    i = bisect.bisect_right(ends, start)  # the first sentence ending after ``start``
+    first = spans[i][0] if i < len(spans) else start
+    j = bisect.bisect_left(starts, end) - 1  # the last sentence starting before ``end``
+    last = spans[j][1] if j >= 0 else end
     return min(first, start), max(last, end)
 
 
+def article_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """``sentence_spans(text)``, computed once per text: every step of the pipeline asks for
+    the same article's sentences, and asking again must not cost a pass over the article."""
+    return _cached_spans(text)[0]
+
+
+def sentence_index(text: str, position: int) -> int:
+    """The index in ``article_sentences(text)`` of the last sentence starting at or before
+    ``position`` (0 when none does)."""
+    return max(0, bisect.bisect_right(_cached_spans(text)[1], position) - 1)
+
+
 @lru_cache(maxsize=16)
-def _cached_spans(text: str) -> tuple[tuple[int, int], ...]:
-    # Later steps ask for the same article's sentences many times; strings are immutable.
-    return tuple(sentence_spans(text))
+def _cached_spans(
+    text: str,
+) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], tuple[int, ...]]:
+    # Strings are immutable, and one article's text is the same object through the pipeline.
+    spans = tuple(sentence_spans(text))
+    return spans, tuple(s for s, _ in spans), tuple(e for _, e in spans)
 
 
 _ATTRIBUTION = re.compile(
@@ -309,7 +354,43 @@ def mention_for_span(
     if text[lo:hi].rstrip().endswith(("”", '"')):
         attribution = _ATTRIBUTION.match(text, hi)
         hi = attribution.end() if attribution else hi
-    candidates = [m for m in find_dates(text[lo:hi], published) if m.value is not None]
+    candidates = [m for m in dates_between(text, lo, hi, published) if m.value is not None]
+    if not candidates:
+        return None
+
+    def distance(m: DateMention) -> int:
+        return max(lo + m.start - end, start - (lo + m.end), 0)
+
+    return min(candidates, key=distance)
+
+
+# A sentence that introduces the quotation after it: "Smith said Thursday:".
+_INTRODUCES = re.compile(r"[:,—–-]\s*$")
+
+
+def said_mention(
+    text: str, start: int, end: int, published: dt.date | None, quotes
+) -> DateMention | None:
+    """The date on which the quotation ``text[start:end]`` was said, from the words around it
+    that attribute it: its sentence and the attribution right after its closing mark
+    ("... this.” Smith said Tuesday."), or the sentence that introduces it ("Smith said
+    Tuesday: ..."). Dates inside quotations (``quotes``, a ``SpanIndex`` of quoted spans) are
+    somebody's words, not the day they were said; a day after publication is not one either."""
+    lo, hi = sentence_bounds(text, start, end)
+    if text[lo:hi].rstrip().endswith(("”", '"')):
+        attribution = _ATTRIBUTION.match(text, hi)
+        hi = attribution.end() if attribution else hi
+    if lo and not text[lo:start].strip(" \t“\"‘'"):
+        before_lo, _ = sentence_bounds(text, lo - 1, lo - 1)
+        if _INTRODUCES.search(text, before_lo, lo) and "\n" not in text[before_lo:lo].strip():
+            lo = before_lo
+    candidates = [
+        m
+        for m in dates_between(text, lo, hi, published)
+        if m.value is not None
+        and not quotes.containing(lo + m.start)
+        and (published is None or m.value <= published)
+    ]
     if not candidates:
         return None
 

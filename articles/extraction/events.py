@@ -15,14 +15,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from articles.extraction.dates import (
-    find_dates,
+    article_sentences,
+    dates_between,
     mention_for_span,
     period,
     sentence_bounds,
-    sentence_spans,
+    sentence_index,
 )
+from articles.extraction.spans import SpanIndex, intervals
 from articles.extraction.types import EventCandidate, Place, PlaceMention
 
 _SMALL_NUMBERS = {
@@ -38,7 +41,7 @@ _TENS = {
 _SCALES = {"thousand": 1_000, "million": 1_000_000}
 _APPROX = (
     r"almost|about|nearly|approximately|roughly|around|more than|over|at least|up to|some"
-    r"|as many as|fewer than|less than|close to"
+    r"|as many as|fewer than|less than|close to|a total of"
 )
 # A number is read whole: "forty two", "two hundred and five", "3 million", "two dozen" are one
 # number each (never "forty", "two", "3"), so the run of number words is atomic: a pattern that
@@ -88,26 +91,53 @@ _OPERATION_TOTAL = (
 )
 # Right before a place: "28 arrests in", "30 in", "41 people in", "12 immigrants were arrested in".
 _COUNT_BEFORE_PLACE = re.compile(
-    rf"{_COUNT}\s+(?:(?P<noun>arrests|{_ADJECTIVES}{_PEOPLE})\s+(?:were\s+)?(?:arrested\s+)?"
-    r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?in\s+(?:the\s+(?:state|city|county|town|village)\s+of\s+)?$",
+    rf"{_COUNT}\s+(?:(?P<noun>arrests|{_ADJECTIVES}{_PEOPLE})\s+(?:were\s+)?(?:(?:arrested|detained"
+    r"|apprehended|taken\s+into\s+custody|picked\s+up)\s+(?:[A-Z]\w+\s+|on\s+\w+\s+){0,2})?"
+    r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?in\s+(?:the\s+(?:state|city|county|town|village)\s+of\s+"
+    r"|(?:nearby|neighboring|neighbouring|suburban|rural)\s+)?$",
     re.IGNORECASE,
 )
 # "arrested 87 workers Thursday at a plant in <place>": the verb, its count, then the place the
 # same clause names after a preposition.
 _ARREST_VERB_COUNT = re.compile(
-    rf"\b(?:arrest(?:s|ed|ing)?|apprehend(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:s|ed)? up)"
-    rf"\s+{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\b",
+    rf"\b(?:arrest(?:s|ed|ing)?|apprehend(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:s|ed)? up"
+    r"|pick(?:s|ed)? up|t(?:ook|akes?|aking) into custody)"
+    rf"\s+{_COUNT}(?:\s+{_ADJECTIVES}{_PEOPLE}\b|(?=\s+(?:in|at)\s))",
     re.IGNORECASE,
 )
-_CLAUSE_TO_PLACE = re.compile(
-    r"^[^.;:“”\"]{0,80}?\b(?:in|at|across|near|throughout|around)\s+(?:the\s+)?$"
+# "Officers made 121 of the arrests in the Charlotte area", "the arrests of 45 people in"
+_MADE_ARRESTS = re.compile(
+    rf"\bmade\s+{_COUNT}\s+(?:of\s+(?:the|those)\s+)?arrests\b", re.IGNORECASE
 )
+_ARRESTS_OF = re.compile(rf"\barrests?\s+of\s+{_COUNT}\s+{_ADJECTIVES}{_PEOPLE}\b", re.I)
+_CLAUSE_TO_PLACE = re.compile(
+    r"^[^.;:“”\"]{0,80}?\b(?:in|at|across|near|throughout|around|outside)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|greater|rural|"
+    r"suburban|downtown)\s+)?$",
+    re.IGNORECASE,
+)
+# Where a count is not at the place named: near a reference point ("towns near Jackson"), in a
+# region ("the Charlotte area", "northern Ohio"), or shared by a list ("Lawrence and Haverhill").
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:near|outside(?:\s+of)?|around|miles\s+from|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$"
+    r"|\b(?:northern|southern|eastern|western|central|statewide)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REGION_BEFORE = re.compile(
+    r"\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upstate|Downstate"
+    r"|Greater|Metro)\s+$"
+)
+_REGION_AFTER = re.compile(r"\s+(?:area|region|metro(?:politan)?\s+area|metro|suburbs)\b")
+_LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)$")
+_NUMBER_IN_GAP = re.compile(rf"(?<![\w-])(?:{_NUMBER})(?![\w-])", re.IGNORECASE)
+_WHERE_BEFORE = re.compile(r",\s+where\s+[^.;]{0,40}$")
 # A tally after each place: "Seattle, 41; Tacoma, 27", "Austin: 12", "Austin (12)".
 _COUNT_AFTER_PLACE = re.compile(
-    rf"(?:\s*[,:]\s*|\s*\()(?!(?:{_APPROX})\b)(?P<num>(?:{_NUMBER}))\b\)?(?=\s*(?:[;,.]|and\b|$))",
+    rf"(?:\s*[,:]\s*|\s*\(|\s+[–—-]\s+)(?!(?:{_APPROX})\b)(?P<num>(?:{_NUMBER}))\b\)?"
+    r"(?=\s*(?:[;,.]|and\b|$))",
     re.IGNORECASE,
 )
-_LIST_SEPARATOR = re.compile(r"(?:,|\band|\bwere|\bwith)\s*$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"(?:[,;]|\band|\bwere|\bwith)\s*$", re.IGNORECASE)
 
 _RAID_WORD = re.compile(r"\b(?:raid(?:s|ed|ing)?|sweeps?)\b", re.IGNORECASE)
 _PLANNED_WORD = re.compile(
@@ -157,11 +187,12 @@ def find_events(
 ) -> list[EventCandidate]:
     """Operations first, then arrests, raids, planned raids and detentions in text order."""
     operations = _operations(text, published)
+    index = SpanIndex(places)
     others = (
-        _arrests(text, places, published, operations)
-        + _raids(text, places, published)
-        + _planned_raids(text, places, published)
-        + _detentions(text, places, published, default_place)
+        _arrests(text, index, published, operations)
+        + _raids(text, index, published)
+        + _planned_raids(text, index, published)
+        + _detentions(text, index, published, default_place)
     )
     return operations + sorted(others, key=lambda e: (e.start, e.kind))
 
@@ -231,6 +262,11 @@ def _number_value(tokens: list[str]) -> int | None:
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, between curly or straight double quotes, within a
     paragraph (an unclosed quote ends at the line break)."""
+    return _quoted_spans(text)
+
+
+@lru_cache(maxsize=16)
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end()) for m in re.finditer(r"“[^”\n]*(?:”|$)|\"[^\"\n]*(?:\"|$)", text, re.M)
     ]
@@ -278,7 +314,7 @@ def _date_range(
 ) -> tuple[dt.date | None, dt.date | None]:
     """ "from Sept. 24 to Sept. 27" / "between ... and ..." gives both ends; otherwise the
     sentence's date starts it and the end is unknown."""
-    mentions = [m for m in find_dates(text[start:end], published) if m.value]
+    mentions = [m for m in dates_between(text, start, end, published) if m.value]
     for first, second in zip(mentions, mentions[1:], strict=False):
         lead = text[start : start + first.start]
         joint = text[start + first.end : start + second.start]
@@ -317,7 +353,7 @@ def _operation_total(text: str, name: str) -> tuple[int | None, str]:
     approximate one ("498" over "almost 500"), which is then noted for the summary."""
     words = name.lower().removeprefix("operation ")
     exact, approximate = None, None
-    for start, end in sentence_spans(text):
+    for start, end in article_sentences(text):
         sentence = text[start:end]
         if words not in sentence.lower() or "operation" not in sentence.lower():
             continue
@@ -337,16 +373,16 @@ def _operation_total(text: str, name: str) -> tuple[int | None, str]:
 
 def _arrests(
     text: str,
-    places: list[PlaceMention],
+    places: SpanIndex[PlaceMention],
     published: dt.date | None,
     operations: list[EventCandidate],
 ) -> list[EventCandidate]:
     """One "arrests" event per place with a count, in a sentence about arrests: the count
     before the place ("41 people in Austin"), a tally after it ("Austin, 41;") or the object
     of an arrest verb whose clause goes on to name the place."""
-    date_spans = [(d.start, d.end) for d in find_dates(text, published)]
+    date_spans = intervals((d.start, d.end) for d in dates_between(text, 0, len(text), published))
     found: dict[tuple[int, int, str], EventCandidate] = {}
-    for mention in places:
+    for mention in places.items:
         start, _ = sentence_bounds(text, mention.start, mention.end)
         m = _COUNT_BEFORE_PLACE.search(text, start, mention.start)
         if m and _is_arrest_count(text, m, start, date_spans):
@@ -360,24 +396,55 @@ def _arrests(
         count = parse_count(m["num"])
         if count is None:
             continue
-        event = _arrest_event(text, span, mention, count, note, published)
-        found.setdefault((start, count, mention.place.slug), event)
-    for m in _ARREST_VERB_COUNT.finditer(text):
+        place = _single_place(text, mention, places)
+        event = _arrest_event(text, span, place, count, note, published)
+        found.setdefault((start, count, place.slug if place else ""), event)
+    verb_counts = [
+        *_ARREST_VERB_COUNT.finditer(text),
+        *_MADE_ARRESTS.finditer(text),
+        *_ARRESTS_OF.finditer(text),
+    ]
+    for m in sorted(verb_counts, key=lambda m: m.start()):
+        num = m["num"]
         mention = _place_in_clause(text, m.end(), places)
-        count = parse_count(m["num"])
+        start, sentence_end = sentence_bounds(text, m.start(), m.end())
+        if mention is None:  # "in Canton, where agents detained 231 workers"
+            where = _WHERE_BEFORE.search(text, start, m.start())
+            before = places.last_before(where.start(), limit=40) if where else None
+            mention = before if before and before.end == where.start() else None
+        count = parse_count(num) if num else None
         if mention is None or count is None:
             continue
-        start, _ = sentence_bounds(text, m.start(), m.end())
-        event = _arrest_event(text, (m.start(), mention.end), mention, count, "", published)
-        found.setdefault((start, count, mention.place.slug), event)
+        place = _single_place(text, mention, places)
+        span = (min(m.start(), mention.start), max(m.end(), mention.end))
+        event = _arrest_event(text, span, place, count, "", published)
+        found.setdefault((start, count, place.slug if place else ""), event)
     events = sorted(found.values(), key=lambda e: e.start)
     return [replace(e, parent=_parent(text, e.start, operations)) for e in events]
+
+
+def _single_place(
+    text: str, mention: PlaceMention, places: SpanIndex[PlaceMention]
+) -> Place | None:
+    """The place a count linked to ``mention`` belongs to: that place, or None when the
+    mention is a reference point ("towns near Jackson"), names a region ("the Charlotte
+    area", "northern Ohio") or is one of a list sharing the count ("Lawrence and Haverhill")."""
+    if _REFERENCE_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return None
+    if _REGION_AFTER.match(text, mention.end) or _REGION_BEFORE.search(
+        text, max(0, mention.start - 12), mention.start
+    ):
+        return None  # "the Charlotte area", "North Texas"
+    following = places.first_from(mention.end)
+    if following is not None and _LIST_AFTER.fullmatch(text, mention.end, following.start):
+        return None
+    return mention.place
 
 
 def _arrest_event(
     text: str,
     span: tuple[int, int],
-    mention: PlaceMention,
+    place: Place | None,
     count: int,
     note: str,
     published: dt.date | None,
@@ -387,33 +454,33 @@ def _arrest_event(
         start=span[0],
         end=span[1],
         summary=_summary(text, *span, note),
-        place=mention.place,
+        place=place,
         **_dated(text, *span, published),
         count=count,
     )
 
 
-def _place_in_clause(text: str, position: int, places: list[PlaceMention]) -> PlaceMention | None:
+def _place_in_clause(
+    text: str, position: int, places: SpanIndex[PlaceMention]
+) -> PlaceMention | None:
     """The first place named after ``position`` in the same clause, behind a preposition, that
     is the place itself rather than part of a proper name ("in Omaha", not "Omaha Steaks")."""
-    for mention in places:
-        if mention.start < position:
-            continue
-        if _CLAUSE_TO_PLACE.search(text[position : mention.start]) and _is_place_itself(
-            text, mention
-        ):
-            return mention
+    mention = places.first_from(position)
+    if mention is None:
         return None
+    gap = text[position : mention.start]
+    if _NUMBER_IN_GAP.search(gap):
+        return None  # "68 workers in Castalia and 46 in Sandusky": another count's place
+    if _CLAUSE_TO_PLACE.search(gap) and _is_place_itself(text, mention):
+        return mention
     return None
 
 
-def _is_tally(
-    text: str, m: re.Match[str], sentence_start: int, date_spans: list[tuple[int, int]]
-) -> bool:
+def _is_tally(text: str, m: re.Match[str], sentence_start: int, date_spans: SpanIndex) -> bool:
     """ "Seattle, 41;" counts arrests only in a sentence about arrests, and is no year or date."""
     _, sentence_end = sentence_bounds(text, m.start(), m.end())
     number = m["num"]
-    if any(s <= m.start("num") < e for s, e in date_spans):
+    if date_spans.containing(m.start("num")):
         return False
     if _is_year(number):
         return False
@@ -421,14 +488,14 @@ def _is_tally(
 
 
 def _is_arrest_count(
-    text: str, m: re.Match[str], sentence_start: int, date_spans: list[tuple[int, int]]
+    text: str, m: re.Match[str], sentence_start: int, date_spans: SpanIndex
 ) -> bool:
     """The sentence is about arrests; a bare number ("30 in Denver") must continue a list and
     must not be a year or part of a date."""
     _, sentence_end = sentence_bounds(text, m.start(), m.end())
     if not _ARREST_WORD.search(text, sentence_start, sentence_end):
         return False
-    if any(s <= m.start("num") < e for s, e in date_spans):
+    if date_spans.containing(m.start("num")):
         return False
     if m["noun"]:
         return True
@@ -456,7 +523,7 @@ def _parent(text: str, position: int, operations: list[EventCandidate]) -> int |
 
 
 def _raids(
-    text: str, places: list[PlaceMention], published: dt.date | None
+    text: str, places: SpanIndex[PlaceMention], published: dt.date | None
 ) -> list[EventCandidate]:
     """ "a raid in <place>", "ICE raided a plant in <place>", outside planning language."""
     events = []
@@ -464,10 +531,7 @@ def _raids(
         start, end = sentence_bounds(text, m.start(), m.end())
         if _PLAN_CUE.search(text, start, end):
             continue  # planned, threatened or expected: see _planned_raids
-        mention = next(
-            (p for p in places if m.end() <= p.start < end and _raid_place(text, m, p)),
-            None,
-        )
+        mention = places.first_from(m.end(), lambda p, m=m: _raid_place(text, m, p), until=end)
         if mention is None:
             continue
         span_start = _with_date_before(text, m.start(), published)
@@ -499,31 +563,31 @@ def _is_place_itself(text: str, mention: PlaceMention) -> bool:
 def _with_date_before(text: str, position: int, published: dt.date | None) -> int:
     """Extend a span back over an adjacent date modifier: "a mid-February raid"."""
     window_start = max(0, position - 40)
-    for mention in find_dates(text[window_start:position], published):
+    for mention in dates_between(text, window_start, position, published):
         if not text[window_start + mention.end : position].strip():
             return window_start + mention.start
     return position
 
 
 def _planned_raids(
-    text: str, places: list[PlaceMention], published: dt.date | None
+    text: str, places: SpanIndex[PlaceMention], published: dt.date | None
 ) -> list[EventCandidate]:
     """One "planned_raid" per place named after a raid word in a sentence of planning or
     threat language (outside quotations, which are opinions rather than reports)."""
-    quotes = quoted_spans(text)
+    quotes = intervals(quoted_spans(text))
     events = []
-    for start, end in sentence_spans(text):
+    for start, end in article_sentences(text):
         raid = _PLANNED_WORD.search(text, start, end)
         if (
             not raid
-            or _inside(raid.start(), quotes)
+            or quotes.containing(raid.start())
             or not _PLAN_CUE.search(text, start, end)
             or _NEGATED.search(text, start, raid.start())
         ):
             continue
         when, target = _plan_context(text, start, end, published)
-        for mention in places:
-            if raid.end() <= mention.start < end and _is_place_itself(text, mention):
+        for mention in places.starting_in(raid.end(), end):
+            if _is_place_itself(text, mention):
                 events.append(
                     EventCandidate(
                         kind="planned_raid",
@@ -542,14 +606,13 @@ def _plan_context(
 ) -> tuple[dt.date | None, str]:
     """The date and target figure of a plan, from its sentence or the two before it: the
     first date on or after publication, and e.g. "targeting up to 2,000 migrant families"."""
-    spans = sentence_spans(text)
-    index = next(i for i, (s, _) in enumerate(spans) if s >= start)
-    window_start = spans[max(0, index - 2)][0]
+    spans = article_sentences(text)
+    window_start = spans[max(0, sentence_index(text, start) - 2)][0]
     window = text[window_start:end]
     # A plan lies ahead of publication; without a publication date nothing can be resolved.
     dates = [
         d.value
-        for d in find_dates(window, published)
+        for d in dates_between(text, window_start, end, published)
         if published and d.value and d.value >= published
     ]
     target = _TARGET.search(window)
@@ -558,7 +621,7 @@ def _plan_context(
 
 def _detentions(
     text: str,
-    places: list[PlaceMention],
+    places: SpanIndex[PlaceMention],
     published: dt.date | None,
     default_place: Place | None,
 ) -> list[EventCandidate]:
@@ -569,8 +632,15 @@ def _detentions(
         [*_DETENTION.finditer(text), *_HELD_COUNT.finditer(text)], key=lambda m: m.start()
     )
     for m in matches:
-        _, end = sentence_bounds(text, m.start(), m.end())
-        mention = next((p for p in places if m.start() <= p.start < end), None)
+        start, end = sentence_bounds(text, m.start(), m.end())
+        if not _is_headcount_held(text, m, start, end):
+            continue
+        mention = places.first_from(m.start(), until=end)
+        if mention is None:  # the facility named just before: "in Aurora ... it held 1,126"
+            paragraph = text.rfind("\n", 0, m.start()) + 1
+            mention = places.last_before(
+                m.start(), _is_place_itself_of(text), limit=m.start() - paragraph
+            )
         place = mention.place if mention else default_place
         count = parse_count(m["num"])
         if place is None or count is None:
@@ -589,8 +659,33 @@ def _detentions(
     return events
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= position < e for s, e in spans)
+# Numbers of people that are not people held for ICE now: an average over a past period, a
+# capacity, a jail's whole population.
+_AVERAGE = re.compile(r"\baverag\w*|\ba\s+day\b|\bper\s+day\b|\bdaily\b|\bon\s+any\s+given", re.I)
+_CAPACITY = re.compile(
+    r"\b(?:can|could|able\s+to|capacity|designed\s+to|room\s+for|beds?\s+for|up\s+to)\b", re.I
+)
+_GENERAL_POPULATION = re.compile(r"\b(?:inmates|prisoners|people|persons)\b", re.IGNORECASE)
+_ICE_CONTEXT = re.compile(
+    r"\bICE\b|\bimmigra\w*|\bdetainers?\b|\bdeport\w*|\bdetainees\b|\bfederal\s+agents",
+    re.IGNORECASE,
+)
+
+
+def _is_headcount_held(text: str, m: re.Match[str], start: int, end: int) -> bool:
+    """A count of people held for ICE, not an average ("held an average of 95 a day"), a
+    capacity ("can hold 1,500") or a jail's whole population ("holds about 8,000 inmates")."""
+    clause = text[max(start, m.start() - 60) : min(end, m.end() + 40)]
+    if _AVERAGE.search(clause) or _CAPACITY.search(text, max(start, m.start() - 25), m.end()):
+        return False
+    if not _GENERAL_POPULATION.search(m.group()):
+        return True  # workers, detainees, immigrants: held after a raid or for ICE
+    # "holds about 8,000 inmates": only a count of people held for ICE, in ICE's context
+    return bool(_ICE_CONTEXT.search(text, start, end))
+
+
+def _is_place_itself_of(text: str):
+    return lambda mention: _is_place_itself(text, mention)
 
 
 def _unique(events: list[EventCandidate]) -> list[EventCandidate]:

@@ -2,7 +2,13 @@
 
 Each step is a pure function of the text and of what earlier steps found:
 
-    places -> speakers -> statements (dated) -> enforcement events -> policy actions
+    places -> speakers -> affiliations (level, place) -> statements -> declarations
+        -> policy actions -> enforcement events -> statement stances -> statement dates
+
+Statements' stances come last but one because they are read in context: who speaks and what
+the article says they and their place decided (``stance``). Every step works in time linear in
+the article's length (sentences and dates are read once per article, positions are looked up
+by bisection: ``spans.SpanIndex``); ``tests/articles/extraction/test_linear_time.py`` holds it.
 
 The body passed in must already be cleaned (``clean.clean``): spans index into it.
 """
@@ -14,7 +20,19 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from . import dates, events, places, policies, quotes, speakers
+from . import (
+    affiliations,
+    dates,
+    declarations,
+    events,
+    places,
+    policies,
+    quotes,
+    speakers,
+    stance,
+)
+from .events import quoted_spans
+from .spans import Interval, SpanIndex
 from .types import Extraction, Place, PlaceMention, Speaker, StatementCandidate
 
 # Offices that serve one locality: in an article about one place, "Mayor Jane Roe" is its mayor.
@@ -36,7 +54,8 @@ def dominant_place(mentions: list[PlaceMention]) -> Place | None:
 
 
 def place_local_officials(cast: list[Speaker], mentions: list[PlaceMention]) -> list[Speaker]:
-    """A local official introduced without a place takes the article's dominant place."""
+    """A local official introduced without a place takes the article's dominant place (kept
+    for callers of the earlier pipeline; ``affiliations.place_speakers`` now does this)."""
     place = dominant_place(mentions)
     if place is None:
         return cast
@@ -51,28 +70,80 @@ def place_local_officials(cast: list[Speaker], mentions: list[PlaceMention]) -> 
 def date_statements(
     body: str, statements: list[StatementCandidate], published: dt.date | None
 ) -> list[StatementCandidate]:
-    """A statement is dated by a date written in its sentence or attribution; else undated."""
-    dated = []
+    """A statement is dated by the words that attribute it ("said Thursday", "In a statement
+    Friday night, ..."), never by a date inside the quotation; a quotation that goes on with
+    the same speaker's words in the same paragraph takes their date. Without such words it is
+    dated by the publication date, and ``date_source`` says so ("published"): the day the words
+    were reported, which is the day they were said only as far as the article goes."""
+    quotes = SpanIndex(Interval(s, e) for s, e in quoted_spans(body))
+    dated: list[StatementCandidate] = []
     for s in statements:
         if s.said_on is not None:
             dated.append(s)
             continue
-        first, _, precision = dates.period(dates.mention_for_span(body, s.start, s.end, published))
-        dated.append(replace(s, said_on=first, date_precision=precision))
+        mention = dates.said_mention(body, s.start, s.end, published, quotes)
+        if mention is not None:
+            first, _, precision = dates.period(mention)
+            dated.append(replace(s, said_on=first, date_precision=precision, date_source="text"))
+            continue
+        earlier = _continued(body, s, dated)
+        if earlier is not None and earlier.date_source == "text":
+            dated.append(
+                replace(
+                    s,
+                    said_on=earlier.said_on,
+                    date_precision=earlier.date_precision,
+                    date_source="text",
+                )
+            )
+        elif published is not None:
+            dated.append(
+                replace(s, said_on=published, date_precision="day", date_source="published")
+            )
+        else:
+            dated.append(s)
     return dated
+
+
+def _continued(
+    body: str, statement: StatementCandidate, earlier: list[StatementCandidate]
+) -> StatementCandidate | None:
+    """The statement this one goes on from: the one it ``continues``, else the latest earlier
+    statement of the same speaker in the same paragraph."""
+    if statement.continues is not None and statement.continues < len(earlier):
+        return earlier[statement.continues]
+    paragraph = body.rfind("\n", 0, statement.start) + 1
+    for previous in reversed(earlier):
+        if previous.end <= paragraph:
+            return None
+        if previous.speaker_key == statement.speaker_key:
+            return previous
+    return None
 
 
 def extract(body: str, *, published: dt.date | None = None) -> Extraction:
     """Every fact the text supports, each tied to its span in ``body``."""
     mentions = places.find_places(body)
     main_place = places.primary_place(mentions)
-    cast = place_local_officials(speakers.find_speakers(body, mentions), mentions)
+    cast = affiliations.place_speakers(body, speakers.find_speakers(body, mentions), mentions)
     statements = quotes.find_statements(body, cast, mentions)
+    declared = declarations.find_declarations(body, mentions, cast, statements)
+    found_policies = policies.find_policies(
+        body,
+        mentions,
+        published,
+        default_place=main_place,
+        declarations=declared,
+        speakers=cast,
+    )
+    found_events = events.find_events(body, mentions, published, default_place=main_place)
+    statements = stance.assign_stances(body, statements, cast, found_policies, found_events)
     return Extraction(
         body=body,
         places=mentions,
         speakers=cast,
         statements=date_statements(body, statements, published),
-        events=events.find_events(body, mentions, published, default_place=main_place),
-        policies=policies.find_policies(body, mentions, published, default_place=main_place),
+        events=found_events,
+        policies=found_policies,
+        declarations=declared,
     )

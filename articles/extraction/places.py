@@ -23,6 +23,8 @@ state", "the state of Washington" or "Washington, D.C.".
 
 from __future__ import annotations
 
+import bisect
+import difflib
 import functools
 import re
 from collections import Counter
@@ -49,7 +51,9 @@ DATELINE_RE = re.compile(
 )
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 # Between two items of a list of places, maybe after a tally: ", ", "; ", ", 41; ", " (12), and ".
-LIST_GAP_RE = re.compile(r"(?:,? ?\(?\d[\d,]*\)?)?(?:, |; )(?:and )?")
+LIST_GAP_RE = re.compile(
+    r"(?:,? ?\(?\d[\d,]*\)?|:? [–—-] \d[\d,]*)?(?:, |; )(?:and |or )?| and | or "
+)
 _CAPITALISED = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 PLURAL_COUNTIES_RE = re.compile(
     rf"(?P<names>{_CAPITALISED}(?:, {_CAPITALISED})*,? and {_CAPITALISED}) [Cc]ounties\b"
@@ -131,7 +135,9 @@ LOCATIVE_WORDS = _words(
 )
 PLACE_NOUNS_AFTER = _words(
     "police mayor officials residents city council sheriff leaders schools jail authorities "
-    "officers area metro county department detention immigrants community"
+    "officers area metro county department detention immigrants community resident native "
+    "man woman family families restaurant business businesses attorney lawyer pastor teacher "
+    "owner mother father neighborhood neighborhoods plant church school hospital workers"
 )
 SPEECH_VERBS = _words(
     "said says told added wrote argued explained testified ruled noted stated asked replied "
@@ -233,6 +239,12 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1).rstrip(".,;:") if m else ""
 
 
+def _is_saints_institution(text: str, match: _Match) -> bool:
+    return match.surface.startswith(("St. ", "Saint ")) and bool(
+        POSSESSIVE_START_RE.match(text, match.end)
+    )
+
+
 def _is_outlet_or_team(text: str, match: _Match) -> bool:
     """ "the Denver Post", "Chicago Sun-Times", "CBS Baltimore", "WSB-TV Atlanta", "Denver
     Broncos": a place inside the name of a news outlet or a team."""
@@ -327,8 +339,17 @@ def _special_forms(text: str, match: _Match) -> _Match | None:
             )
         if state_of or after in ("Gov", "Governor", "Legislature", "lawmakers"):
             return _Match(match.start, match.end, match.surface, (state,), qualified=True)
+        if _STATE_LAW_AFTER.match(text, match.end):
+            # "Washington's Keep Washington Working Act": a state's law, named as such
+            return _Match(match.start, match.end, match.surface, (state,), qualified=True)
         return None
     return match
+
+
+_STATE_LAW_AFTER = re.compile(
+    r"['’]s\s+(?:[A-Z][\w-]*\s+){1,6}(?:Act|Law|Bill)\b|['’]s\s+(?:state\s+)?(?:law|legislature"
+    r"|governor|attorney general|state patrol)\b"
+)
 
 
 def _datelines(text: str) -> list[_Match]:
@@ -340,7 +361,12 @@ def _datelines(text: str) -> list[_Match]:
         if not candidates:
             continue
         match = _Match(
-            m.start("name"), m.start("name") + len(name), name, candidates, dateline=True
+            m.start("name"),
+            m.start("name") + len(name),
+            name,
+            candidates,
+            dateline=True,
+            locative=True,  # where the story is filed: a town, like "in Marietta"
         )
         if m.group("state"):
             qualified = _qualify(text, match)
@@ -361,13 +387,31 @@ def _plural_counties(text: str) -> list[_Match]:
     found = []
     for m in PLURAL_COUNTIES_RE.finditer(text):
         for name in NAME_RE.finditer(m.group("names")):
-            candidates = tuple(
-                p for p in aliases().get(f"{name.group()} County", ()) if p.kind == "county"
-            )
-            if candidates:
-                start = m.start("names") + name.start()
-                found.append(_Match(start, start + len(name.group()), name.group(), candidates))
+            words = name.group().split()
+            # "Neighboring Sumter and Levy counties": the name is the words a county has.
+            for skip in range(len(words)):
+                surface = " ".join(words[skip:])
+                candidates = tuple(
+                    p for p in aliases().get(f"{surface} County", ()) if p.kind == "county"
+                )
+                if candidates:
+                    start = m.start("names") + name.end() - len(surface)
+                    found.append(_Match(start, start + len(surface), surface, candidates))
+                    break
     return found
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
+_LOWER_NOUN_AFTER = re.compile(r" [a-z]{3,}\b")
+
+
+def _is_place_adjective(text: str, match: _Match) -> bool:
+    """ "a Smyrna restaurant owner", "an Ocala attorney": a place qualifying a noun, where
+    prose names a town as surely as after "in"."""
+    return bool(
+        _ARTICLE_BEFORE.search(text, max(0, match.start - 6), match.start)
+        and _LOWER_NOUN_AFTER.match(text, match.end)
+    )
 
 
 def _is_locative(text: str, start: int, end: int) -> bool:
@@ -389,17 +433,20 @@ def _scan(text: str) -> tuple[list[_Match], set[str]]:
     the place names found used as people's surnames."""
     tokens = _tokens(text)
     matches = _datelines(text) + _plural_counties(text)
+    found_first = sorted((m.start, m.end) for m in matches)
     surnames: set[str] = set()
     i = 0
     while i < len(tokens):
         match = _longest_alias(text, tokens, i)
-        if match is None or any(
-            m.start <= match.start < m.end or match.start <= m.start < match.end for m in matches
-        ):
+        if match is None and "-" in text[tokens[i][0] : tokens[i][1]]:
+            matches.extend(_hyphenated(text, tokens[i]))  # "the Raleigh-Durham area"
+        if match is None or _overlaps(found_first, match.start, match.end):
             i += 1
             continue
         skip_to = match.end
-        if _is_outlet_or_team(text, match):
+        if _is_saints_institution(text, match):
+            match = None  # "St. Paul's" (a church), "St. Luke's" (a hospital)
+        elif _is_outlet_or_team(text, match):
             skip_to = match.end + 1 + len(_word_after(text, match.end))  # "Herald" too
             match = None
         else:
@@ -413,11 +460,38 @@ def _scan(text: str) -> tuple[list[_Match], set[str]]:
                 LIST_GAP_RE.fullmatch(text, matches[-1].end, match.start)
             )
             match.locative = match.listed or _is_locative(text, match.start, match.end)
+            match.locative = match.locative or _is_place_adjective(text, match)
             matches.append(match)
             skip_to = match.end
         while i < len(tokens) and tokens[i][0] < skip_to:
             i += 1
-    return sorted(matches, key=lambda m: m.start), surnames
+    matches = sorted(matches, key=lambda m: m.start)
+    # An item followed by a list separator and another place is listed too ("Marana and
+    # Oro Valley"), not only the items after the first.
+    for first, second in zip(matches, matches[1:], strict=False):
+        if LIST_GAP_RE.fullmatch(text, first.end, second.start):
+            first.listed = first.locative = True
+    return matches, surnames
+
+
+def _hyphenated(text: str, token: tuple[int, int]) -> list[_Match]:
+    """Each part of "Raleigh-Durham" that is a large city's or a county's name."""
+    found, start = [], token[0]
+    for part in text[token[0] : token[1]].split("-"):
+        candidates = aliases().get(part, ())
+        if part[:1].isupper() and candidates and _large_or_not_city(candidates[0]):
+            found.append(_Match(start, start + len(part), part, candidates, locative=True))
+        start += len(part) + 1
+    return found
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` share its start with a span of ``spans`` (sorted, not overlapping
+    one another), or does one of them start inside it?"""
+    i = bisect.bisect_right(spans, (start, float("inf")))
+    if i and spans[i - 1][0] <= start < spans[i - 1][1]:
+        return True
+    return i < len(spans) and spans[i][0] < end
 
 
 def _context_states(matches: list[_Match]) -> dict[str, list[int]]:
@@ -443,9 +517,14 @@ def _nearest_in_context(
     in_context = [p for p in candidates if p.state in context]
     # The state the article names most wins; between equals, the one named nearest.
     return sorted(
-        in_context,
-        key=lambda p: (-len(context[p.state]), min(abs(at - pos) for pos in context[p.state])),
+        in_context, key=lambda p: (-len(context[p.state]), _distance(context[p.state], at))
     )
+
+
+def _distance(positions: list[int], at: int) -> int:
+    """The distance from ``at`` to the nearest of ``positions`` (sorted, not empty)."""
+    i = bisect.bisect_left(positions, at)
+    return min(abs(at - positions[j]) for j in (i - 1, i) if 0 <= j < len(positions))
 
 
 def _large_or_not_city(place: Place) -> bool:
@@ -499,17 +578,24 @@ def _county_short_forms(text: str, matches: list[_Match], surnames: set[str]) ->
         + "|".join(re.escape(n) for n in counties)
         + r")(?!(?:['’]s)? [Cc]ount(?:y|ies))(?:['’]s)?\b"
     )
-    kept = list(matches)
+    shorts = []
     for m in pattern.finditer(text):
         short = m.group(1)
         before = _word_before(text, m.start())
         if before[:1].isupper() and before not in NOT_FIRST_NAMES:
             continue  # "Andrew Jackson": a first name before it
-        kept = [
-            k for k in kept if not (k.start <= m.start() < k.end or m.start() <= k.start < m.end(1))
-        ]
-        kept.append(_Match(m.start(), m.end(1), short, (counties[short],), qualified=True))
-    return sorted(kept, key=lambda k: k.start)
+        shorts.append(_Match(m.start(), m.end(1), short, (counties[short],), qualified=True))
+    spans = [(k.start, k.end) for k in shorts]
+    kept = [k for k in matches if not _overlaps_either(spans, k.start, k.end)]
+    return sorted(kept + shorts, key=lambda k: k.start)
+
+
+def _overlaps_either(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does a span of ``spans`` start inside ``[start, end)``, or ``start`` fall inside one?"""
+    i = bisect.bisect_left(spans, (start,))
+    if i < len(spans) and spans[i][0] < end:
+        return True
+    return bool(i) and spans[i - 1][0] <= start < spans[i - 1][1]
 
 
 def _short_form_is_safe(short: str, county: Place, surnames: set[str]) -> bool:
@@ -525,7 +611,9 @@ def find_places(text: str) -> list[PlaceMention]:
     """Every place the text names, sorted by start and non-overlapping; see the module doc."""
     matches, surnames = _scan(text)
     matches = _county_short_forms(text, matches, surnames)
+    matches = _new_prefix(text, matches)
     context = _context_states(matches)
+    matches = sorted(matches + _misspelt_in_lists(text, matches, context), key=lambda m: m.start)
     known: dict[str, Place] = {}  # "Portland, Maine" makes a later bare "Portland" Maine's
     mentions = []
     for match in matches:
@@ -538,6 +626,65 @@ def find_places(text: str) -> list[PlaceMention]:
             if match.qualified:
                 known.setdefault(match.surface, place)
     return mentions
+
+
+def _new_prefix(text: str, matches: list[_Match]) -> list[_Match]:
+    """ "New Philadelphia mayor restores limits": a Title Case "New" before a large city that
+    the text also names alone is an adjective, not the town of New Philadelphia."""
+    alone = {m.surface for m in matches if not m.surface.startswith("New ")}
+    out = []
+    for match in matches:
+        rest = match.surface[4:]
+        candidates = aliases().get(rest, ())
+        if (
+            match.surface.startswith("New ")
+            and rest in alone
+            and candidates
+            and _large_or_not_city(candidates[0])
+        ):
+            match = _Match(match.start + 4, match.end, rest, candidates, locative=True)
+        out.append(match)
+    return out
+
+
+_NEXT_NAME = re.compile(r"[A-Z][a-z]{3,}\b")
+_MISSPELT_CUTOFF = 0.85
+
+
+@functools.cache
+def _city_names(state: str, initial: str) -> tuple[str, ...]:
+    """Names of the state's towns that start with ``initial``."""
+    return tuple(
+        p.name
+        for p in gazetteer().places
+        if p.kind == "city" and p.state == state and p.name.startswith(initial)
+    )
+
+
+def _misspelt_in_lists(
+    text: str, matches: list[_Match], context: dict[str, list[int]]
+) -> list[_Match]:
+    """A misspelt town in a list of towns ("Norwalk, Fremont and Bellvue"): a capitalised word
+    right after a list separator that follows a place, close to the name of a town of a state
+    the article is about (difflib ratio >= 0.85, same first letter)."""
+    found = []
+    taken = {m.start for m in matches}
+    for match in matches:
+        gap = LIST_GAP_RE.match(text, match.end)
+        word = _NEXT_NAME.match(text, gap.end()) if gap else None
+        if word is None or word.start() in taken or word[0] in aliases():
+            continue
+        for state in context:
+            names = _city_names(state, word[0][0])
+            close = difflib.get_close_matches(word[0], names, n=1, cutoff=_MISSPELT_CUTOFF)
+            if close:
+                candidates = tuple(p for p in aliases()[close[0]] if p.state == state)
+                found.append(
+                    _Match(word.start(), word.end(), word[0], candidates, True, locative=True)
+                )
+                taken.add(word.start())
+                break
+    return found
 
 
 def primary_place(mentions: list[PlaceMention]) -> Place | None:

@@ -42,10 +42,27 @@ AGAINST_CUES = (
         1,
     ),
     (r"\bend\w* (?:our|the|its|all) (?:relationship|cooperation|contract|agreement)\b", 2),
+    (
+        r"\b(?:trust|afraid|scared|terrified)\b[^.]{0,60}?\b(?:police|officers|communit\w*|"
+        r"immigrant\w*|report\w*|call\w*|911|residents?|families)\b",
+        2,
+    ),
+    (r"\b(?:tear\w*|torn|ripp\w*)\b[^.]{0,20}\bapart\b|\bkeep\w* families together\b", 1),
+    (
+        r"\bnot (?:immigration|ICE|Border Patrol) (?:agents|officers)\b|\bcheck(?:ing)? papers\b"
+        r"|\bracial(?:ly)? profil\w*|\bnot (?:our|their|my) job\b",
+        2,
+    ),
 )
 # (pattern, weight): cues that a quote argues for cooperation or against sanctuary policies.
 FOR_CUES = (
     (r"\bshield\w* (?:criminal|dangerous|illegal)", 2),
+    # "Florida will not be a sanctuary state", "is not a sanctuary jurisdiction"
+    (
+        r"\b(?:not|never|no\s+longer|won['’]t|isn['’]t)\s+(?:be\s+|become\s+)?an?\s+"
+        r"(?:so-called\s+)?sanctuary\b",
+        3,
+    ),
     (r"\bmagnet for illegal", 2),
     (
         r"\b(?:non-?cooperation|sanctuary)\b[^.]{0,40}?\b(?:undermin\w*|endanger\w*|threat\w*|"
@@ -56,6 +73,11 @@ FOR_CUES = (
     (r"\bpublic safety\b|\brule of law\b|\bback (?:on|onto) the streets\b", 1),
     (r"\b287\(g\)", 1),
     (r"\b(?:cooperative|partnership|partners)\b", 1),
+    (
+        r"\bcriminals?\b[^.]{0,60}?\b(?:released|streets|free|walk)\b|\bgang members?\b"
+        r"|\bhere illegally\b|\bin (?:this|the) country illegally\b|\bforce multiplier\b",
+        1,
+    ),
 )
 ICE_SIDE_KEYS = frozenset({"ice", "dhs", "cbp", "doj", "white-house"})
 ADVOCACY_WORDS = re.compile(
@@ -123,6 +145,16 @@ def _speaker_lean(speaker: Speaker | None) -> str:
     return "neutral"
 
 
+def cue_scores(quote: str) -> tuple[int, int]:
+    """(against, for) points of a quotation's own words (see ``classify_stance``)."""
+    patterns = _compiled()
+    against, for_ = _cooperation_verbs(quote)
+    return (
+        against + _cue_score(quote, patterns["against"]),
+        for_ + _cue_score(quote, patterns["for"]),
+    )
+
+
 def classify_stance(quote: str, speaker: Speaker | None) -> str:
     """Classify one quotation as against_cooperation, for_cooperation or neutral.
 
@@ -141,10 +173,7 @@ def classify_stance(quote: str, speaker: Speaker | None) -> str:
       both sides falls back on the speaker (ICE/DHS lean for, advocacy groups lean against);
       anything else (weak evidence, or a tie with nothing) is neutral.
     """
-    patterns = _compiled()
-    against, for_ = _cooperation_verbs(quote)
-    against += _cue_score(quote, patterns["against"])
-    for_ += _cue_score(quote, patterns["for"])
+    against, for_ = cue_scores(quote)
     if against >= 2 and against > for_:
         return "against_cooperation"
     if for_ >= 2 and for_ > against:

@@ -16,6 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from articles.extraction.quote_stance import classify_stance
+from articles.extraction.spans import SpanIndex
 from articles.extraction.types import Place, PlaceMention, Speaker, StatementCandidate
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -46,7 +47,12 @@ TERM_INTRO = re.compile(
     re.IGNORECASE,
 )
 # Between a speaker and the verb: a party tag "(D-Ill.)" and an aside ", who led the vote,".
-ASIDE = r"(?:\s*\([^()\n]{1,30}\))?(?:,[^,.;“”\"\n]{1,80},)?,?"
+# "Ruiz's office said", "the governor's spokeswoman told": a person speaking through staff.
+OFFICE = (
+    r"(?:['’]s (?:office|spokes(?:man|woman|person)|campaign|aides?|staff|press secretary"
+    r"|lawyers?|attorneys?|representatives?))?"
+)
+ASIDE = rf"{OFFICE}(?:\s*\([^()\n]{{1,30}}\))?(?:,[^,.;“”\"\n]{{1,80}},)?,?"
 _ABBREVIATION_WORDS = (
     "mr mrs ms dr gov sen rep lt st jr sr gen col sgt capt u.s d.c u.s.a vs inc co "
     "corp jan feb aug sept oct nov dec ald supt det cmdr atty rev hon pres dept ill calif "
@@ -70,26 +76,56 @@ def quote_regions(text: str) -> list[QuoteRegion]:
     """Pair double quotation marks paragraph by paragraph.
 
     A curly opening mark is closed by a curly closing mark, a straight mark by the next straight
-    one. A quote still open at the end of its paragraph runs to that end: news style leaves a
-    quote spanning paragraphs unclosed and reopens it on the next one.
+    one. Pages mix them (a quote opened straight and closed curly, or the reverse): a mark of
+    the other kind closes a quote too when it stands where a closing mark does (after a word or
+    punctuation, before a space or the end of the line) and no mark of the quote's own kind
+    closes it first, or it is a mark of the other kind that opens a quote inside this one. A
+    quote still open at the end of its paragraph runs to that end: news style leaves a quote
+    spanning paragraphs unclosed and reopens it on the next one.
     """
     regions: list[QuoteRegion] = []
     for para in _PARAGRAPH.finditer(text):
         if not any(mark in para.group() for mark in OPEN_MARKS + "”"):
             regions.extend(_single_quoted(para))
             continue
-        opener, open_at = "", -1
+        opener, open_at, inner = "", -1, ""
         for i in range(para.start(), para.end()):
             ch = text[i]
-            if not opener and ch in OPEN_MARKS:
-                opener, open_at = ch, i
-            elif opener and ch == CLOSE_FOR[opener]:
+            if ch not in '“”"':
+                continue
+            if not opener:
+                if ch in OPEN_MARKS:
+                    opener, open_at = ch, i
+                continue
+            if ch == CLOSE_FOR[opener] and not inner:
+                regions.append(QuoteRegion(open_at, open_at + 1, i, i + 1))
+                opener = ""
+            elif inner:  # a quote of the other kind inside this one: its closing mark
+                inner = "" if _closes(text, i) else inner
+            elif _opens(text, i):
+                inner = ch  # "He said “no” to me," she said: a quote inside the quote
+            elif _closes(text, i):
                 regions.append(QuoteRegion(open_at, open_at + 1, i, i + 1))
                 opener = ""
         if opener:
             end = para.end()
             regions.append(QuoteRegion(open_at, open_at + 1, end, end))
     return regions
+
+
+def _opens(text: str, i: int) -> bool:
+    """A mark that stands where an opening one does: after a space or a dash, before a word."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-/") and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    """A mark that stands where a closing one does: after a word or punctuation, before a
+    space, punctuation or the end of the line."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)—–-")
 
 
 def _single_quoted(para: re.Match[str]) -> list[QuoteRegion]:
@@ -166,6 +202,7 @@ _REPORTING_AFTER = re.compile(
 _ATTRIBUTION_TAIL = re.compile(
     rf"{ASIDE}\s+(?:(?:also|then)\s+)?(?:{ATTRIBUTION_VERBS})\b[^.!?“”\"\n]{{0,60}}[.:,]\s*"
 )
+_ROLE_LEAD = re.compile(r"^(?:(?:our|his|her|its|their|the|an?)\s+)?[\w’' -]{2,60},\s+$")
 _ENDS_SOON = re.compile(r"(?:(?!\bthat\b)[^.!?“”\"\n]){0,40}[.!?]")
 _TITLE_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to (?:[A-Z][\w.’']*\s+)*$")
@@ -200,8 +237,10 @@ def _subject_after(text: str, region: QuoteRegion, pos: int, mentions: _Mentions
     """The speaker named right after the quote, before its verb; only title and place words
     may come first ("ICE Director Ana Ruiz said")."""
     # From the closing mark: a role-noun mention ("the mayor said") starts at its article.
-    for start, end, speaker in mentions.between(region.close, pos + 60):
+    for start, end, speaker in mentions.between(region.close, pos + 90):
         lead = text[pos:start]
+        # '"...," our founding partner, Ana Ruiz, explained': a role between commas first.
+        lead = _ROLE_LEAD.sub("", lead)
         if "\n" in lead or _PUNCTUATION.search(_TITLE_ABBREVIATION.sub("", lead)):
             return None
         verb = _verb_after(ATTRIBUTION_VERBS).match(text, end)
@@ -259,6 +298,38 @@ def _reported_speech(
     return None
 
 
+# '"...," the statement said.' / '"...," according to the release.'
+_DOCUMENT = (
+    r"(?:statement|release|news release|press release|letter|post|email|e-mail|memo|tweet"
+    r"|announcement|message|notice)"
+)
+_DOCUMENT_SAID = re.compile(
+    rf"[\s,—–-]*(?:(?:the|that|a|its|his|her|their)\s+(?:written\s+|joint\s+|same\s+)?"
+    rf"{_DOCUMENT}\s+(?:said|says|read|reads|added|adds|continued|stated|states|went on)\b"
+    rf"|according\s+to\s+the\s+{_DOCUMENT}\b)"
+)
+_DOCUMENT_WORD = re.compile(rf"\b{_DOCUMENT}\b")
+_DOCUMENT_REACH = 1200  # characters back to the sentence that says whose statement it is
+
+
+def _document_owner(
+    text: str, region: QuoteRegion, starts: list[int], mentions: _Mentions
+) -> Speaker | None:
+    """The speaker of '"...," the statement said': whoever the article last said issued a
+    statement ("In a statement, ICE welcomed the order", "Ruiz said in a statement", "a
+    statement from the governor's office"): the speaker named nearest to that word in its
+    sentence."""
+    if not _DOCUMENT_SAID.match(text, region.close):
+        return None
+    lo = max(0, region.open - _DOCUMENT_REACH)
+    for word in reversed(list(_DOCUMENT_WORD.finditer(text, lo, region.open))):
+        sent_start, sent_end = sentence_bounds(starts, text, word.start())
+        near = mentions.between(sent_start, min(sent_end, region.open))
+        if near:
+            return min(near, key=lambda m: abs(m[0] - word.start()))[2]
+    return None
+
+
 def _is_term_or_title(text: str, region: QuoteRegion) -> bool:
     """Scare quotes (a short term right after "so-called", "called" ...) and cited titles
     (``"Why ..." by Jane Doe``) are not anybody's statement."""
@@ -270,10 +341,15 @@ def _is_term_or_title(text: str, region: QuoteRegion) -> bool:
 
 
 def _place_for(
-    text: str, region: QuoteRegion, speaker: Speaker, places: list[PlaceMention], starts: list[int]
+    text: str,
+    region: QuoteRegion,
+    speaker: Speaker,
+    places: SpanIndex[PlaceMention],
+    starts: list[int],
 ) -> Place | None:
-    """The speaker's place, else the nearest place in the quote's sentences, else paragraph."""
-    if speaker.place is not None:
+    """The speaker's place, else the nearest place in the quote's sentences, else paragraph; a
+    federal speaker's words (ICE's, a federal judge's) belong to no local place."""
+    if speaker.place is not None or speaker.level == "federal":
         return speaker.place
     sent_start, _ = sentence_bounds(starts, text, region.open)
     _, sent_end = sentence_bounds(starts, text, max(region.close - 1, region.open))
@@ -281,7 +357,7 @@ def _place_for(
     para_end = text.find("\n", region.close)
     para_end = len(text) if para_end < 0 else para_end
     for lo, hi in ((sent_start, sent_end), (para_start, para_end)):
-        inside = [p for p in places if lo <= p.start and p.end <= hi]
+        inside = [p for p in places.starting_in(lo, hi) if p.end <= hi]
         if inside:
             return min(inside, key=lambda p: abs(p.start - region.open)).place
     return None
@@ -313,6 +389,7 @@ def _attribute_all(
             continue
         speaker = (
             _attribution_after(text, region, mentions)
+            or _document_owner(text, region, starts, mentions)
             or _attribution_before(text, region, starts, mentions)
             or _reported_speech(text, region, starts, mentions)
         )
@@ -344,18 +421,49 @@ def find_statements(
 ) -> list[StatementCandidate]:
     """Every quotation in ``text`` attributed to one of ``speakers``; quotes whose speaker cannot
     be resolved (journalists, written sources, titles, scare quotes) are skipped, never
-    guessed. ``said_on`` is left to the dating step."""
+    guessed. ``said_on`` is left to the dating step.
+
+    A quotation split by its attribution in mid-sentence ("We will not," the mayor said, "hold
+    anyone without a warrant.") is two statements, each with its exact words; the second one's
+    ``continues`` is the index of the first (see ``_splits``)."""
     regions = quote_regions(text)
     starts = sentence_starts(text)
     mentions = _Mentions(speakers)
-    statements = []
+    index = SpanIndex(places)
+    statements: list[StatementCandidate] = []
+    previous: QuoteRegion | None = None
     for region, speaker in zip(
         regions, _attribute_all(text, regions, mentions, starts), strict=True
     ):
         start, end = statement_span(text, region)
         if speaker is None or end <= start:
+            previous = None
             continue
-        place = _place_for(text, region, speaker, places, starts)
+        place = _place_for(text, region, speaker, index, starts)
         stance = classify_stance(_stance_context(text, start, end, starts), speaker)
-        statements.append(StatementCandidate(start, end, speaker.key, stance, place))
+        same = previous is not None and statements and statements[-1].speaker_key == speaker.key
+        continues = len(statements) - 1 if same and _splits(text, previous, region) else None
+        statements.append(
+            StatementCandidate(start, end, speaker.key, stance, place, continues=continues)
+        )
+        previous = region
     return statements
+
+
+# Between the halves of a split quotation: its attribution, ending with a comma or a colon.
+_SPLIT_ATTRIBUTION = re.compile(r"\s*[^.!?“”\"\n]{1,80}[,:]\s*$")
+
+
+def _splits(text: str, first: QuoteRegion, second: QuoteRegion) -> bool:
+    """Is ``second`` the rest of the sentence ``first`` began: ``first`` ends with a comma
+    (or no end mark) inside its marks, only an attribution ending with a comma stands between
+    them, and ``second`` starts in lower case?"""
+    first_words = text[first.start : first.end].rstrip()
+    second_words = text[second.start : second.end].lstrip()
+    return (
+        bool(first_words)
+        and first_words[-1] not in ".!?"
+        and bool(second_words)
+        and second_words[0].islower()
+        and bool(_SPLIT_ATTRIBUTION.fullmatch(text, first.close, second.open))
+    )

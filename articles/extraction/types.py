@@ -14,7 +14,13 @@ from dataclasses import dataclass, field
 # The vocabularies below mirror the TextChoices of the models in ``stances.models``.
 PLACE_KINDS = ("city", "county", "state", "federal_district")
 SPEAKER_KINDS = ("person", "organisation")
+# The level of government a speaker speaks for. Federal officials and agencies (judges, ICE,
+# DHS, CBP, US attorneys, members of Congress, the White House) have no local jurisdiction.
+SPEAKER_LEVELS = ("local", "state", "federal", "other")
 STATEMENT_STANCES = ("against_cooperation", "for_cooperation", "neutral")
+# Where a statement's date comes from: words of the article ("said Thursday"), or only the
+# publication date (the day the words were reported, not necessarily the day they were said).
+DATE_SOURCES = ("text", "published", "")
 EVENT_KINDS = ("operation", "raid", "planned_raid", "arrests", "detention")
 POLICY_KINDS = (
     "executive_order",
@@ -26,6 +32,11 @@ POLICY_KINDS = (
     "agreement_287g",
     "other",
 )
+# A policy action as the article reports it. Only "enacted" and "in_force" policies count toward
+# a stance (enacted: decided, in force from ``effective_on``); "proposed" covers bills, proposals
+# and announcements of what a place "will" do; "blocked" is stopped by a court; "lapsed" and
+# "repealed" are ended (``ends_on`` when the text says when).
+POLICY_STATUSES = ("proposed", "enacted", "in_force", "blocked", "lapsed", "repealed")
 INDICATORS = (
     "detainers",
     "jail_access",
@@ -71,6 +82,7 @@ class Speaker:
     place: Place | None = None  # the jurisdiction they serve, if the text says
     # Spans of every reference: the introduction first, then surnames and pronouns.
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    level: str = "other"  # one of SPEAKER_LEVELS; "federal" speakers never have a place
 
 
 @dataclass
@@ -82,9 +94,13 @@ class StatementCandidate:
     end: int
     speaker_key: str  # Speaker.key
     stance: str  # one of STATEMENT_STANCES
-    place: Place | None = None  # the jurisdiction it concerns
+    place: Place | None = None  # the jurisdiction it speaks for; None for federal speakers
     said_on: dt.date | None = None
     date_precision: str = "day"  # "day" | "month" | "year": how much of said_on the text gives
+    date_source: str = ""  # one of DATE_SOURCES: how said_on was found ("" when it is None)
+    # A quotation split by its attribution ("We will not," she said, "hold anyone.") is two
+    # statements; the second one's ``continues`` is the index of the first in the same list.
+    continues: int | None = None
 
 
 @dataclass
@@ -120,6 +136,23 @@ class PolicyCandidate:
     place: Place | None = None
     effective_on: dt.date | None = None  # the first day of the period date_precision names
     date_precision: str = "day"
+    status: str = "in_force"  # one of POLICY_STATUSES
+    ends_on: dt.date | None = None  # when a lapsed, repealed or time-limited policy ends
+
+
+@dataclass
+class DeclarationCandidate:
+    """A place's words about itself ("we are a sanctuary city", "remains a welcoming city", "is
+    not a sanctuary jurisdiction"): shown beside the policies, never one of them and never
+    counted toward a stance. ``text[start:end]`` is the declaring phrase."""
+
+    start: int
+    end: int
+    place: Place | None
+    label: str  # the label claimed or denied, as written: "sanctuary city", "welcoming city"
+    negated: bool = False  # "is not a sanctuary city"
+    speaker_key: str = ""  # Speaker.key when the words are a speaker's quotation
+    summary: str = ""
 
 
 @dataclass
@@ -132,3 +165,4 @@ class Extraction:
     statements: list[StatementCandidate] = field(default_factory=list)
     events: list[EventCandidate] = field(default_factory=list)
     policies: list[PolicyCandidate] = field(default_factory=list)
+    declarations: list[DeclarationCandidate] = field(default_factory=list)

@@ -230,9 +230,17 @@ def test_bare_count_were_held_is_a_detention():
     assert (held.kind, held.count, held.place.slug) == ("detention", 24, "omaha-ne")
 
 
-def test_holder_then_average_count_is_a_detention():
-    [held] = events("ICE held an average of 95 people a day at the jail in Baltimore last year.")
-    assert (held.kind, held.count, held.place.slug) == ("detention", 95, "baltimore-md")
+def test_an_average_held_over_a_past_period_is_no_detention():
+    # Was "holder then average count is a detention": issue 15 counts a past average as no
+    # event (it says how many a jail used to hold, not how many it holds).
+    assert (
+        events("ICE held an average of 95 people a day at the jail in Baltimore last year.") == []
+    )
+
+
+def test_a_capacity_or_a_jails_whole_population_is_no_detention():
+    assert events("The jail in Baltimore can hold 1,500 people for ICE.") == []
+    assert events("The city jail in Baltimore holds about 8,000 inmates on a typical day.") == []
 
 
 def test_released_people_are_not_held():
@@ -279,3 +287,55 @@ def test_counts_are_ascii_digits_without_leading_zeros_nor_a_headcount_too_big()
     assert events("ICE agents arrested ٣ people in Austin.") == []
     assert events("ICE agents arrested 1٣ people in Austin.") == []
     assert events("ICE agents arrested 2,147,483,648 people in Austin.") == []
+
+
+def _counts(text: str) -> list[tuple[int, str | None]]:
+    return [(e.count, e.place.slug if e.place else None) for e in events(text) if e.count]
+
+
+def test_a_count_near_a_reference_point_is_not_the_reference_points():
+    assert _counts("Agents arrested 680 people Wednesday at plants in towns near Omaha.") == [
+        (680, None)
+    ]
+
+
+def test_a_total_for_a_list_of_places_belongs_to_none_of_them():
+    assert _counts("ICE agents arrested four men in Denver and Austin last week.") == [(4, None)]
+
+
+def test_a_count_for_a_region_belongs_to_no_single_place():
+    assert _counts("Officers made 121 of the arrests in the Denver area.") == [(121, None)]
+
+
+def test_counts_written_as_words_in_a_list_of_places():
+    text = "Agents arrested 143 people at a plant in Omaha; ninety-seven in Denver; 71 in Austin."
+    assert _counts(text) == [(143, "omaha-ne"), (97, "denver-co"), (71, "austin-tx")]
+
+
+def test_a_place_before_where_the_count_was_made():
+    text = "The largest number came at two plants in Omaha, where agents detained 231 workers."
+    assert _counts(text) == [(231, "omaha-ne")]
+
+
+def test_another_counts_place_is_not_this_counts():
+    text = "Agents arrested 68 workers in Castalia and 46 in Omaha."
+    assert _counts(text) == [(46, "omaha-ne")]
+
+
+def test_more_ways_of_reporting_arrests():
+    assert _counts("Twelve people were arrested Tuesday in Omaha, ICE said.") == [(12, "omaha-ne")]
+    assert _counts("Agents picked up 31 workers at a plant in Denver.") == [(31, "denver-co")]
+
+
+def test_a_total_of_and_arrests_of():
+    assert _counts("Agents arrested a total of 84 people in Omaha.") == [(84, "omaha-ne")]
+    assert _counts("ICE confirmed the arrests of 45 workers in Denver on Monday.") == [
+        (45, "denver-co")
+    ]
+
+
+def test_a_tally_with_dashes_and_a_named_region():
+    text = (
+        "Officers arrested 131 people in Western Massachusetts. Arrests: Denver – 58; Austin – 31."
+    )
+    assert _counts(text) == [(131, None), (58, "denver-co"), (31, "austin-tx")]

@@ -60,3 +60,65 @@ def test_extract_ties_every_fact_to_its_words():
     assert statement.speaker_key == "dana-cole"
     assert [p.indicators for p in result.policies] == [(("detainers", "limits"),)]
     assert all(0 <= p.start < p.end <= len(body) for p in result.policies)
+
+
+def _statement(body: str, words: str, key: str = "dana-cole") -> StatementCandidate:
+    start = body.index(words)
+    return StatementCandidate(start, start + len(words), key, "neutral")
+
+
+def test_a_statement_is_dated_by_its_attribution_not_by_a_date_inside_it():
+    body = "“The law took effect in June 2018,” Cole said Thursday."
+    [dated] = date_statements(body, [_statement(body, "The law")], dt.date(2019, 6, 21))
+    assert (dated.said_on, dated.date_source) == (dt.date(2019, 6, 20), "text")
+
+
+def test_a_statement_introduced_by_a_dated_sentence_takes_its_date():
+    body = "In a statement Friday night, Cole wrote: “We will not help.”"
+    [dated] = date_statements(body, [_statement(body, "We will")], dt.date(2019, 6, 22))
+    assert dated.said_on == dt.date(2019, 6, 21)
+
+
+def test_a_quotation_going_on_in_the_same_paragraph_takes_the_first_ones_date():
+    body = "“We enforce the law,” Cole said on Wednesday. “Come legally.”\n“Next,” Cole said."
+    found = [_statement(body, w) for w in ("We enforce", "Come legally", "Next")]
+    dated = date_statements(body, found, dt.date(2019, 8, 8))
+    assert [d.said_on for d in dated] == [dt.date(2019, 8, 7)] * 2 + [dt.date(2019, 8, 8)]
+    assert [d.date_source for d in dated] == ["text", "text", "published"]
+
+
+def test_without_words_or_publication_date_a_statement_is_undated():
+    body = "“We will not help,” Cole said."
+    [dated] = date_statements(body, [_statement(body, "We will")], None)
+    assert (dated.said_on, dated.date_source) == (None, "")
+
+
+def test_federal_officials_have_no_local_place():
+    body = (
+        "AUSTIN, Texas — U.S. Magistrate Judge Andrew Austin said the raid was retaliation. "
+        "ICE said it acted lawfully. Austin police did not comment."
+    )
+    result = extract(body, published=dt.date(2017, 3, 24))
+    by_key = {s.key: s for s in result.speakers}
+    assert (by_key["andrew-austin"].level, by_key["andrew-austin"].place) == ("federal", None)
+    assert (by_key["ice"].level, by_key["ice"].place) == ("federal", None)
+
+
+def test_state_and_local_officials_speak_for_their_state_and_place():
+    body = (
+        "Cobb County commissioners voted Tuesday in Georgia. Commissioner Lisa Tharpe said no. "
+        "Gov. Nathan Cole said yes. State Rep. Ann Ray of Macon said maybe."
+    )
+    by_key = {s.key: s for s in extract(body).speakers}
+    assert (by_key["lisa-tharpe"].level, by_key["lisa-tharpe"].place.slug) == (
+        "local",
+        "cobb-county-ga",
+    )
+    assert (by_key["nathan-cole"].level, by_key["nathan-cole"].place.slug) == ("state", "georgia")
+    assert by_key["ann-ray"].place.slug == "georgia"
+
+
+def test_a_federal_speakers_statement_belongs_to_no_place():
+    body = "ICE raided a plant in Tucson. “We enforce the law,” ICE said in a statement."
+    [statement] = extract(body).statements
+    assert (statement.speaker_key, statement.place) == ("ice", None)

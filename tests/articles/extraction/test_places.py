@@ -361,3 +361,48 @@ def test_an_ambiguous_county_takes_the_state_the_article_names_most():
         "Kansas officials said."
     )
     assert slugs(text) == ["missouri", "missouri", "jackson-county-mo", "kansas"]
+
+
+def _slugs(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.place.slug) for m in find_places(text)]
+
+
+def test_a_misspelt_town_in_a_list_of_towns():
+    text = "Many workers live in Norwalk, Fremont and Bellvue, Ohio."
+    assert ("Bellvue", "bellevue-oh") in _slugs(text)
+
+
+def test_a_saints_possessive_is_a_church_not_a_city():
+    assert _slugs("At St. Paul's in Norwalk, Ohio, the pastor spoke.") == [
+        ("Norwalk, Ohio", "norwalk-oh")
+    ]
+
+
+def test_new_before_a_city_named_alone_elsewhere_is_an_adjective():
+    text = "New Philadelphia mayor restores limits\nPhiladelphia's mayor signed an order."
+    assert [slug for _, slug in _slugs(text)] == ["philadelphia-pa", "philadelphia-pa"]
+
+
+def test_both_cities_of_a_hyphenated_pair():
+    text = "Officers arrested 53 in the Raleigh-Durham area of North Carolina."
+    assert [slug for _, slug in _slugs(text)] == ["raleigh-nc", "durham-nc", "north-carolina"]
+
+
+def test_the_first_item_of_a_list_of_small_towns_is_a_place():
+    text = "We are asking Marana and Oro Valley to do the same, in Arizona."
+    assert [slug for _, slug in _slugs(text)] == ["marana-az", "oro-valley-az", "arizona"]
+
+
+def test_neighboring_counties_named_together():
+    text = "Neighboring Sumter and Levy counties in Florida signed similar agreements."
+    assert [slug for _, slug in _slugs(text)][:2] == ["sumter-county-fl", "levy-county-fl"]
+
+
+def test_washington_in_a_quote_is_the_federal_government():
+    text = "“Washington can send all the agents it wants,” the mayor of Jackson, Miss., said."
+    assert [slug for _, slug in _slugs(text)] == ["jackson-ms"]
+
+
+def test_a_states_possessive_before_its_laws_name_is_the_state():
+    text = "Washington's Keep Washington Working Act bars police from asking about status."
+    assert _slugs(text) == [("Washington", "washington")]

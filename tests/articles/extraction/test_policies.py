@@ -3,7 +3,7 @@
 import datetime as dt
 
 from articles.extraction.policies import find_policies
-from articles.extraction.types import Place, PlaceMention, PolicyCandidate
+from articles.extraction.types import Place, PlaceMention, PolicyCandidate, Speaker
 from tests.articles.extraction.helpers import mentions_of
 
 PLACES = {
@@ -278,3 +278,105 @@ def test_barred_from_enforcing_immigration_law_limits_local_resources():
 def test_a_dateline_is_not_the_decider_when_the_sentence_names_another_place():
     text = "Boise, Idaho (AP) — The governor signed a law that bans sanctuary cities in Texas."
     assert {p.place.slug for p in policies(text)} == {"texas"}
+
+
+def _brief(text: str, **kwargs) -> list[tuple]:
+    return [
+        (p.place.slug if p.place else None, p.status, p.indicators)
+        for p in find_policies(text, mentions(text), PUBLISHED, **kwargs)
+    ]
+
+
+def test_a_standing_287g_agreement_and_one_let_lapse():
+    assert _brief("Boise has had its own 287(g) agreement since 2009.") == [
+        ("boise-id", "in_force", (("agreement_287g", "cooperates"),))
+    ]
+    assert _brief("The Boise jail board voted to let the 287(g) agreement expire in June.") == [
+        ("boise-id", "in_force", (("agreement_287g", "limits"),))
+    ]
+
+
+def test_a_pending_bill_is_proposed_and_a_blocked_law_is_blocked():
+    text = "In Texas, a bill that would require every jail to honor ICE detainers is pending."
+    assert _brief(text) == [("texas", "proposed", (("detainers", "cooperates"),))]
+    text = "A federal judge blocked a Texas law that would let local police arrest migrants."
+    assert _brief(text) == [("texas", "blocked", (("local_resources", "cooperates"),))]
+
+
+def test_a_law_firms_will_soon_join_is_a_proposal():
+    text = "Denver will soon join dozens of cities that refuse to honor ICE detainers."
+    assert [status for _, status, _ in _brief(text)] == ["proposed"]
+
+
+def test_what_a_sheriff_says_her_office_will_do_is_her_countys():
+    text = (
+        "Dane County Sheriff Kim Holt spoke in Madison. "
+        "She said her office would stop notifying ICE."
+    )
+    sheriff = Speaker(
+        "kim-holt", "Kim Holt", "person", "Sheriff", place=PLACES["Dane County"], level="local"
+    )
+    sheriff.mentions = [(text.index("Kim Holt"), text.index("Kim Holt") + 8)]
+    sheriff.mentions.append((text.index("She said"), text.index("She said") + 3))
+    assert _brief(text, speakers=[sheriff]) == [
+        ("dane-county-wi", "in_force", (("information_sharing", "limits"),))
+    ]
+
+
+def test_a_town_where_a_jail_or_court_stands_does_not_decide():
+    text = "The Dane County jail in Madison holds ICE detainees under a contract."
+    assert [slug for slug, _, _ in _brief(text)] == ["dane-county-wi"]
+
+
+def test_a_general_remark_and_the_absence_of_a_law_are_no_policy():
+    assert _brief("Texas has no statewide law on cooperation with ICE detainers.") == []
+    assert _brief("Honoring immigration detainers wastes resources in Denver.") == []
+
+
+def test_287g_by_its_other_names_and_leaving_it():
+    assert _brief("The Tulsa sheriff signed on to ICE's Warrant Service Officer program.") == [
+        ("tulsa-ok", "in_force", (("agreement_287g", "cooperates"),))
+    ]
+    assert _brief("In Dane County, the sheriff pulled out of the program with ICE.") == [
+        ("dane-county-wi", "in_force", (("agreement_287g", "limits"),))
+    ]
+
+
+def test_renting_jail_beds_to_ice_is_a_jail_contract():
+    assert _brief("Denver rents 200 jail beds to ICE under an intergovernmental agreement.") == [
+        ("denver-co", "in_force", (("jail_access", "cooperates"),))
+    ]
+
+
+def test_resuming_and_ending_detainer_holds():
+    assert _brief("Boise police resumed honoring ICE detainers in May.") == [
+        ("boise-id", "in_force", (("detainers", "cooperates"),))
+    ]
+    assert _brief("The Tulsa jail no longer holds inmates past their release date for ICE.") == [
+        ("tulsa-ok", "in_force", (("detainers", "limits"),))
+    ]
+
+
+def test_state_laws_requiring_cooperation_or_punishing_sanctuary():
+    text = "In Texas, the law requires local police to cooperate with ICE."
+    assert _brief(text) == [("texas", "in_force", (("local_resources", "cooperates"),))]
+    text = "In Texas, the new law penalizes cities that adopt sanctuary policies."
+    assert _brief(text)[0][2] == (("local_resources", "cooperates"),)
+
+
+def test_a_policy_taking_effect_later_is_enacted_and_an_end_date_is_kept():
+    text = (
+        "The Tulsa sheriff signed a 287(g) agreement with ICE on Monday. "
+        "The agreement takes effect Oct. 1 and expires Sept. 30, 2020."
+    )
+    [policy] = policies(text)
+    assert (policy.status, policy.effective_on, policy.ends_on) == (
+        "enacted",
+        dt.date(2018, 10, 1),
+        dt.date(2020, 9, 30),
+    )
+
+
+def test_ending_a_practice_of_holding_people_on_detainers():
+    text = "The Dane County sheriff ended the jail's practice of holding people on ICE detainers."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "limits"),))]

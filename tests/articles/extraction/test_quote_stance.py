@@ -103,3 +103,15 @@ def test_denouncing_raids_is_a_cue_against_cooperation():
     assert classify_stance("The mayor denounced the raids and called them “cruel.”", None) == (
         "against_cooperation"
     )
+
+
+def test_denying_sanctuary_status_is_for_cooperation():
+    assert classify_stance("Florida will not be a sanctuary state.", MAYOR) == "for_cooperation"
+    assert classify_stance("This county is not a sanctuary jurisdiction.", MAYOR) == (
+        "for_cooperation"
+    )
+
+
+def test_fear_of_calling_the_police_is_against_cooperation():
+    quote = "Families are afraid to call the police when they are robbed."
+    assert classify_stance(quote, MAYOR) == "against_cooperation"

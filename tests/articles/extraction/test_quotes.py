@@ -113,9 +113,11 @@ def test_cited_title_is_not_a_statement():
     assert quotes(text) == []
 
 
-def test_journalist_source_quote_is_skipped():
+def test_a_writer_quoted_from_their_article_is_its_speaker():
+    # Was "journalist source quote is skipped": the gold set (gold/README.md) counts anyone whose
+    # words an article quotes as a speaker, a columnist quoted from her column included.
     text = 'As the Desert Ledger\'s Maria Gomez explains,\n\n"Jails hold people for days."'
-    assert quotes(text) == []
+    assert quotes(text) == [("maria-gomez", "Jails hold people for days.")]
 
 
 def test_quote_without_resolvable_speaker_is_skipped():
@@ -237,3 +239,37 @@ def test_single_marks_quote_a_sentence_in_a_paragraph_without_double_marks():
 
 def test_apostrophes_never_pair_into_a_quote():
     assert quote_regions("Florida's jails and the '90s laws, the governor's aides said.") == []
+
+
+def test_a_quote_opened_straight_and_closed_curly_is_one_quotation():
+    text = 'Mayor Ana Ruiz spoke. "Every hour counts,” she said. “We will wait."'
+    assert quotes(text) == [("ana-ruiz", "Every hour counts"), ("ana-ruiz", "We will wait.")]
+
+
+def test_a_quote_inside_a_quote_of_the_other_kind_does_not_close_it():
+    text = 'Mayor Ana Ruiz spoke. “He said "no" to me,” Ruiz said.'
+    assert quotes(text) == [("ana-ruiz", 'He said "no" to me')]
+
+
+def test_the_statement_said_is_the_words_of_whoever_issued_the_statement():
+    text = "In a statement, ICE welcomed the order. “It helps,” the statement said."
+    assert quotes(text) == [("ice", "It helps")]
+
+
+def test_a_role_between_commas_before_the_speakers_name():
+    text = '"It is a wall," our founding partner, Dana Hart, explained.'
+    assert quotes(text) == [("dana-hart", "It is a wall")]
+
+
+def test_a_quotation_split_by_its_attribution_is_two_linked_statements():
+    text = 'Mayor Ana Ruiz spoke. "We will not," the mayor said, "hold anyone without a warrant."'
+    first, second = find_statements(text, find_speakers(text, []), [])
+    assert text[first.start : first.end] == "We will not"
+    assert text[second.start : second.end] == "hold anyone without a warrant."
+    assert (first.continues, second.continues) == (None, 0)
+    assert first.speaker_key == second.speaker_key == "ana-ruiz"
+
+
+def test_two_quotations_in_a_row_are_not_one_split_sentence():
+    text = 'Mayor Ana Ruiz spoke. "We will not," Ruiz said. "Never again."'
+    assert [s.continues for s in find_statements(text, find_speakers(text, []), [])] == [None, None]

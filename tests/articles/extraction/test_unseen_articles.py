@@ -303,7 +303,9 @@ EXPECTED: dict[str, Expected] = {
             "The County Executive will sign": "aisha-brandt-nwosu",
         },
         optional_quotes={"a symbolic gesture": "gregory-stallworth"},
-        counts={(95, "prince-georges-county-md")},
+        # "held an average of 95 people a day" is a past average, not a count of people held
+        # (issue 15; this expected it as a count before).
+        counts=set(),
         policies={("prince-georges-county-md", "jail_access", "limits")},
         optional_policies={
             ("prince-georges-county-md", "information_sharing", "*"),
@@ -337,7 +339,9 @@ EXPECTED: dict[str, Expected] = {
             "A policy is only as good": "dalia-okoro",
         },
         optional_quotes={"puts public safety at risk": "ice"},
-        counts={(14, "springfield-ma|holyoke-ma")},
+        # Arrests "in Springfield and Holyoke": one total for two towns, no single place (the
+        # gold set's reading; this expected either town before).
+        counts={(14, "*")},
         policies={
             ("hampden-county-ma", "jail_access", "limits"),
             ("hampden-county-ma", "information_sharing", "limits"),
@@ -395,19 +399,7 @@ TITLES = {
 }
 
 # Cases the pipeline still gets wrong: (article, category) -> why.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("ice_operation", "policies"): "a state named only in the possessive name of its law "
-    '("Washington\'s Keep Washington Working Act") is no place mention, so the law is placed '
-    "in the other state of its sentence (Oregon)",
-    ("springfield_jail", "quotes"): "'He said ... \"...,\" he said' after a person introduced "
-    "as the object of 'from' (an appositive, not a subject): the pronoun goes to the latest "
-    "sentence subject, the mayor",
-    ("springfield_jail", "policies"): "'agents will no longer be allowed to interview inmates' "
-    "is no jail_access trigger, and 'her office would stop notifying ICE' is placed in the "
-    "jail's town (Ludlow) rather than the sheriff's county",
-    ("stl_county", "speakers"): "'Missouri Attorney General's Office' reads as the title "
-    "'Attorney' before a person named 'General'",
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 CATEGORIES = ("places", "speakers", "quotes", "counts", "policies")
 

@@ -1,0 +1,115 @@
+"""Statement stance in context: the quotation's words and its speaker's side in the article."""
+
+from articles.extraction.stance import AGAINST, FOR, NEUTRAL, assign_stances, main_side
+from articles.extraction.types import Place, PolicyCandidate, Speaker, StatementCandidate
+
+COUNTY = Place("frederick-county-md", "Frederick County", "county", "MD", "fips:24021")
+
+
+def _policy(body: str, words: str, direction: str, status: str = "in_force") -> PolicyCandidate:
+    start = body.index(words)
+    return PolicyCandidate(
+        "agreement_287g",
+        start,
+        start + len(words),
+        words,
+        (("agreement_287g", direction),),
+        COUNTY,
+        status=status,
+    )
+
+
+def _stances(body: str, cast: list[Speaker], policies: list[PolicyCandidate]) -> list[str]:
+    found = []
+    for speaker in cast:
+        for start, end in speaker.mentions:
+            if body[end : end + 6] == " said.":  # '"...," Ruiz said.'
+                quote_end = body.rindex("”", 0, start)
+                quote_start = body.rindex("“", 0, quote_end) + 1
+                found.append(StatementCandidate(quote_start, quote_end, speaker.key, NEUTRAL))
+    found.sort(key=lambda s: s.start)
+    return [s.stance for s in assign_stances(body, found, cast, policies)]
+
+
+def _person(body: str, name: str, role: str = "", level: str = "other", **kw) -> Speaker:
+    mentions = []
+    surname = name.split()[-1]
+    for word in (name, surname):
+        start = body.find(word)
+        while start != -1:
+            if not any(s <= start < e for s, e in mentions):
+                mentions.append((start, start + len(word)))
+            start = body.find(word, start + 1)
+    key = name.lower().replace(" ", "-")
+    return Speaker(key, name, "person", role, mentions=sorted(mentions), level=level, **kw)
+
+
+def test_a_sheriff_ending_an_agreement_speaks_against_cooperation_in_plain_words():
+    body = (
+        "Sheriff Ana Ruiz ended the county's 287(g) agreement on Monday.\n"
+        "“This program has cost us the trust of victims,” Ruiz said."
+    )
+    ruiz = _person(body, "Ana Ruiz", "Sheriff", "local", place=COUNTY)
+    policies = [_policy(body, "Sheriff Ana Ruiz ended the county's 287(g) agreement", "limits")]
+    assert _stances(body, [ruiz], policies) == [AGAINST]
+
+
+def test_a_council_member_who_cast_the_lone_no_vote_is_on_the_other_side():
+    body = (
+        "The council voted to end the 287(g) agreement. Council member Dale Heber cast the "
+        "lone no vote.\n“The sheriff is tying his own hands,” Heber said."
+    )
+    heber = _person(body, "Dale Heber", "Council Member", "local", place=COUNTY)
+    policies = [_policy(body, "The council voted to end the 287(g) agreement", "limits")]
+    assert _stances(body, [heber], policies) == [FOR]
+
+
+def test_praising_the_decision_takes_its_side():
+    body = (
+        "The county joined the 287(g) program. Commissioner Carl Zeig praised the decision.\n"
+        "“I want this county on record behind our sheriff,” Zeig said."
+    )
+    zeig = _person(body, "Carl Zeig", "Commissioner", "local", place=COUNTY)
+    policies = [_policy(body, "The county joined the 287(g) program", "cooperates")]
+    assert _stances(body, [zeig], policies) == [FOR]
+
+
+def test_a_speaker_introduced_after_a_critical_sentence_opposes_the_action():
+    body = (
+        "The county joined the 287(g) program.\nNot everyone in town is convinced it needs it.\n"
+        "Austin Beck, a local attorney, spoke at the hearing.\n"
+        "“People will stop calling,” Beck said."
+    )
+    beck = _person(body, "Austin Beck", "attorney")
+    policies = [_policy(body, "The county joined the 287(g) program", "cooperates")]
+    assert _stances(body, [beck], policies) == [AGAINST]
+
+
+def test_ice_is_for_cooperation_where_the_article_is_about_it_but_neutral_on_a_raid():
+    body = "The jail ended its 287(g) agreement.\n“Our partnership made towns safer,” ICE said."
+    ice = Speaker(
+        "ice", "ICE", "organisation", mentions=[(body.index("ICE said"),) * 2], level="federal"
+    )
+    ice.mentions = [(body.index("ICE said"), body.index("ICE said") + 3)]
+    assert _stances(body, [ice], [_policy(body, "The jail ended", "limits")]) == [FOR]
+    raid = (
+        "Agents arrested 80 workers at a plant.\n“The operation was planned for months,” ICE said."
+    )
+    ice.mentions = [(raid.index("ICE said"), raid.index("ICE said") + 3)]
+    assert _stances(raid, [ice], []) == [NEUTRAL]
+
+
+def test_a_blocked_law_counts_for_the_other_side():
+    body = "A judge blocked the state's law requiring jails to honor detainers."
+    law = _policy(body, "A judge blocked", "cooperates", status="blocked")
+    assert main_side([law]) == AGAINST
+
+
+def test_a_supporter_of_the_agreement_is_for_cooperation():
+    body = (
+        "The sheriff will end the 287(g) agreement. Commissioner Lee Briggs, a longtime "
+        "supporter of the agreement, spoke.\n“It is a mistake,” Briggs said."
+    )
+    briggs = _person(body, "Lee Briggs", "Commissioner", "local", place=COUNTY)
+    policies = [_policy(body, "The sheriff will end the 287(g) agreement", "limits")]
+    assert _stances(body, [briggs], policies) == [FOR]
