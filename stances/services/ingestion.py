@@ -28,19 +28,29 @@ from django.utils import timezone
 from articles.extraction import events as event_steps
 from articles.extraction.clean import clean
 from articles.extraction.pipeline import extract
-from articles.extraction.types import EventCandidate, Extraction, Place, PolicyCandidate, Speaker
+from articles.extraction.types import (
+    DeclarationCandidate,
+    EventCandidate,
+    Extraction,
+    Place,
+    PolicyCandidate,
+    Speaker,
+)
 from articles.models import Article, body_sha256
 from articles.services import IngestError, article_create, check_text
 from stances.models import (
+    Declaration,
     EnforcementEvent,
     Jurisdiction,
     Official,
     PolicyAction,
     ReviewStatus,
+    SpeakerLevel,
     Statement,
 )
 
 from . import summaries
+from .declarations import declaration_create
 from .events import event_create
 from .jurisdictions import jurisdictions_for_places
 from .officials import official_create, official_update
@@ -80,7 +90,13 @@ def event_key(event: EventCandidate) -> str:
 def policy_key(policy: PolicyCandidate) -> str:
     effects = ",".join(f"{i}={d}" for i, d in sorted(policy.indicators))
     when = policy.effective_on or "-"
-    return f"policy:{policy.kind}:{_slug(policy.place)}:{effects}:{when}"
+    status = "" if policy.status == "in_force" else f":{policy.status}"
+    return f"policy:{policy.kind}:{_slug(policy.place)}:{effects}:{when}{status}"
+
+
+def declaration_key(declaration: DeclarationCandidate, text: str) -> str:
+    denied = ":not" if declaration.negated else ""
+    return f"declaration:{_slug(declaration.place)}:{_digest(text)}{denied}"
 
 
 def article_ingest(
@@ -141,7 +157,7 @@ def _versions(article: Article) -> list[Article]:
 def _settled_keys(previous: Article) -> set[str]:
     """Extraction keys of facts an editor reviewed or rejected, in any earlier version."""
     settled: set[str] = set()
-    for model in (Statement, EnforcementEvent, PolicyAction):
+    for model in (Statement, EnforcementEvent, PolicyAction, Declaration):
         settled.update(
             model.objects.filter(article__in=_versions(previous))
             .exclude(review_status=ReviewStatus.EXTRACTED)
@@ -154,7 +170,7 @@ def _settled_keys(previous: Article) -> set[str]:
 def _extracted_facts_delete(previous: Article) -> None:
     """The superseded version's unreviewed machine facts give way to the new extraction."""
     touched: set[int] = set()
-    for model in (Statement, PolicyAction, EnforcementEvent):
+    for model in (Statement, PolicyAction, EnforcementEvent, Declaration):
         gone = model.objects.filter(article=previous, review_status=ReviewStatus.EXTRACTED).exclude(
             extraction_key=""
         )
@@ -174,6 +190,7 @@ def _facts_store(
     _statements_create(article, extraction, officials, jurisdictions, settled, result)
     _events_create(article, extraction, jurisdictions, settled, result)
     _policies_create(article, extraction, jurisdictions, settled, result)
+    _declarations_create(article, extraction, jurisdictions, officials, settled, result)
     result.warnings.extend(event_steps.check_totals(extraction.events))
 
 
@@ -183,6 +200,7 @@ def _all_places(extraction: Extraction) -> dict[str, Place]:
     found += [s.place for s in extraction.statements if s.place]
     found += [e.place for e in extraction.events if e.place]
     found += [p.place for p in extraction.policies if p.place]
+    found += [d.place for d in extraction.declarations if d.place]
     return {place.slug: place for place in found}
 
 
@@ -202,7 +220,11 @@ def _officials_upsert(
         official = stored.get(speaker.key)
         if official is None:
             stored[speaker.key] = official_create(
-                slug=speaker.key, name=speaker.name, kind=speaker.kind, **found
+                slug=speaker.key,
+                name=speaker.name,
+                kind=speaker.kind,
+                level=speaker.level,
+                **found,
             )
             result.counts["officials"] += 1
             continue
@@ -222,26 +244,38 @@ def _statements_create(article, extraction, officials, jurisdictions, settled, r
     body = extraction.body
     speakers = {s.key: s for s in extraction.speakers}
     seen: set[str] = set(settled)
-    for candidate in extraction.statements:
+    stored: dict[int, Statement] = {}
+    for index, candidate in enumerate(extraction.statements):
         quote = body[candidate.start : candidate.end]
         key = statement_key(candidate.speaker_key, quote)
         if key in seen or candidate.speaker_key not in officials:
             continue
         seen.add(key)
         speaker = officials[candidate.speaker_key]
-        # The speaker's office places the statement; else what the article's context says.
-        place = speakers[candidate.speaker_key].place or candidate.place
-        statement_create(
+        stored[index] = statement_create(
             article=article,
             speaker=speaker,
             span=(candidate.start, candidate.end),
-            jurisdiction=jurisdictions.get(place.slug) if place else speaker.jurisdiction,
+            jurisdiction=_statement_place(
+                speakers[candidate.speaker_key], candidate, speaker, jurisdictions
+            ),
             said_on=_reported(candidate.said_on),
+            date_source=candidate.date_source or None,
             date_precision=candidate.date_precision,
             stance=candidate.stance,
+            continues=stored.get(candidate.continues) if candidate.continues is not None else None,
             extraction_key=key,
         )
         result.counts["statements"] += 1
+
+
+def _statement_place(speaker: Speaker, candidate, official: Official, jurisdictions):
+    """The speaker's office places the statement; else what the article's context says. A
+    federal speaker's words are never a place's (ICE's words are ICE's)."""
+    if speaker.level == SpeakerLevel.FEDERAL or official.level == SpeakerLevel.FEDERAL:
+        return None
+    place = speaker.place or candidate.place
+    return jurisdictions.get(place.slug) if place else official.jurisdiction
 
 
 def _events_create(article, extraction, jurisdictions, settled, result) -> None:
@@ -293,8 +327,37 @@ def _policies_create(article, extraction, jurisdictions, settled, result) -> Non
             kind=candidate.kind,
             summary=candidate.summary,
             effects=list(dict(candidate.indicators).items()),
+            status=candidate.status,
             effective_on=candidate.effective_on,
+            ends_on=_end(candidate),
             date_precision=candidate.date_precision,
             extraction_key=key,
         )
         result.counts["policies"] += 1
+
+
+def _end(candidate: PolicyCandidate):
+    """An end the pipeline read before the start is a misreading: the policy is kept, open."""
+    starts, ends = candidate.effective_on, candidate.ends_on
+    return None if ends and starts and ends < starts else ends
+
+
+def _declarations_create(article, extraction, jurisdictions, officials, settled, result) -> None:
+    """What a place calls itself, kept apart from its policies: never evidence for a stance."""
+    seen: set[str] = set(settled)
+    for candidate in extraction.declarations:
+        text = extraction.body[candidate.start : candidate.end]
+        key = declaration_key(candidate, text)
+        if key in seen:
+            continue
+        seen.add(key)
+        declaration_create(
+            article=article,
+            span=(candidate.start, candidate.end),
+            label=candidate.label,
+            negated=candidate.negated,
+            jurisdiction=jurisdictions.get(candidate.place.slug) if candidate.place else None,
+            speaker=officials.get(candidate.speaker_key) if candidate.speaker_key else None,
+            extraction_key=key,
+        )
+        result.counts["declarations"] += 1

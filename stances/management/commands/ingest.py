@@ -9,7 +9,7 @@ from articles.files import article_files, read_article
 from articles.services import IngestError
 from stances.services.ingestion import IngestResult, article_ingest
 
-FACT_KINDS = ("jurisdictions", "officials", "statements", "events", "policies")
+FACT_KINDS = ("jurisdictions", "officials", "statements", "events", "policies", "declarations")
 
 
 class DryRun(Exception):
