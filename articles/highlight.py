@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Mark:
     anchor: str  # "statement-12": the element id readers link to
-    kind: str  # "statement" | "event" | "policy"
+    kind: str  # "statement" | "event" | "policy" | "declaration"
     start: int
     end: int
     reviewed: bool

@@ -51,3 +51,13 @@ def declaration_queryset() -> QuerySet[Declaration]:
     return Declaration.objects.select_related("jurisdiction", "speaker", "article").order_by(
         F("declared_on").desc(nulls_last=True), "-id"
     )
+
+
+DECLARATIONS_SHOWN = 30
+
+
+def declarations_of(jurisdiction) -> list[Declaration]:
+    """What a place calls itself, latest first: shown beside its policies, never among them."""
+    return list(
+        visible(declaration_queryset()).filter(jurisdiction=jurisdiction)[:DECLARATIONS_SHOWN]
+    )

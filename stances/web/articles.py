@@ -14,6 +14,7 @@ def _marks(article) -> list[Mark]:
         *(("statement", f) for f in article.visible_statements),
         *(("event", f) for f in article.visible_events),
         *(("policy", f) for f in article.visible_policies),
+        *(("declaration", f) for f in article.visible_declarations),
     ]
     return [
         Mark(

@@ -320,9 +320,11 @@ PAGES = {
     "/timeline/?lanes=jurisdiction": 4,
     "/statements/": 2,  # count, page
     "/about/": 3,  # last article change, last statement change, review counts
-    # it, evidence, policies, officials, 4 for facts, 3 slug look-ups (see filters.SlugFilter)
-    "/jurisdictions/{slug}/": 11,
-    "/articles/{article}/": 7,  # it, places, speakers, statements, events, policies, effects
+    # it, evidence, policies, officials, 4 for facts, 3 slug look-ups (see filters.SlugFilter),
+    # declarations
+    "/jurisdictions/{slug}/": 12,
+    # it, places, speakers, statements, events, policies, effects, declarations
+    "/articles/{article}/": 8,
 }
 
 
