@@ -27,7 +27,7 @@ from articles.extraction.dates import (
     sentence_index,
 )
 from articles.extraction.events import quoted_spans
-from articles.extraction.gazetteer import state_by_code
+from articles.extraction.places.gazetteer import state_by_code
 from articles.extraction.spans import SpanIndex, intervals
 from articles.extraction.types import (
     DeclarationCandidate,

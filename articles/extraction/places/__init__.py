@@ -23,7 +23,8 @@ state", "the state of Washington" or "Washington, D.C.".
 Where each part lives: ``scan`` (pass 1) finds the ``matches``, sets ``lookalikes`` aside and
 reads the ``forms`` a place takes (qualified, in a dateline, in "... counties", New York and
 Washington); ``variants`` takes second looks (a county's short form, a "New" that is an
-adjective, a misspelt town in a list); ``resolution`` is pass 2; ``words`` holds the word lists.
+adjective, a misspelt town in a list); ``resolution`` is pass 2; ``words`` holds the word lists
+and ``gazetteer`` the places there are (also read by the official datasets' importers).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from articles.extraction.gazetteer import aliases, gazetteer, place_by_slug, state_by_code
+from articles.extraction.places.gazetteer import aliases, gazetteer, place_by_slug, state_by_code
 from articles.extraction.places.matches import POSSESSIVE_START_RE, Match, word_after
 from articles.extraction.places.words import STATE_WORDS_AFTER_NEW_YORK
 

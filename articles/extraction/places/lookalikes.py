@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from articles.extraction.gazetteer import aliases
+from articles.extraction.places.gazetteer import aliases
 from articles.extraction.places.matches import POSSESSIVE_START_RE, Match, word_after, word_before
 from articles.extraction.places.words import (
     BROADCASTERS,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from articles.extraction.gazetteer import aliases
 from articles.extraction.places.forms import datelines, plural_counties, qualify, special_forms
+from articles.extraction.places.gazetteer import aliases
 from articles.extraction.places.lookalikes import (
     is_outlet_or_team,
     is_person,

@@ -8,7 +8,7 @@ import difflib
 import functools
 import re
 
-from articles.extraction.gazetteer import aliases, gazetteer
+from articles.extraction.places.gazetteer import aliases, gazetteer
 from articles.extraction.places.matches import LIST_GAP_RE, POSSESSIVE_RE, Match, word_before
 from articles.extraction.places.resolution import large_or_not_city
 from articles.extraction.places.words import COMMON_WORDS, NAME_LIKE_CITIES, NOT_FIRST_NAMES
