@@ -12,7 +12,8 @@ in this sense, so they are left out.
 Where each part lives: the text is read once (``reader``); people enter the ``cast`` by their
 ``introductions`` (``appositives`` read the role after a name), organisations and later
 references by ``references``, "he" and "she" by ``pronouns``. The vocabularies are ``names``,
-``titles`` and ``organisations``, compiled in ``patterns``.
+``titles`` and ``organisations``, compiled in ``patterns``. Then the pipeline's next step,
+``affiliations``, decides whom each speaker speaks for: a level of government and a place.
 """
 
 from __future__ import annotations
