@@ -22,6 +22,7 @@ from stances.web import (
     about,
     articles,
     corrections,
+    facts,
     feeds,
     home,
     jurisdictions,
@@ -59,6 +60,7 @@ urlpatterns = [
     path("feeds/jurisdictions/<slug:slug>.atom", feeds.jurisdiction_feed, name="feed-jurisdiction"),
     path("feeds/officials/<slug:slug>.atom", feeds.official_feed, name="feed-official"),
     path("report/<str:kind>/<int:pk>/", corrections.report, name="report"),
+    path("facts/<str:kind>/<int:pk>/", facts.fact, name="fact"),
     path("api/", include((api_patterns, "api"))),
     path("admin/", admin.site.urls),
 ]

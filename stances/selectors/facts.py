@@ -61,3 +61,17 @@ def declarations_of(jurisdiction) -> list[Declaration]:
     return list(
         visible(declaration_queryset()).filter(jurisdiction=jurisdiction)[:DECLARATIONS_SHOWN]
     )
+
+
+def fact_for_page(kind: str, pk: int):
+    """One visible fact of a kind named in a URL ("statement", "event", "policy",
+    "declaration"), with what its page shows; None when there is none."""
+    querysets = {
+        "statement": statement_queryset,
+        "event": event_queryset,
+        "policy": policy_queryset,
+        "declaration": declaration_queryset,
+    }
+    if kind not in querysets:
+        return None
+    return visible(querysets[kind]()).filter(pk=pk).first()

@@ -87,3 +87,10 @@ def sort_link(context, key: str) -> str:
     direction = "-" if current == key else ""
     query = context.get("query", "")
     return f"?{query}&sort={direction}{key}" if query else f"?sort={direction}{key}"
+
+
+@register.inclusion_tag("stances/includes/cite.html", takes_context=True)
+def cite(context, citation):
+    """'Cite this': plain text and BibTeX, with the page's absolute permalink."""
+    url = context["request"].build_absolute_uri(citation.path)
+    return {"citation": citation, "plain": citation.plain(url), "bibtex": citation.bibtex(url)}

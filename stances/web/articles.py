@@ -8,6 +8,8 @@ from sanctuary.web.reader_cache import cached_for_readers
 from stances.models import ReviewStatus
 from stances.selectors.articles import article_with_facts
 
+from .citations import source_citation
+
 
 def _marks(article) -> list[Mark]:
     facts = [
@@ -36,5 +38,9 @@ def article(request, pk: int):
     return render(
         request,
         "articles/article.html",
-        {"article": article, "segments": segments(article.body, _marks(article))},
+        {
+            "article": article,
+            "segments": segments(article.body, _marks(article)),
+            "citation": source_citation(article),
+        },
     )

@@ -11,6 +11,7 @@ from stances.selectors.facts import declarations_of
 from stances.selectors.jurisdictions import jurisdiction_detail
 
 from . import dashboard
+from .citations import place_citation
 from .responses import invalid_filters
 
 
@@ -36,5 +37,6 @@ def jurisdiction(request, slug: str):
         "policies_by_id": {policy.pk: policy for policy in facts.get("policies", [])},
         "arrests": detail.row.jurisdiction.arrests,
         "declarations": declarations_of(detail.row.jurisdiction),
+        "citation": place_citation(detail.row.jurisdiction),
     }
     return render(request, "stances/jurisdiction.html", context)
