@@ -108,9 +108,12 @@ def _compiled() -> dict[str, object]:
 def _cooperation_verbs(quote: str) -> tuple[int, int]:
     """(against, for) points from cooperation words: negated ("will not cooperate", "no longer
     be complicit") is 2 against, unless a criticism leads into it ("endangering people by
-    refusing to cooperate"), which is 2 for; plain ("honor detainers") is 1 for, except
-    "complicit", criticism in itself; a negation inside a relative clause ("cities that do not
-    honor detainers") describes others, so it scores nothing."""
+    refusing to cooperate") or it is a condition on someone else ("when the city refuses to
+    honor a detainer, ..."), which is 2 for; plain ("honor detainers") is 1 for, except
+    "complicit", criticism in itself. A negation inside a relative clause ("cities that do not
+    honor detainers"), or in a clause after "that" whose subject is someone else ("a message
+    that the county is not interested in working with ICE"), describes others: it scores
+    nothing, and the speaker's side says whether they approve."""
     patterns = _compiled()
     against = for_ = 0
     for m in patterns["cooperate"].finditer(quote):
@@ -118,8 +121,18 @@ def _cooperation_verbs(quote: str) -> tuple[int, int]:
         negated = patterns["negated"].search(quote, window_start, m.start())
         if negated and patterns["relative"].search(quote, window_start, negated.start()):
             continue
-        if negated and patterns["criticised"].search(quote, 0, negated.start()):
+        subject = _subject(quote, negated.start()) if negated else ""
+        criticised = negated and patterns["criticised"].search(quote, 0, negated.start())
+        condition = negated and _CONDITION.match(subject) and not _FIRST_PERSON.search(subject)
+        if criticised or condition:
             for_ += 2
+        elif (
+            negated
+            and _THAT.match(subject)
+            and _THIRD_PERSON.search(subject)
+            and not _FIRST_PERSON.search(subject)
+        ):
+            continue
         elif negated:
             against += 2
         elif m[0].lower() == "complicit":
@@ -129,9 +142,52 @@ def _cooperation_verbs(quote: str) -> tuple[int, int]:
     return against, for_
 
 
-def _cue_score(quote: str, cues: list) -> int:
-    """Each cue scores its weight per occurrence, at most twice its weight."""
-    return sum(min(len(pattern.findall(quote)), 2) * weight for pattern, weight in cues)
+# Where the clause that holds a negation starts, and what its subject says about who refuses.
+_CLAUSE_START = re.compile(
+    r"(?:^|[.;:!?]\s+|,\s+|\s+(?:but|and|so|because)\s+|\s(?=that\s))", re.IGNORECASE
+)
+_THAT = re.compile(r"that\s", re.IGNORECASE)
+_CONDITION = re.compile(r"\W*(?:when|whenever|if|once|every\s+time)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|we|we['’]re|us|our|my|me)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(
+    r"\b(?:he|she|they|it|the\s+\w+|(?-i:[A-Z]\w+)(?:\s+(?-i:[A-Z]\w+))*|this\s+\w+"
+    r"|that\s+\w+|cities|counties|jails|sheriffs|mayors|officials)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject(quote: str, negation: int) -> str:
+    """The words of the negation's clause before it: its subject, and any "when" or "if"."""
+    start = 0
+    for m in _CLAUSE_START.finditer(quote, max(0, negation - 80), negation):
+        start = m.end()
+    return quote[start:negation]
+
+
+def _cue_score(quote: str, cues: list) -> tuple[int, int]:
+    """(own side, other side): each cue scores its weight per occurrence, at most twice its
+    weight; a cue its clause denies ("sanctuary policies do not protect immigrants", "this is
+    not about public safety") scores for the other side instead."""
+    own = other = 0
+    for pattern, weight in cues:
+        plain = denied = 0
+        for m in pattern.finditer(quote):
+            if _NEGATION_RIGHT_BEFORE.search(quote, max(0, m.start() - 24), m.start()):
+                denied += 1
+            else:
+                plain += 1
+        own += min(plain, 2) * weight
+        other += min(denied, 2) * weight
+    return own, other
+
+
+# "do not protect", "isn't about", "never made us safer": a denial right before a cue (not a
+# contrast: "fighting crime, not checking papers" rejects what the cue names).
+_NEGATION_RIGHT_BEFORE = re.compile(
+    r"(?<![,;—–-]\s)(?<![,;—–-])\b(?:not|never|no\s+longer|\w+n['’]t)\s+(?:(?:really|just|only|about|be|been|make\w*"
+    r"|made|us|any)\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _speaker_lean(speaker: Speaker | None) -> str:
@@ -149,10 +205,9 @@ def cue_scores(quote: str) -> tuple[int, int]:
     """(against, for) points of a quotation's own words (see ``classify_stance``)."""
     patterns = _compiled()
     against, for_ = _cooperation_verbs(quote)
-    return (
-        against + _cue_score(quote, patterns["against"]),
-        for_ + _cue_score(quote, patterns["for"]),
-    )
+    against_own, against_denied = _cue_score(quote, patterns["against"])
+    for_own, for_denied = _cue_score(quote, patterns["for"])
+    return against + against_own + for_denied, for_ + for_own + against_denied
 
 
 def classify_stance(quote: str, speaker: Speaker | None) -> str:

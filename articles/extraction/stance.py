@@ -72,8 +72,14 @@ _ENDING = re.compile(
 )
 # The frame verb of which the speaker is the subject: right after their name, an aside
 # between commas, or a few words ("Ana Ruiz, who chairs the board, on Friday praised ...").
+# "Ana Ruiz of Albuquerque, who ...", "Ana Ruiz of the Immigrant Law Center, ...": where a
+# speaker is from comes before any aside.
+_FROM = (
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w.’'-]*)"
+    r"(?:\s+(?-i:[A-Z][\w.’'-]*|of|and|for)){0,6})?"
+)
 _FRAME = re.compile(
-    r"^(?:,[^,.;“”\"]{1,120},)?\s+(?:[\w’']+\s+){0,3}?"
+    rf"^{_FROM}(?:,[^,.;“”\"]{{1,120}},)?\s+(?:[\w’']+\s+){{0,3}}?"
     rf"(?:(?P<support>{_SUPPORT})|(?P<oppose>{_OPPOSE}))\b",
     re.IGNORECASE,
 )
@@ -84,13 +90,22 @@ _BEFORE_NAME = re.compile(
 )
 # "Ana Ruiz, the lone no vote, said": the frame inside the appositive after the name.
 _APPOSED_FRAME = re.compile(
-    rf"^,\s+[^,.;“”\"]{{0,80}}?\b(?:(?P<support>{_SUPPORT})|(?P<oppose>{_OPPOSE}))\b",
+    rf"^{_FROM},\s+[^,.;“”\"]{{0,80}}?\b(?:(?P<support>{_SUPPORT})|(?P<oppose>{_OPPOSE}))\b",
     re.IGNORECASE,
 )
 # What the frame verb is about: the article's action, or enforcement, or sanctuary itself.
 _ENFORCEMENT_OBJECT = re.compile(
     r"^\W*(?:the\s+|this\s+|last\s+\w+['’]s\s+)?(?:\w+\s+){0,2}?(?:raids?|sweeps?|arrests|"
     r"operation|deportations?|ICE|agents|crackdown)\b",
+    re.IGNORECASE,
+)
+_ENACTING = r"(?:signed|introduced|proposed|wrote|authored)"
+# What a speaker rejects may be a criticism of the action, not the action.
+_CRITICISM_OBJECT = re.compile(
+    r"^\s*(?:that\s*[.,;]|that\s+(?:criticism|claim|charge|argument|view|characteri[sz]ation)"
+    r"|th(?:e|ose|at)\s+(?:\w+\s+)?(?:criticisms?|claims?|charges?|accusations?|arguments?"
+    r"|characteri[sz]ations?|suggestions?|concerns?)|(?:the\s+)?(?:criticism|accusations?|claims?)"
+    r"\b|(?:him|her|them|it)\s*[.,;])",
     re.IGNORECASE,
 )
 _SANCTUARY_OBJECT = re.compile(
@@ -129,6 +144,23 @@ _POLICE_UNION = re.compile(
     re.IGNORECASE,
 )
 _ENFORCEMENT_ROLE = re.compile(r"\bJudge|Justice|Magistrate\b")
+_LEGISLATOR_ROLE = re.compile(r"\b(?:Senator|Representative|Congress\w*|Rep\.|Sen\.)", re.I)
+
+
+def _advocate(speaker: Speaker) -> bool:
+    """An advocate, organizer or immigrant-rights group: against holding people for ICE."""
+    if speaker.level != "other":
+        return False
+    words = f"{speaker.role} {speaker.affiliation} {speaker.name}"
+    return bool(
+        ADVOCACY_WORDS.search(words) or re.search(r"\b(?:organi[sz]er|activist|advocate)", words)
+    )
+
+
+def _identity(ctx: _Context, speaker: Speaker) -> str | None:
+    """Who an advocate is says more than the sentence that introduces them: "Advocates
+    welcomed the decision but said it did not go far enough" is still against."""
+    return AGAINST if _advocate(speaker) else None
 
 
 def flip(side: str | None) -> str | None:
@@ -201,12 +233,16 @@ def _framed(ctx: _Context, speaker: Speaker) -> str | None:
         after = ctx.outside_quotes(end, min(sentence_end, end + 140))
         if _ENDING.search(after):
             return AGAINST
-        m = _APPOSED_FRAME.match(after) or _FRAME.match(after)
+        # The main clause's verb first: "Ana Ruiz, who wrote the bill, criticized the sheriff."
+        m = _FRAME.match(after) or _APPOSED_FRAME.match(after)
         if not m:
             continue
         rest = after[m.end() :]
         support = bool(m["support"])
-        if support and re.match(r"(?:signed|introduced|proposed|wrote|authored)", m["support"]):
+        if not support and _CRITICISM_OBJECT.match(rest):
+            support = True  # "rejected that", "dismissed the criticism": defending the action
+        enacting = m["support"] and re.match(_ENACTING, m["support"])
+        if enacting:
             own = [p for p in ctx.policy_spans.overlapping(start, sentence_end) if policy_side(p)]
             if own:  # "Chief Ana Ruiz signed an order that ...": the order's side
                 return policy_side(own[0])
@@ -318,9 +354,11 @@ def _office(ctx: _Context, speaker: Speaker) -> str | None:
     if speaker.level == "federal":
         if _ENFORCEMENT_ROLE.search(speaker.role):
             return ctx.main  # a judge is on the side of the ruling
+        if _LEGISLATOR_ROLE.search(speaker.role):
+            return None  # a member of Congress may be on either side
         # In the report of a raid, enforcement's words about it are facts (see assign_stances).
         return FOR if ctx.topical else None
-    if ADVOCACY_WORDS.search(words) or re.search(r"\b(?:organizer|activist|advocate)", words):
+    if _advocate(speaker):
         return AGAINST
     if speaker.place is not None and speaker.level in ("local", "state"):
         # A place's own officials are on the side of its own decisions, and of its own law
@@ -349,6 +387,7 @@ def speaker_side(ctx: _Context, speaker: Speaker) -> str | None:
         _noun_framed(ctx, speaker)
         or _framed(ctx, speaker)
         or _reported(ctx, speaker)
+        or _identity(ctx, speaker)
         or _introduced_after(ctx, speaker)
         or _actor(ctx, speaker)
         or _office(ctx, speaker)

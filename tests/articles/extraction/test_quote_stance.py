@@ -115,3 +115,23 @@ def test_denying_sanctuary_status_is_for_cooperation():
 def test_fear_of_calling_the_police_is_against_cooperation():
     quote = "Families are afraid to call the police when they are robbed."
     assert classify_stance(quote, MAYOR) == "against_cooperation"
+
+
+def test_a_refusal_in_a_condition_on_someone_else_is_criticism_of_it():
+    quote = "When the town refuses to honor a detainer, my officers have to find that man again."
+    assert classify_stance(quote, None) == "for_cooperation"
+
+
+def test_a_refusal_reported_after_that_describes_someone_else():
+    quote = "The chief is telling the world that Millbrook is not interested in working with us."
+    assert classify_stance(quote, None) == "neutral"
+
+
+def test_a_denied_cue_counts_for_the_other_side():
+    assert classify_stance("These ordinances do not protect immigrant families.", None) == (
+        "for_cooperation"
+    )
+    # a contrast names what the speaker rejects: no denial
+    assert classify_stance("Deputies should be solving crimes, not checking papers.", None) == (
+        "against_cooperation"
+    )

@@ -113,3 +113,45 @@ def test_a_supporter_of_the_agreement_is_for_cooperation():
     briggs = _person(body, "Lee Briggs", "Commissioner", "local", place=COUNTY)
     policies = [_policy(body, "The sheriff will end the 287(g) agreement", "limits")]
     assert _stances(body, [briggs], policies) == [FOR]
+
+
+def test_an_advocate_is_against_even_after_a_sentence_that_welcomes_the_action():
+    body = (
+        "The sheriff ended the 287(g) agreement.\n"
+        "Immigrant advocates welcomed the move but said it was not enough.\n"
+        "“The jail is still a pipeline,” said Rosa Lind, an organizer with Casa Unida.\n"
+        "“It is still open,” Lind said."
+    )
+    lind = _person(body, "Rosa Lind", "organizer", affiliation="Casa Unida")
+    policies = [_policy(body, "The sheriff ended the 287(g) agreement", "cooperates")]
+    assert _stances(body, [lind], policies) == [AGAINST]
+
+
+def test_a_member_of_congress_has_no_side_from_the_office_alone():
+    body = "The county joined the 287(g) program.\n“We will see how it goes,” Rep. Ana Vale said."
+    vale = _person(body, "Ana Vale", "Representative", "federal")
+    policies = [_policy(body, "The county joined the 287(g) program", "cooperates")]
+    assert _stances(body, [vale], policies) == [NEUTRAL]
+
+
+def test_rejecting_a_criticism_defends_the_action():
+    body = (
+        "The sheriff ended the 287(g) agreement. A senator criticized him.\n"
+        "Sheriff Ana Ruiz rejected that.\n“Read the decision first,” Ruiz said."
+    )
+    ruiz = _person(body, "Ana Ruiz", "Sheriff")
+    policies = [_policy(body, "The sheriff ended the 287(g) agreement", "limits")]
+    assert _stances(body, [ruiz], policies) == [AGAINST]
+
+
+def test_the_main_verb_beats_the_aside_and_a_hometown_comes_first():
+    body = (
+        "The sheriff ended the 287(g) agreement.\n"
+        "Sen. Cal Orr, a Republican who wrote a bill on jails, criticized the sheriff.\n"
+        "“It sends the wrong message,” Orr said.\n"
+        "Rep. Dana Mott of Clovis, who sponsored the change, spoke.\n“It is overdue,” Mott said."
+    )
+    orr = _person(body, "Cal Orr", "State Senator", "state")
+    mott = _person(body, "Dana Mott", "State Representative", "state")
+    policies = [_policy(body, "The sheriff ended the 287(g) agreement", "limits")]
+    assert _stances(body, [orr, mott], policies) == [FOR, AGAINST]
