@@ -107,7 +107,7 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
     if acting is not None:
         return [acting.place]
     lead = text[start : trigger.start]
-    if _STATE_ACTOR.search(lead) and article.state is not None:
+    if _STATE_ACTOR.search(text, start, end) and article.state is not None:
         return [article.state]  # "Gov. Ana Ruiz orders ...", "the Legislature passed ..."
     if _GENERIC_SUBJECT.search(text, start, trigger.start):
         return []
@@ -131,7 +131,8 @@ _SPEECH = re.compile(
 _STATEWIDE = re.compile(r"\bstatewide\b|\bacross\s+the\s+state\b", re.IGNORECASE)
 _STATE_ACTOR = re.compile(
     r"\b(?:Gov\.|Governor|governor|Legislature|legislature|lawmakers|General\s+Assembly"
-    r"|Attorney\s+General|state\s+(?:law|agencies|agency|police|patrol))\b"
+    r"|Attorney\s+General|state\s+(?:law|agencies|agency|police|patrol|House|Senate)"
+    r"|(?i:the\s+state['’]s)|statewide)\b"
 )
 _ANAPHORA = re.compile(
     r"\W*(?:Under\s+(?:the|this|that|its)\s+(?:new\s+)?(?:law|act|order|directive|ordinance"

@@ -15,6 +15,22 @@ _NOT = (
 # "bars city employees, including police, from asking": a ban's object, then "from".
 _BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,12}?from"
 _ICE = r"(?:ICE|U\.S\.\s+Immigration|Immigration|immigration|federal)"
+_BARS_LIMITS = (
+    rf"\b{_BARRED}\s+(?:adopt\w*|enact\w*|pass\w*|hav\w*|keep\w*|creat\w*)\s+(?:any\s+|a\s+)?"
+    r"(?:policy|policies|rules?|ordinances?|laws?|measures?)\s+(?:that|which)\s+(?:discourag"
+    r"|limit|restrict|prohibit|bar|prevent|block)\w*\s+(?:[\w'’]+\s+){0,4}?(?:cooperat|assist|help|enforc"
+    r"|comply|complie|honou?r)\w*"
+)
+# "ban" right after "sanctuary city" (quoted or not): the ban's own word starts the trigger.
+_SANCTUARY_BAN = (
+    "(?:"
+    + "|".join(
+        rf"(?<={lead}{quote} )"
+        for lead in ("sanctuary", "sanctuary city", "sanctuary cities", "sanctuary-city")
+        for quote in ("", '"', "”", "’")
+    )
+    + r")(?:ban|crackdown)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +62,8 @@ _RULES = (
         rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|held|holding|detain|detained|jail|jailed)\b"
         r"[^.;]{0,80}?"
         rf"(?:(?:without|unless)\b[^.;]{{0,50}}?\bwarrant|\bfor\s+{_ICE}"
-        rf"|\bon\s+(?:{_ICE}\s+)?(?:detainers?|holds?)\b)",
+        rf"|\bon\s+(?:{_ICE}\s+)?(?:detainers?|holds?)\b"
+        rf"|\b(?:at\s+the\s+request|on\s+(?:the\s+)?(?:word|request))\s+of\s+(?:federal\s+)?{_ICE})",
         "detainers", "limits", "law_enforcement_policy",
     ),
     _Rule(
@@ -76,6 +93,15 @@ _RULES = (
         r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
         "local_resources", "cooperates", "law", strong=True,
     ),
+    # A sanctuary ban, like "bans sanctuary cities" above, sets detainers and local resources.
+    _Rule(  # "Iowa's new 'sanctuary city' ban", "the state's sanctuary ban" (a noun phrase)
+        _SANCTUARY_BAN, "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(_SANCTUARY_BAN, "local_resources", "cooperates", "law", strong=True),
+    _Rule(  # "bars cities from adopting any policy that discourages police from cooperating"
+        _BARS_LIMITS, "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(_BARS_LIMITS, "local_resources", "cooperates", "law", strong=True),
     _Rule(
         r"\banti-sanctuary\s+(?:state\s+|city\s+)?(?:law|bill|legislation|ordinance)\b",
         "detainers", "cooperates", "law", strong=True,
@@ -127,7 +153,8 @@ _RULES = (
     ),
     _Rule(
         r"\bcut\w*\s+off\s+(?:any\s+|all\s+)?(?:access|ICE)\b[^.;]{0,80}?\bdatabases?\b"
-        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*)\s+ICE['’]s\s+access\s+to[^.;]{0,60}?"
+        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*|limit\w*)\s+ICE['’]s\s+access\s+to"
+        r"[^.;]{0,60}?"
         r"\b(?:databases?|records|data)\b",
         "information_sharing", "limits", "law_enforcement_policy",
     ),
@@ -193,8 +220,14 @@ _RULES = (
         r"|Immigration))",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
+    _Rule(  # "ends jail program that screened inmates for ICE": ending a program with ICE
+        r"\b(?:end(?:s|ed|ing)?|terminat\w*|cancel\w*|scrap\w*|drop\w*|quit\w*|abandon\w*)\s+"
+        r"(?:[\w'’]+\s+){0,3}?(?:program|partnership)\b[^.;]{0,60}?\b(?:ICE|287|immigration)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
     _Rule(  # "pulled out of the program", "withdrew from its agreement with ICE"
-        r"\b(?:pull\w*\s+out\s+of|withdr\w+\s+from|opt\w*\s+out\s+of|dropp\w*\s+out\s+of|quit)\s+"
+        r"\b(?:pull\w*\s+(?:[\w'’]+\s+){0,3}?out\s+of|withdr\w+\s+(?:[\w'’]+\s+){0,3}?from"
+        r"|opt\w*\s+out\s+of|dropp\w*\s+out\s+of|quit)\s+"
         r"(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:program|agreement|partnership)\b"
         r"[^.;]{0,40}?(?:ICE|287|immigration)",
         "agreement_287g", "limits", "agreement_287g", strong=True,
@@ -254,13 +287,15 @@ _RULES = (
         "local_resources", "cooperates", "law",
     ),
     _Rule(  # "bars California counties from signing new detention contracts with ICE"
-        rf"\b{_BARRED}\s+(?:sign\w*|enter\w*\s+into|expand\w*|renew\w*)\s+(?:\w+\s+){{0,2}}?"
-        r"(?:detention\s+)?contracts?",
+        rf"\b{_BARRED}\s+(?:sign\w*|enter\w*\s+into|expand\w*|renew\w*)(?:\s+or\s+\w+)?\s+"
+        r"(?:\w+\s+){0,2}?(?:(?:detention\s+)?contracts?|(?:agreements?|contracts?|deals?)\s+to\s+"
+        r"(?:detain|hold|house|jail))",
         "jail_access", "limits", "jail_contract", strong=True,
     ),
     _Rule(  # "the county jail lets ICE officers interview inmates"
         rf"(?<!not\s)\b(?:lets?|allow\w*|gives?|grant\w*)\s+{_ICE}\s+(?:agents\s+|officers\s+)?"
-        r"(?:to\s+)?(?:interview|question|access|into)\b",
+        r"(?:to\s+)?(?:interview|question|access|into|pick\s+(?:\w+\s+){0,2}?up|take\s+custody"
+        r"|use|work\s+(?:inside|in)\s+(?:the|its|their)\s+jails?)\b",
         "jail_access", "cooperates", "law_enforcement_policy",
     ),
     _Rule(  # "barring every agency in the state from entering into a new one" (a 287(g))
@@ -297,7 +332,8 @@ _RULES = (
         "detainers", "cooperates", "law_enforcement_policy",
     ),
     _Rule(
-        rf"\b(?:hold|holds|held|holding)\s+(?:\w+\s+){{0,2}}?(?:inmates|people|detainees|anyone"
+        rf"\b(?:hold|holds|held|holding)\s+(?!(?:an?\s+average\s+of\s+)?\d|(?:about|nearly|more\s+than"
+        r"|some|over)\s)(?:\w+\s+){0,2}?(?:inmates|people|detainees|anyone"
         rf"|them)\s+for\s+{_ICE}\b(?![^.;]{{0,90}}\b(?:only|unless|without|solely)\b)",
         "detainers", "cooperates", "law_enforcement_policy",
     ),
@@ -335,7 +371,7 @@ _RULES = (
     _Rule(  # "will still notify ICE before releasing", "notify ICE before their release"
         rf"(?<!not\s)(?<!stop\s)\b(?:notify|notifies|notified|notifying|tell|tells|alert\w*)\s+"
         rf"(?:{_ICE}|the\s+agency)\s+(?:\w+\s+){{0,3}}?(?:before|of|about|when)\s+(?:\w+\s+){{0,3}}?"
-        r"releas",
+        r"(?:releas|book)",
         "information_sharing", "cooperates", "law_enforcement_policy",
     ),
     _Rule(  # "checks the immigration status of everyone booked", "requires jails to check"

@@ -18,7 +18,11 @@ def trigger_status(text: str, start: int, end: int, m: re.Match[str]) -> str:
         return "blocked"
     if _REPEALED_BEFORE.search(clause):
         return "repealed"
-    if _PROPOSED.search(clause) or _PROPOSED.search(m.group()):
+    if _PROPOSED.search(clause) or _PROPOSED.search(m.group()) or _FAILED_AFTER.search(after):
+        return "proposed"
+    # "would" makes it a proposal, unless it reports what someone said they decided ("The
+    # sheriff said the jail would still notify ICE ..., and would still let ICE ...").
+    if _WOULD.search(clause) and not _REPORTED.search(text, start, m.start()):
         return "proposed"
     return "in_force"
 
@@ -29,10 +33,18 @@ _PROPOSED = re.compile(
     r"|expected\s+to|expects?\s+to|will\s+vote|set\s+to\s+vote|soon|call\w*\s+for"
     r"|seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|advance"
     r"|aims?\s+to|intends?\s+to|is\s+to\s+vote|measure\s+that|not\s+come\s+up"
-    r"|(?:bill|measure|proposal|ordinance)\s+(?:that|which)\s+would|would\s+have)\b"
-    # "would" in the clause, unless it reports what someone said they decided ("said the
-    # jail would no longer hold ...")
-    r"|^(?:(?!\b(?:said|says|announced|told|stated|added|confirmed|ordered)\b).)*\bwould\b",
+    r"|(?:bill|measure|proposal|ordinance)\s+(?:that|which)\s+would|would\s+have"
+    r"|appl(?:y|ies|ying|ied)\s+(?:to|for)|fil(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?(?:bill|measure"
+    r"|legislation)|(?:is|are|was|were)\s+(?:weighing|considering|studying|reviewing))\b",
+    re.IGNORECASE,
+)
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|told|stated|added|confirmed|ordered)\b", re.IGNORECASE
+)
+# "passed the state House but died in the Senate", "a bill that later failed": never decided.
+_FAILED_AFTER = re.compile(
+    r"\b(?:died|failed|stalled|was\s+vetoed|never\s+(?:passed|came\s+to\s+a\s+vote))\b",
     re.IGNORECASE,
 )
 # A court stopping a law or an order.

@@ -40,13 +40,14 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
             found.append(
                 Trigger(m.start(), m.end(), rule, instrument_start(text, start, m), status)
             )
-    # "terminate its contract to house detainees": the ending wins over what it ends.
+    # "terminate its contract to house detainees", "pull deputies out of a program that trained
+    # them to check immigration status": the ending wins over what it ends, whatever that set.
     kept = [
         t
         for t in found
         if not any(
-            o.rule.indicator == t.rule.indicator
-            and o.rule.direction != t.rule.direction
+            o.rule.direction != t.rule.direction
+            and (o.rule.indicator == t.rule.indicator or o.rule.direction == "limits")
             and o.start < t.start < o.end
             for o in found
         )
@@ -63,7 +64,7 @@ _DOMAIN_WORDS = (
 )  # fmt: skip
 _INDICATOR_WORDS = {
     "detainers": ("detain", "hold", "held", "honor", "honour", "sanctuar", "warrant", "request",
-                  "comply", "compli", "keep", "jail"),
+                  "comply", "compli", "keep", "jail", "adopt", "enact", "ban", "crackdown"),
     "jail_access": ("detainee", "contract", "interview", "jail", "inmate", "prison", "access",
                     "office", "facilit", "allow", "permit", "let", "give", "grant", "bar",
                     "agreement", "igsa", "beds", "cells", "space"),

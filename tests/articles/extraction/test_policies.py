@@ -380,3 +380,60 @@ def test_a_policy_taking_effect_later_is_enacted_and_an_end_date_is_kept():
 def test_ending_a_practice_of_holding_people_on_detainers():
     text = "The Dane County sheriff ended the jail's practice of holding people on ICE detainers."
     assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "limits"),))]
+
+
+def test_a_sanctuary_ban_named_as_a_noun_and_a_ban_on_limiting_cooperation():
+    assert _brief('Texas\'s new "sanctuary city" ban takes effect soon.')[0][2] == (
+        ("detainers", "cooperates"),
+        ("local_resources", "cooperates"),
+    )
+    text = "The Texas law bars towns from adopting any policy that discourages police from helping."
+    assert _brief(text) == [
+        ("texas", "in_force", (("detainers", "cooperates"), ("local_resources", "cooperates")))
+    ]
+
+
+def test_pulling_deputies_out_of_a_program_ends_it_and_not_what_it_did():
+    text = (
+        "The Dane County sheriff will pull his deputies out of a federal program that trained "
+        "them to check the immigration status of inmates."
+    )
+    assert _brief(text) == [("dane-county-wi", "in_force", (("agreement_287g", "limits"),))]
+    text = "Dane County sheriff ends jail program that screened inmates for ICE"
+    assert _brief(text) == [("dane-county-wi", "in_force", (("agreement_287g", "limits"),))]
+
+
+def test_barring_agreements_to_detain_and_holding_at_ices_request():
+    text = "The Texas law bars every county from signing or renewing an agreement to detain people."
+    assert _brief(text) == [("texas", "in_force", (("jail_access", "limits"),))]
+    text = "Sheriffs in Dane County stopped holding inmates at the request of immigration agents."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "limits"),))]
+
+
+def test_what_an_official_said_the_jail_would_still_do_is_in_force():
+    text = (
+        "The Dane County sheriff said the jail would still notify ICE when it books someone, "
+        "and would still let ICE pick people up at the jail."
+    )
+    assert _brief(text) == [
+        (
+            "dane-county-wi",
+            "in_force",
+            (("information_sharing", "cooperates"), ("jail_access", "cooperates")),
+        )
+    ]
+
+
+def test_bills_that_died_are_filed_or_applications_are_proposals():
+    text = "A bill to ban sanctuary cities in Texas passed the state House but died in the Senate."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}
+    text = "Texas Rep. Ana Ruiz said she would file a bill to require jails to honor detainers."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}
+    text = "The Dane County sheriff said his office is applying to join the 287(g) program."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}
+
+
+def test_a_count_of_people_held_is_no_policy_and_the_states_law_is_the_states():
+    assert _brief("The Dane County jail held 73 people for ICE under the agreement in 2018.") == []
+    text = "Texas passed a law in May. The state's new law limits ICE's access to driver records."
+    assert ("texas", "in_force", (("information_sharing", "limits"),)) in _brief(text)
