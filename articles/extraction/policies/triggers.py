@@ -5,6 +5,7 @@ quoted words, hypotheticals, other actors' claims, opinions about a practice, an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from articles.extraction.policies.kinds import instrument_start
 from articles.extraction.policies.rules import Trigger, compiled_rules
@@ -36,6 +37,12 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
                 _NEGATION_BEFORE.search(before[-40:]) or _BARRED_BEFORE.search(before)
             ):
                 continue
+            if rule.direction == "limits" and (
+                _FORBIDDEN_LIMIT.search(before) or _DOUBLE_BAN.search(text, start, m.end())
+            ):
+                # "prohibits cities from adopting policies that limit cooperation", "bars any
+                # government from prohibiting its officers from sharing ...": a ban on limits
+                rule = replace(rule, direction="cooperates")
             status = trigger_status(text, start, end, m)
             found.append(
                 Trigger(m.start(), m.end(), rule, instrument_start(text, start, m), status)
@@ -98,6 +105,21 @@ _GERUND = re.compile(r"[A-Z]\w*ing\b")
 
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# A ban whose object is itself a limit, right before a limiting trigger: "prohibits towns from
+# adopting sanctuary policies that limit ...", "bars any government from prohibiting ...".
+_FORBIDDEN_LIMIT = re.compile(
+    r"\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbad\w*"
+    r"|outlaw\w*|preempt\w*|penaliz\w*|punish\w*)\b[^.;]{0,120}?\b(?:from\s+(?:adopt|enact|pass"
+    r"|keep|hav|creat|prohibit|bar|ban|forbid|limit|restrict|stop|prevent)\w*|(?:policies|rules"
+    r"|ordinances|laws|measures)\s+(?:that|which))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_DOUBLE_BAN = re.compile(
+    r"\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbad\w*"
+    r"|outlaw\w*|preempt\w*)\s+[^.;]{0,80}?\bfrom\s+(?:prohibit|bar|bann|forbid|limit|restrict"
+    r"|stop|prevent)\w*",
     re.IGNORECASE,
 )
 # "bars employees from asking ... and from sharing information with ICE": a barred act.

@@ -437,3 +437,14 @@ def test_a_count_of_people_held_is_no_policy_and_the_states_law_is_the_states():
     assert _brief("The Dane County jail held 73 people for ICE under the agreement in 2018.") == []
     text = "Texas passed a law in May. The state's new law limits ICE's access to driver records."
     assert ("texas", "in_force", (("information_sharing", "limits"),)) in _brief(text)
+
+
+def test_a_ban_on_limits_cooperates():
+    text = "The Texas law prohibits towns from adopting policies that limit cooperation with ICE."
+    [(place, _, indicators)] = _brief(text)
+    assert place == "texas" and {d for _, d in indicators} == {"cooperates"}
+    text = (
+        "The Texas law bars any town from prohibiting its officers from sharing information "
+        "with ICE."
+    )
+    assert _brief(text) == [("texas", "in_force", (("information_sharing", "cooperates"),))]
