@@ -201,6 +201,32 @@ def _speaker_lean(speaker: Speaker | None) -> str:
     return "neutral"
 
 
+# Words that take no side: deferring to whoever decides ("that is the sheriff's call", "we'll
+# follow whatever the council passes", "we don't get to pick which laws we follow"), procedure
+# ("I want to see the final language", "what it costs us before I vote", "we'll take it up in
+# the budget hearings"), and saying that nothing changes ("our practice is unchanged").
+_PROCEDURAL = re.compile(
+    r"\b(?:(?:is|was|remains?)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:\w+['’]s\s+)?"
+    r"(?:call|decision|business|choice|job)\b(?!\s+(?:was|is)\b)"
+    r"|(?:up\s+to|for)\s+the\s+(?:sheriff|council|board|voters|courts?|legislature|state"
+    r"|commission)\s*(?:to\s+decide)?[.,]|between\s+the\s+\w+\s+and\s+the\s+federal"
+    r"|follow\s+whatever|(?:don['’]t|do\s+not)\s+get\s+to\s+(?:pick|choose)"
+    r"|final\s+language|before\s+I\s+(?:vote|decide|say\s+anything)|what\s+(?:that|it|this)"
+    r"\s+costs|public\s+comment|take\s+it\s+up|in\s+front\s+of\s+us|statement\s+of\s+support"
+    r"|unchanged|nothing\s+(?:else\s+)?(?:about|in)\b[^.]{0,40}\bchanges?\b"
+    r"|(?:only|doesn['’]t|does\s+not|won['’]t|will\s+not)\s+change\s+(?:where|the\s+number|how"
+    r"|anything|much)|did\s+(?:their|our|his|her)\s+jobs?"
+    r"|read\s+about\s+it\s+in)",
+    re.IGNORECASE,
+)
+
+
+def procedural(quote: str) -> bool:
+    """Whether the quotation defers, describes procedure or says nothing changes (see
+    ``_PROCEDURAL``): no side, whoever says it, unless its own words take one."""
+    return bool(_PROCEDURAL.search(quote))
+
+
 def cue_scores(quote: str) -> tuple[int, int]:
     """(against, for) points of a quotation's own words (see ``classify_stance``)."""
     patterns = _compiled()

@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from articles.extraction.dates import article_sentences, sentence_bounds, sentence_index
 from articles.extraction.events import quoted_spans
-from articles.extraction.quote_stance import ADVOCACY_WORDS, cue_scores
+from articles.extraction.quote_stance import ADVOCACY_WORDS, cue_scores, procedural
 from articles.extraction.spans import SpanIndex, intervals
 from articles.extraction.types import (
     EventCandidate,
@@ -438,8 +438,11 @@ def assign_stances(
         if statement.continues is not None and statement.continues < len(out):
             out.append(replace(statement, stance=out[statement.continues].stance))
             continue
-        against, for_ = cue_scores(_words(body, statement))
+        words = _words(body, statement)
+        against, for_ = cue_scores(words)
         side = sides.get(statement.speaker_key)
+        if procedural(words) and max(against, for_) < 2:
+            side = None  # "That is the sheriff's call": deferring takes no side
         if side == _RAID_FACTS:
             side = FOR if _COOPERATION_WORDS.search(_paragraph(body, statement)) else None
         against += _SIDE_WEIGHT * (side == AGAINST)

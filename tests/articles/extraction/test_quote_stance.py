@@ -1,6 +1,6 @@
 import pytest
 
-from articles.extraction.quote_stance import classify_stance
+from articles.extraction.quote_stance import classify_stance, procedural
 from articles.extraction.types import Speaker
 
 ICE = Speaker("ice", "U.S. Immigration and Customs Enforcement", "organisation")
@@ -135,3 +135,21 @@ def test_a_denied_cue_counts_for_the_other_side():
     assert classify_stance("Deputies should be solving crimes, not checking papers.", None) == (
         "against_cooperation"
     )
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "That is the board's call to make.",
+        "We'll follow whatever the commission decides.",
+        "I want to see the final language before I vote.",
+        "Our booking practice is unchanged.",
+        "It does not change how the jail runs day to day.",
+    ],
+)
+def test_deferring_procedure_and_no_change_are_procedural(quote):
+    assert procedural(quote)
+
+
+def test_an_argument_is_not_procedural():
+    assert not procedural("This program costs us the trust of victims.")

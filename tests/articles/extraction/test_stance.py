@@ -1,5 +1,7 @@
 """Statement stance in context: the quotation's words and its speaker's side in the article."""
 
+import re
+
 from articles.extraction.stance import AGAINST, FOR, NEUTRAL, assign_stances, main_side
 from articles.extraction.types import Place, PolicyCandidate, Speaker, StatementCandidate
 
@@ -155,3 +157,15 @@ def test_the_main_verb_beats_the_aside_and_a_hometown_comes_first():
     mott = _person(body, "Dana Mott", "State Representative", "state")
     policies = [_policy(body, "The sheriff ended the 287(g) agreement", "limits")]
     assert _stances(body, [orr, mott], policies) == [FOR, AGAINST]
+
+
+def test_an_official_deferring_to_another_decider_takes_no_side():
+    body = (
+        "The sheriff ended the 287(g) agreement.\n"
+        "“That is the sheriff's call to make,” Kim said.\n"
+        "“We are safer without it,” Kim said."
+    )
+    kim = _person(body, "Lee Kim", "Commission Chair", "local", place=COUNTY)
+    kim.mentions = [(m.start(), m.start() + 3) for m in re.finditer("Kim", body)]
+    policies = [_policy(body, "The sheriff ended the 287(g) agreement", "limits")]
+    assert _stances(body, [kim], policies) == [NEUTRAL, AGAINST]
