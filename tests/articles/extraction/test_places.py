@@ -406,3 +406,11 @@ def test_washington_in_a_quote_is_the_federal_government():
 def test_a_states_possessive_before_its_laws_name_is_the_state():
     text = "Washington's Keep Washington Working Act bars police from asking about status."
     assert _slugs(text) == [("Washington", "washington")]
+
+
+def test_a_dateline_names_its_state_for_the_headline_before_it_and_for_the_counties():
+    text = (
+        "Lancaster council votes on refugees\n"
+        "LANCASTER, Pa. — The council met Tuesday. Lancaster County and York County disagreed."
+    )
+    assert slugs(text) == ["lancaster-pa", "lancaster-pa", "lancaster-county-pa", "york-county-pa"]
