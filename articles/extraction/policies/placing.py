@@ -73,6 +73,11 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
     # filed, not who decided, when the sentence names another place.
     undated = [p for p in in_sentence if not _is_dateline(text, p)]
     in_sentence = [p for p in undated or in_sentence if not _bystander(text, p)]
+    # "More than 20 Louisiana sheriffs have signed ...", "several Massachusetts cities that ...":
+    # a state naming a class of places decides nothing; the remark is general.
+    in_sentence = [
+        p for p in in_sentence if p.place.kind != "state" or not _CLASS_AFTER.match(text, p.end)
+    ]
     # "Nassau County still honors them, and a bill in Albany would ...": the trigger's clause.
     clause = start_of_clause(text, start, trigger.start)
     in_clause = [p for p in in_sentence if clause <= p.start]
@@ -139,6 +144,11 @@ _ANAPHORA = re.compile(
     r"|resolution|bill|policy|measure|rules?)|Under\s+it\b|(?:The|That|This|Its)\s+(?:new\s+)?"
     r"(?:law|act|order|directive|ordinance|resolution|policy|measure)\s+(?:also\s+)?\w+s\b"
     r"|It\s+also\b)",
+    re.IGNORECASE,
+)
+_CLASS_AFTER = re.compile(
+    r"\s+(?:cities|counties|towns|townships|municipalities|jurisdictions|localities|communities"
+    r"|sheriffs|jails|police\s+(?:departments|chiefs)|mayors|school\s+districts)\b",
     re.IGNORECASE,
 )
 _KIND_WORD = re.compile(r"\b(?:county|sheriff|city|mayor)\b", re.IGNORECASE)

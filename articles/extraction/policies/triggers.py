@@ -34,9 +34,11 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
             if not before.strip(' “"') and _GERUND.match(m.group()):
                 continue  # "Honoring detainers wastes resources": an opinion about a practice
             if rule.direction == "cooperates" and (
-                _NEGATION_BEFORE.search(before[-40:]) or _BARRED_BEFORE.search(before)
+                _NEGATION_BEFORE.search(before[-40:])
+                or _BARRED_BEFORE.search(before)
+                or _negated_inside(m.group())
             ):
-                continue
+                continue  # "will not help with federal immigration enforcement": a limit
             if rule.direction == "limits" and (
                 _FORBIDDEN_LIMIT.search(before) or _DOUBLE_BAN.search(text, start, m.end())
             ):
@@ -102,6 +104,17 @@ _OTHER_ACTOR = re.compile(
 )
 
 _GERUND = re.compile(r"[A-Z]\w*ing\b")
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.IGNORECASE)
+# "penalizes cities that do not cooperate": a negation in a relative clause is someone else's.
+_RELATIVE_NEGATION = re.compile(
+    r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:not|never)\b|\b(?:that|which|who)\s+\w+n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+def _negated_inside(words: str) -> bool:
+    return bool(_NEGATION.search(words)) and not _RELATIVE_NEGATION.search(words)
+
 
 _NEGATION_BEFORE = re.compile(
     r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b[^.;]*$",

@@ -448,3 +448,9 @@ def test_a_ban_on_limits_cooperates():
         "with ICE."
     )
     assert _brief(text) == [("texas", "in_force", (("information_sharing", "cooperates"),))]
+
+
+def test_a_negated_cooperation_is_no_cooperation_and_a_class_of_places_decides_nothing():
+    text = "Boise is one of several cities that have said they will not help with immigration."
+    assert _brief(text) == [("boise-id", "in_force", (("local_resources", "limits"),))]
+    assert _brief("More than 20 Texas sheriffs have signed 287(g) agreements since May.") == []
