@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from articles.extraction.dates import dates_between, sentence_bounds
-from articles.extraction.events.evidence import dated, is_place_itself, summary
+from articles.extraction.events.evidence import dated, is_place_itself, span_total, summary
 from articles.extraction.events.numbers import (
     ADJECTIVES,
     APPROX,
@@ -25,10 +25,11 @@ from articles.extraction.types import EventCandidate, Place, PlaceMention
 
 # Right before a place: "28 arrests in", "30 in", "41 people in", "12 immigrants were arrested in".
 _COUNT_BEFORE_PLACE = re.compile(
-    rf"{COUNT}\s+(?:(?P<noun>arrests|{ADJECTIVES}{PEOPLE})\s+(?:were\s+)?(?:(?:arrested|detained"
+    rf"{COUNT}\s+(?:(?P<noun>arrests|{ADJECTIVES}{PEOPLE}|more|others|of\s+(?:them|those|whom))"
+    r"\s+(?:were\s+)?(?:(?:arrested|detained"
     r"|apprehended|taken\s+into\s+custody|picked\s+up)\s+(?:[A-Z]\w+\s+|on\s+\w+\s+){0,2})?"
-    r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?in\s+(?:the\s+(?:state|city|county|town|village)\s+of\s+"
-    r"|(?:nearby|neighboring|neighbouring|suburban|rural)\s+)?$",
+    r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?(?:in|across|throughout|on)\s+(?:the\s+(?:state|city"
+    r"|county|town|village)\s+of\s+|(?:nearby|neighboring|neighbouring|suburban|rural)\s+|the\s+)?$",
     re.IGNORECASE,
 )
 # "arrested 87 workers Thursday at a plant in <place>": the verb, its count, then the place the
@@ -61,9 +62,21 @@ _REGION_BEFORE = re.compile(
     r"\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upstate|Downstate"
     r"|Greater|Metro)\s+$"
 )
-_REGION_AFTER = re.compile(r"\s+(?:area|region|metro(?:politan)?\s+area|metro|suburbs)\b")
+# "the Charlotte area", "the Raleigh-Durham area", "the Dallas-Fort Worth region"
+_REGION_AFTER = re.compile(
+    r"(?:[-–/](?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?)?\s+(?:area|region|metro(?:politan)?\s+area|metro"
+    r"|suburbs)\b"
+)
+# "in New York City and on Long Island": the count is shared with somewhere else.
+_SHARED_AFTER = re.compile(r"\s+and\s+(?:in|on|at|across)\s+(?:the\s+)?[A-Z]")
 _LIST_AFTER = re.compile(r"(?:,\s+|\s+and\s+|\s+or\s+)$")
-_NUMBER_IN_GAP = re.compile(rf"(?<![\w-])(?:{NUMBER})(?![\w-])", re.IGNORECASE)
+# Another count in the gap: a number of people, or one that a place follows ("46 in Sandusky");
+# "seven processing plants" or "two locations" counts no one.
+_NUMBER_IN_GAP = re.compile(
+    rf"(?<![\w-])(?:{NUMBER})(?![\w-])\s+(?:{ADJECTIVES}{PEOPLE}\b|more\b|others\b|arrests\b"
+    r"|(?:in|at|on)\s)",
+    re.IGNORECASE,
+)
 _WHERE_BEFORE = re.compile(r",\s+where\s+[^.;]{0,40}$")
 # A tally after each place: "Seattle, 41; Tacoma, 27", "Austin: 12", "Austin (12)".
 _COUNT_AFTER_PLACE = re.compile(
@@ -97,7 +110,7 @@ def arrests(
                 continue
             note, span = "arrests", (mention.start, m.end())
         count = parse_count(m["num"])
-        if count is None:
+        if count is None or span_total(text, *sentence_bounds(text, m.start(), m.end())):
             continue
         place = _single_place(text, mention, places)
         event = _arrest_event(text, span, place, count, note, published)
@@ -116,7 +129,7 @@ def arrests(
             before = places.last_before(where.start(), limit=40) if where else None
             mention = before if before and before.end == where.start() else None
         count = parse_count(num) if num else None
-        if mention is None or count is None:
+        if mention is None or count is None or span_total(text, start, sentence_end):
             continue
         place = _single_place(text, mention, places)
         span = (min(m.start(), mention.start), max(m.end(), mention.end))
@@ -140,6 +153,8 @@ def _single_place(
         return None  # "the Charlotte area", "North Texas"
     following = places.first_from(mention.end)
     if following is not None and _LIST_AFTER.fullmatch(text, mention.end, following.start):
+        return None
+    if _SHARED_AFTER.match(text, mention.end):
         return None
     return mention.place
 

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from articles.extraction.dates import sentence_bounds
-from articles.extraction.events.evidence import dated, is_place_itself_of, summary
+from articles.extraction.events.evidence import dated, is_place_itself_of, span_total, summary
 from articles.extraction.events.numbers import ADJECTIVES, COUNT, PEOPLE, parse_count
 from articles.extraction.spans import SpanIndex
 from articles.extraction.types import EventCandidate, Place, PlaceMention
@@ -72,7 +72,9 @@ def detentions(
 # capacity, a jail's whole population.
 _AVERAGE = re.compile(r"\baverag\w*|\ba\s+day\b|\bper\s+day\b|\bdaily\b|\bon\s+any\s+given", re.I)
 _CAPACITY = re.compile(
-    r"\b(?:can|could|able\s+to|capacity|designed\s+to|room\s+for|beds?\s+for|up\s+to)\b", re.I
+    r"\b(?:can|could|able\s+to|capacity|designed\s+to|room\s+for|beds?\s+for|up\s+to"
+    r"|(?:which|that)\s+(?:holds|houses))\b",
+    re.I,
 )
 _GENERAL_POPULATION = re.compile(r"\b(?:inmates|prisoners|people|persons)\b", re.IGNORECASE)
 _ICE_CONTEXT = re.compile(
@@ -87,6 +89,8 @@ def _is_headcount_held(text: str, m: re.Match[str], start: int, end: int) -> boo
     clause = text[max(start, m.start() - 60) : min(end, m.end() + 40)]
     if _AVERAGE.search(clause) or _CAPACITY.search(text, max(start, m.start() - 25), m.end()):
         return False
+    if span_total(text, start, end, held=True):
+        return False  # "held 45 people on detainers last year": a total, not people held now
     if not _GENERAL_POPULATION.search(m.group()):
         return True  # workers, detainees, immigrants: held after a raid or for ICE
     # "holds about 8,000 inmates": only a count of people held for ICE, in ICE's context

@@ -44,6 +44,28 @@ def dated(text: str, start: int, end: int, published: dt.date | None) -> dict:
     }
 
 
+# A total over a stretch of time, not an event: "since 2007", "over nine years", "a year",
+# "annually", "during the past fiscal year".
+_SPAN_TOTAL = (
+    r"\bsince\s+(?:19|20)\d\d\b|\b(?:over|during|in)\s+the\s+(?:past|last)\s+(?:\w+\s+){0,2}?"
+    r"(?:years?|months|decades?|fiscal\s+years?)\b|\bover\s+(?:\w+\s+)?(?:years|decades)\b"
+    r"|\b(?:a|per|each|every)\s+year\b|\bannually\b|\byearly\b"
+)
+# For people held, a past year or a peak is a total too: "held 73 people for ICE in 2018",
+# "held 45 people on detainers last year", "at its peak, the center held 900".
+_HELD_TOTAL = re.compile(
+    _SPAN_TOTAL + r"|\bin\s+(?:fiscal\s+(?:year\s+)?)?(?:19|20)\d\d\b|\blast\s+(?:fiscal\s+)?year\b"
+    r"|\bat\s+(?:its|their|the)\s+peak\b",
+    re.IGNORECASE,
+)
+_ARREST_TOTAL = re.compile(_SPAN_TOTAL, re.IGNORECASE)
+
+
+def span_total(text: str, start: int, end: int, *, held: bool = False) -> bool:
+    """Whether ``text[start:end]`` (a count's sentence) gives a total over time, not an event."""
+    return bool((_HELD_TOTAL if held else _ARREST_TOTAL).search(text, start, end))
+
+
 def is_place_itself(text: str, mention: PlaceMention) -> bool:
     """False when the place name only qualifies a proper name that follows it ("Miami Herald",
     "Denver Police Department"): the event is not located by that name."""

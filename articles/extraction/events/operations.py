@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from articles.extraction.dates import article_sentences, dates_between, sentence_bounds
-from articles.extraction.events.evidence import dated, summary
+from articles.extraction.events.evidence import dated, span_total, summary
 from articles.extraction.events.numbers import ADJECTIVES, COUNT, PEOPLE, parse_count
 from articles.extraction.types import EventCandidate
 
@@ -103,6 +103,8 @@ def _operation_total(text: str, name: str) -> tuple[int | None, str]:
         sentence = text[start:end]
         if words not in sentence.lower() or "operation" not in sentence.lower():
             continue
+        if span_total(text, start, end):
+            continue  # "more than 40,000 arrests since 2021": a running total, not its count
         for pattern in _OPERATION_TOTAL:
             for m in pattern.finditer(sentence):
                 count = parse_count(m["num"])
