@@ -12,7 +12,8 @@ several indicators; a restatement (same place, kind and indicators in one paragr
 
 Where each part lives: the triggers are ``rules``; ``triggers`` finds a sentence's and runs the
 checks; ``status`` says whether and when a policy applies, ``kinds`` which instrument it is,
-``placing`` who decided; ``clauses`` says where the clause an instrument governs starts.
+``placing`` who decided; ``clauses`` says where the clause an instrument governs starts;
+``anaphora`` reads "did the same" and "a similar agreement" after a reported decision.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import replace
 
 from articles.extraction.dates import article_sentences, mention_for_span, period
 from articles.extraction.events import quoted_spans
+from articles.extraction.policies.anaphora import pointed_back
 from articles.extraction.policies.clauses import start_of_paragraph
 from articles.extraction.policies.kinds import policy_kind
 from articles.extraction.policies.placing import Article, places_for
@@ -67,7 +69,10 @@ def find_policies(
             continue  # a question reports no decision
         said = declared.starting_in(start, end)
         declared_at = said[0].start if said else -1
-        for policy in _sentence_policies(article, start, end, published, quotes, declared_at):
+        found = _sentence_policies(article, start, end, published, quotes, declared_at)
+        if not found and not quotes.containing(start):
+            found = pointed_back(text, start, end, article.places, policies)
+        for policy in found:
             article.last_place = policy.place
             key = (
                 start_of_paragraph(text, start),

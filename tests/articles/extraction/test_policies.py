@@ -454,3 +454,14 @@ def test_a_negated_cooperation_is_no_cooperation_and_a_class_of_places_decides_n
     text = "Boise is one of several cities that have said they will not help with immigration."
     assert _brief(text) == [("boise-id", "in_force", (("local_resources", "limits"),))]
     assert _brief("More than 20 Texas sheriffs have signed 287(g) agreements since May.") == []
+
+
+def test_did_the_same_and_a_similar_agreement_point_back_at_a_decision():
+    text = "Denver stopped honoring ICE detainers in 2014. Boise did the same in 2016."
+    assert _brief(text) == [
+        ("denver-co", "in_force", (("detainers", "limits"),)),
+        ("boise-id", "in_force", (("detainers", "limits"),)),
+    ]
+    text = "Dane County ended its 287(g) agreement. Neighboring Boise signed a similar agreement."
+    assert _brief(text)[-1] == ("boise-id", "in_force", (("agreement_287g", "cooperates"),))
+    assert _brief("Boise did the same in 2016.") == []  # nothing to point back at
