@@ -96,7 +96,13 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
             actor = candidate
             break
     if actor and speech:
+        # "In nearby Fort Bend County, the sheriff said ...": a role without a name is whoever
+        # holds it in the place named before it; a named official speaks for their own place.
+        generic = _GENERIC_REFERENCE.match(text, actor.start, actor.end)
+        lead = [p for p in before if p.start < actor.start and p.place.kind != "state"]
         before = [p for p in before if p.start >= speech.end()]
+        if generic and lead and not before:
+            before = lead[-1:]
         if not before:
             return [actor.place]
     clause_end = CLAUSE_BREAK.search(text, trigger.end, end)
@@ -133,6 +139,7 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|stated|added|confirmed|wrote|explained)\b", re.IGNORECASE
 )
+_GENERIC_REFERENCE = re.compile(r"(?:the|its|his|her|their)\s+[a-z]", re.IGNORECASE)
 _STATEWIDE = re.compile(r"\bstatewide\b|\bacross\s+the\s+state\b", re.IGNORECASE)
 _STATE_ACTOR = re.compile(
     r"\b(?:Gov\.|Governor|governor|Legislature|legislature|lawmakers|General\s+Assembly"
@@ -162,15 +169,16 @@ _GENERIC_SUBJECT = re.compile(
 
 _JAIL_IN = re.compile(
     r"\b(?:jail|prison|center|facility|office|headquarters|plant|hangar|judge|court"
-    r"|courthouse|hearing)\s+(?:in|at|near)\s+$"
+    r"|courthouse|hearing|(?i:lawmakers|legislators|legislature|senators|statehouse|capitol))\s+"
+    r"(?:in|at|near)\s+$"
     r"|\b(?:County|county)(?:['’]s)?\s+[^.;,]{0,40}\b(?:in|at)\s+$"
 )
 
 
 def _bystander(text: str, mention: PlaceMention) -> bool:
-    """ "the Seneca County jail in Tiffin", "a federal judge in Austin", "Yuba County, north
-    of Sacramento": a town named as where a building or a court is, or as a reference point;
-    the county, state or whoever runs it decides."""
+    """ "the Seneca County jail in Tiffin", "a federal judge in Austin", "lawmakers in Austin",
+    "Yuba County, north of Sacramento": a town named as where a building, a court or a
+    legislature is, or as a reference point; the county, state or whoever runs it decides."""
     window = max(0, mention.start - 80)
     if mention.place.kind == "city" and _JAIL_IN.search(text, window, mention.start):
         return True

@@ -465,3 +465,23 @@ def test_did_the_same_and_a_similar_agreement_point_back_at_a_decision():
     text = "Dane County ended its 287(g) agreement. Neighboring Boise signed a similar agreement."
     assert _brief(text)[-1] == ("boise-id", "in_force", (("agreement_287g", "cooperates"),))
     assert _brief("Boise did the same in 2016.") == []  # nothing to point back at
+
+
+def test_a_role_without_a_name_is_the_place_named_before_it_and_a_capital_is_no_decider():
+    cast = [
+        Speaker(
+            "ana-ruiz",
+            "Ana Ruiz",
+            "person",
+            "Sheriff",
+            place=PLACES["Tulsa"],
+            level="local",
+        )
+    ]
+    text = "In nearby Dane County, the sheriff said he would keep honoring detainers."
+    cast[0].mentions = [(text.index("the sheriff"), text.index("the sheriff") + 11)]
+    assert _brief(text, speakers=cast) == [
+        ("dane-county-wi", "in_force", (("detainers", "cooperates"),))
+    ]
+    text = "Lawmakers in Boise weigh a bill that would ban sanctuary cities in Texas."
+    assert {place for place, _, _ in _brief(text)} == {"texas"}
