@@ -121,7 +121,10 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
     if _STATE_ACTOR.search(text, start, end) and article.state is not None:
         return [article.state]  # "Gov. Ana Ruiz orders ...", "the Legislature passed ..."
     if _GENERIC_SUBJECT.search(text, start, trigger.start):
-        return []
+        # "Multnomah, Clackamas and Lane counties announced the change. The sheriffs said they
+        # would now ...": a definite plural after a list of places is that list.
+        listed = _listed_before(article, start) if _DEFINITE_PLURAL.match(text, start) else []
+        return listed
     if _ANAPHORA.match(text, start) and article.last_place is not None:
         return [article.last_place]  # "Under the new law, police may not ..."
     earlier = list(places.starting_in(start - _CARRY_OVER_CHARS, start))
@@ -158,6 +161,26 @@ _CLASS_AFTER = re.compile(
     r"|sheriffs|jails|police\s+(?:departments|chiefs)|mayors|school\s+districts)\b",
     re.IGNORECASE,
 )
+_DEFINITE_PLURAL = re.compile(
+    r"\W*(?:the|those|these|both|all|all\s+\w+\s+of\s+the|each\s+of\s+the)\s+(?:\w+\s+)?"
+    r"(?:sheriffs|counties|cities|towns|jails|councils|boards|mayors|police\s+chiefs)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_before(article: Article, start: int) -> list[Place]:
+    """The cities or counties the previous sentence lists ("Multnomah, Washington and Lane
+    counties ..."), when it lists at least two."""
+    lo = article.text.rfind(".", 0, max(0, start - 2)) + 1
+    named = [
+        p.place
+        for p in article.places.starting_in(lo, start)
+        if p.place.kind in ("city", "county") and not _bystander(article.text, p)
+    ]
+    named = list(dict.fromkeys(named))
+    return named if len(named) >= 2 else []
+
+
 _KIND_WORD = re.compile(r"\b(?:county|sheriff|city|mayor)\b", re.IGNORECASE)
 
 # A general remark about unnamed places ("dozens of cities", "jurisdictions that ...").
@@ -182,7 +205,16 @@ def _bystander(text: str, mention: PlaceMention) -> bool:
     window = max(0, mention.start - 80)
     if mention.place.kind == "city" and _JAIL_IN.search(text, window, mention.start):
         return True
+    if _DESCRIBED_BY.search(text, window, mention.start):
+        return True  # "The jail board, whose members are appointed by X, Y and Z, voted ..."
     return bool(_REFERENCE.search(text, window, mention.start))
+
+
+# A relative clause that describes the subject by the places it is made of or serves.
+_DESCRIBED_BY = re.compile(
+    r",\s+(?:whose|which\s+(?:serves|is\s+run\s+by|is\s+made\s+up\s+of))\b[^.;]{0,70}$",
+    re.IGNORECASE,
+)
 
 
 _REFERENCE = re.compile(

@@ -14,7 +14,7 @@ _NOT = (
 )
 # "bars city employees, including police, from asking": a ban's object, then "from".
 _BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,12}?from"
-_ICE = r"(?:ICE|U\.S\.\s+Immigration|Immigration|immigration|federal)"
+_ICE = r"(?:ICE|U[.\s]S[.\s]\s*Immigration|Immigration|immigration|federal)"
 _BARS_LIMITS = (
     rf"\b{_BARRED}\s+(?:adopt\w*|enact\w*|pass\w*|hav\w*|keep\w*|creat\w*)\s+(?:any\s+|a\s+)?"
     r"(?:policy|policies|rules?|ordinances?|laws?|measures?)\s+(?:that|which)\s+(?:discourag"
@@ -117,7 +117,7 @@ _RULES = (
         r"(?:[\w'’]+\s+){0,3}?(?:(?:jail|detention|ICE|immigration)(?:['’]s)?\s+(?:detention\s+)?"
         r"(?:contract|agreement)|(?:contract|"
         r"agreement|relationship)\b[^.;]{0,60}?\b(?:jail|detainees?|detention)|(?:contract|agreement)"
-        r"\s+with\s+(?:ICE|U\.S\.\s+Immigration|Immigration\s+and\s+Customs))",
+        r"\s+with\s+(?:ICE|U[.\s]S[.\s]\s*Immigration|Immigration\s+and\s+Customs))",
         "jail_access", "limits", "jail_contract", strong=True,
     ),
     _Rule(
@@ -216,7 +216,7 @@ _RULES = (
     _Rule(  # 287(g)'s other names: "Warrant Service Officer program", "task force model", MOA
         r"\b(?:sign\w*|join\w*|enter\w*\s+into|renew\w*|approv\w*|appl\w+\s+(?:to|for)|take\w*\s+part"
         r"\s+in|participat\w*\s+in)\b[^.;]{0,50}?\b(?:Warrant\s+Service\s+Officer|task\s+force\s+model"
-        r"|jail\s+enforcement\s+model|memorandum\s+of\s+agreement\s+with\s+(?:ICE|U\.S\.\s+Immigration"
+        r"|jail\s+enforcement\s+model|memorandum\s+of\s+agreement\s+with\s+(?:ICE|U[.\s]S[.\s]\s*Immigration"
         r"|Immigration))",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
@@ -235,7 +235,7 @@ _RULES = (
     _Rule(  # an intergovernmental service agreement to rent jail beds to ICE
         r"\b(?:intergovernmental\s+(?:service\s+)?agreement|IGSA)\b"
         r"|\b(?:rent\w*|leas\w*)\s+(?:\w+\s+){0,2}?(?:beds|cells|space)\s+to\s+(?:ICE|the\s+federal"
-        r"|U\.S\.\s+Immigration)",
+        r"|U[.\s]S[.\s]\s*Immigration)",
         "jail_access", "cooperates", "jail_contract", strong=True,
     ),
     _Rule(  # "resumed honoring detainers", "began holding people for ICE again"
@@ -260,7 +260,7 @@ _RULES = (
         "local_resources", "cooperates", "law", strong=True,
     ),
     _Rule(  # "tells officers not to call Border Patrol or ICE to check someone's status"
-        rf"\b{_NOT}\s+(?:to\s+)?(?:call|contact|alert|summon)\w*\s+(?:U\.S\.\s+)?(?:Border\s+Patrol"
+        rf"\b{_NOT}\s+(?:to\s+)?(?:call|contact|alert|summon)\w*\s+(?:U[.\s]S[.\s]\s*)?(?:Border\s+Patrol"
         r"|ICE|immigration|federal\s+(?:agents|immigration))",
         "information_sharing", "limits", "law_enforcement_policy",
     ),

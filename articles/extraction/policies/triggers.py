@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from articles.extraction.policies.kinds import instrument_start
 from articles.extraction.policies.rules import Trigger, compiled_rules
@@ -22,6 +23,10 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
     if not any(word in lowered for word in _DOMAIN_WORDS):
         return found  # nothing about immigration enforcement in this sentence
     possible = {i for i, words in _INDICATOR_WORDS.items() if any(w in lowered for w in words)}
+    # The triggers' windows stop at a period: the periods of "U.S." or "Sen." are masked (same
+    # length, so positions hold) for the rules to see across them.
+    plain = text
+    text = _masked(text)
     for pattern, rule in compiled_rules():
         if rule.indicator not in possible:
             continue  # none of the words any trigger of this indicator needs
@@ -45,9 +50,9 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
                 # "prohibits cities from adopting policies that limit cooperation", "bars any
                 # government from prohibiting its officers from sharing ...": a ban on limits
                 rule = replace(rule, direction="cooperates")
-            status = trigger_status(text, start, end, m)
+            status = trigger_status(plain, start, end, m)
             found.append(
-                Trigger(m.start(), m.end(), rule, instrument_start(text, start, m), status)
+                Trigger(m.start(), m.end(), rule, instrument_start(plain, start, m), status)
             )
     # "terminate its contract to house detainees", "pull deputies out of a program that trained
     # them to check immigration status": the ending wins over what it ends, whatever that set.
@@ -62,6 +67,17 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
         )
     ]
     return sorted(kept, key=lambda t: t.start)
+
+
+_ABBREVIATION = re.compile(
+    r"\b(?:U\.S\.|D\.C\.|(?:Gov|Sen|Rep|Lt|Sgt|Dr|Mr|Ms|St|No|Gen|Col|Dept|Capt)\.(?=\s))"
+)
+
+
+@lru_cache(maxsize=8)
+def _masked(text: str) -> str:
+    """``text`` with the periods of abbreviations ("U.S.", "Sen.") made spaces."""
+    return _ABBREVIATION.sub(lambda m: m[0].replace(".", " "), text)
 
 
 # Cheap gates before the triggers' regular expressions: a sentence about none of these is no

@@ -485,3 +485,25 @@ def test_a_role_without_a_name_is_the_place_named_before_it_and_a_capital_is_no_
     ]
     text = "Lawmakers in Boise weigh a bill that would ban sanctuary cities in Texas."
     assert {place for place, _, _ in _brief(text)} == {"texas"}
+
+
+def test_the_sheriffs_after_a_list_of_counties_are_those_counties():
+    places = {**PLACES, "Cook County": Place("cook-county-il", "Cook County", "county", "IL", "")}
+    text = (
+        "Dane County and Cook County announced the change this week. The sheriffs said they "
+        "would now hold someone for U.S. Immigration and Customs Enforcement only if the agency "
+        "produces a warrant signed by a judge."
+    )
+    found = find_policies(text, mentions_of(text, places), PUBLISHED)
+    assert {(p.place.slug, p.indicators) for p in found} == {
+        ("dane-county-wi", (("detainers", "limits"),)),
+        ("cook-county-il", (("detainers", "limits"),)),
+    }
+
+
+def test_places_that_describe_the_deciding_board_do_not_decide():
+    text = (
+        "Dane County ran the jail for years. The jail board, whose members are appointed by "
+        "Boise and Tulsa, voted to let the 287(g) agreement lapse."
+    )
+    assert {place for place, _, _ in _brief(text)} == {"dane-county-wi"}
