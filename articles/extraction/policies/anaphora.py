@@ -1,8 +1,9 @@
 """Policies a sentence reports by pointing back at one already reported: "Doña Ana County did
 the same in 2017", "Neighboring Ottawa County signed a similar agreement last year", "Dallas
 followed suit". The place is the one the sentence names before those words; what was decided is
-the latest decision reported before it (for a similar agreement, contract or program: the
-agreement itself, which cooperates, even when the one reported was ended)."""
+the latest decision reported before "the same", the article's first one before "similar" (for
+a similar agreement, contract or program: the agreement itself, which cooperates, even when the
+one reported was ended)."""
 
 from __future__ import annotations
 
@@ -51,13 +52,15 @@ def pointed_back(
     named = [p for p in places.starting_in(start, cue.start()) if p.place.kind != "state"]
     if not named:
         return []
-    model = decided[-1]
+    model = decided[-1]  # "did the same": what was just reported
     indicators = model.indicators
-    if similar is not None:
+    if similar is not None:  # "a similar policy": like the one the article is about
+        model = decided[0]
+        indicators = model.indicators
         noun = similar["noun"].lower()
         if noun in _AGREEMENT_NOUNS:
             agreements = [p for p in decided if p.kind in _AGREEMENT_KINDS] or decided
-            model = agreements[-1]
+            model = agreements[0]
             # the agreement itself cooperates, though the one reported was ended: all that its
             # place's decisions say it did
             indicators = tuple(

@@ -507,3 +507,11 @@ def test_places_that_describe_the_deciding_board_do_not_decide():
         "Boise and Tulsa, voted to let the 287(g) agreement lapse."
     )
     assert {place for place, _, _ in _brief(text)} == {"dane-county-wi"}
+
+
+def test_a_similar_policy_is_like_the_articles_first_decision():
+    text = (
+        "Tulsa police will not ask about immigration status. Dane County said its jail will "
+        "keep honoring ICE detainers. Boise adopted a similar policy in 2013."
+    )
+    assert _brief(text)[-1] == ("boise-id", "in_force", (("information_sharing", "limits"),))
