@@ -48,6 +48,15 @@ AGAINST_CUES = (
         2,
     ),
     (r"\b(?:tear\w*|torn|ripp\w*)\b[^.]{0,20}\bapart\b|\bkeep\w* families together\b", 1),
+    # "turns its troopers into immigration agents", "an arm of ICE"
+    (
+        r"\b(?:turn\w*|mak\w*|convert\w*)\s+(?:\w+\s+){0,4}?into\s+(?:\w+\s+)?(?:immigration"
+        r"|deportation|ICE)\s+(?:agents|officers|enforcers)\b|\ban\s+arm\s+of\s+(?:ICE|the\s+federal"
+        r"|immigration)",
+        2,
+    ),
+    # "people are afraid to drive to work", "too scared to call"
+    (r"\b(?:afraid|scared|terrified|frightened)\s+to\b", 2),
     (
         r"\bnot (?:immigration|ICE|Border Patrol) (?:agents|officers)\b|\bcheck(?:ing)? papers\b"
         r"|\bracial(?:ly)? profil\w*|\bnot (?:our|their|my) job\b",
@@ -73,6 +82,22 @@ FOR_CUES = (
     (r"\bpublic safety\b|\brule of law\b|\bback (?:on|onto) the streets\b", 1),
     (r"\b287\(g\)", 1),
     (r"\b(?:cooperative|partnership|partners)\b", 1),
+    # criticism of obstructing enforcement: "making it harder for ICE to do its job"
+    (
+        r"\b(?:harder|difficult|impossible|tougher)\s+for\s+(?:ICE|agents|federal\s+(?:agents"
+        r"|officers|authorities)|immigration\s+(?:agents|officers|authorities))\b"
+        r"|\b(?:let|letting|allow\w*)\s+(?:ICE|agents|federal\s+agents)\s+do\s+(?:its|their)\s+jobs?\b"
+        r"|\b(?:don['’]t|do\s+not|won['’]t|will\s+not|never)\s+look\s+the\s+other\s+way\b",
+        2,
+    ),
+    # handing people over to ICE rather than releasing them
+    (
+        r"\b(?:hand|turn)(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?over\b|,\s+not\s+released\b"
+        r"|\breleased\s+(?:back\s+)?(?:into|onto)\s+(?:our\s+|the\s+)?(?:streets?|communit\w+"
+        r"|neighborhoods?)",
+        1,
+    ),
+    (r"\billegal\s+(?:labor|workers?|immigrants?|immigration|entry|crossings?)\b", 1),
     (
         r"\bcriminals?\b[^.]{0,60}?\b(?:released|streets|free|walk)\b|\bgang members?\b"
         r"|\bhere illegally\b|\bin (?:this|the) country illegally\b|\bforce multiplier\b",

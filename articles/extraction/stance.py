@@ -99,7 +99,12 @@ _ENFORCEMENT_OBJECT = re.compile(
     r"operation|deportations?|ICE|agents|crackdown)\b",
     re.IGNORECASE,
 )
-_ENACTING = r"(?:signed|introduced|proposed|wrote|authored)"
+_INSTRUMENT_OBJECT = re.compile(
+    r"^(?>\s*)(?!that\b)(?:the|a|an|this|its|their)?\s*(?:\w+\s+){0,2}?(?:bill|law|measure|ordinance|order"
+    r"|resolution|legislation|act|amendment|directive)\b",
+    re.IGNORECASE,
+)
+_ENACTING = r"(?:signed|introduced|proposed|wrote|authored|co-?wrote|co-?sponsored|sponsored)"
 # What a speaker rejects may be a criticism of the action, not the action.
 _CRITICISM_OBJECT = re.compile(
     r"^\s*(?:that\s*[.,;]|that\s+(?:criticism|claim|charge|argument|view|characteri[sz]ation)"
@@ -209,6 +214,11 @@ class _Context:
             and (first_policy is None or first_event < first_policy)
         )
         self.main = main_side(policies, _LEDE_CHARS)
+        # The side of what the article is about as it was enacted: a blocked law's own side.
+        self.enacted = main_side(
+            [replace(p, status="in_force") if p.status == "blocked" else p for p in policies],
+            _LEDE_CHARS,
+        )
         self.quotes = intervals(quoted_spans(body))
         self.topical = bool(policies) or bool(_COOPERATION_TOPIC.search(body))
         self.policy_spans = SpanIndex(policies)
@@ -242,10 +252,14 @@ def _framed(ctx: _Context, speaker: Speaker) -> str | None:
         if not support and _CRITICISM_OBJECT.match(rest):
             support = True  # "rejected that", "dismissed the criticism": defending the action
         enacting = m["support"] and re.match(_ENACTING, m["support"])
+        if enacting and re.match(r"(?:co-?)?wrote|authored", m["support"], re.I):
+            enacting = _INSTRUMENT_OBJECT.match(rest)  # "wrote the bill", not "wrote that"
         if enacting:
             own = [p for p in ctx.policy_spans.overlapping(start, sentence_end) if policy_side(p)]
             if own:  # "Chief Ana Ruiz signed an order that ...": the order's side
                 return policy_side(own[0])
+            if ctx.enacted:  # "which Gov. Ana Ruiz signed": the law's side, blocked or not
+                return ctx.enacted
         if _ENFORCEMENT_OBJECT.match(rest):
             return FOR if support else AGAINST
         if _SANCTUARY_OBJECT.match(rest):

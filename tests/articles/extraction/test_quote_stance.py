@@ -153,3 +153,25 @@ def test_deferring_procedure_and_no_change_are_procedural(quote):
 
 def test_an_argument_is_not_procedural():
     assert not procedural("This program costs us the trust of victims.")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The county should not be making it harder for ICE to do its job.",
+        "Our deputies don't look the other way.",
+    ],
+)
+def test_criticism_of_obstructing_enforcement_is_for(quote):
+    assert classify_stance(quote, None) == "for_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "This is what happens when a town turns its police into immigration agents.",
+        "Families are afraid to take their kids to school.",
+    ],
+)
+def test_turning_police_into_agents_and_fear_are_against(quote):
+    assert classify_stance(quote, None) == "against_cooperation"

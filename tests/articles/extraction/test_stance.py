@@ -169,3 +169,13 @@ def test_an_official_deferring_to_another_decider_takes_no_side():
     kim.mentions = [(m.start(), m.start() + 3) for m in re.finditer("Kim", body)]
     policies = [_policy(body, "The sheriff ended the 287(g) agreement", "limits")]
     assert _stances(body, [kim], policies) == [NEUTRAL, AGAINST]
+
+
+def test_who_signed_or_co_wrote_a_blocked_law_is_on_the_laws_side():
+    body = (
+        "A judge blocked the 287(g) mandate, which Gov. Ana Ruiz signed in May.\n"
+        "“This leaves us defenseless,” Ruiz said."
+    )
+    ruiz = _person(body, "Ana Ruiz", "Governor", "state")
+    policies = [_policy(body, "A judge blocked", "cooperates", status="blocked")]
+    assert _stances(body, [ruiz], policies) == [FOR]
