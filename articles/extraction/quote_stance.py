@@ -231,8 +231,8 @@ def _speaker_lean(speaker: Speaker | None) -> str:
 # ("I want to see the final language", "what it costs us before I vote", "we'll take it up in
 # the budget hearings"), and saying that nothing changes ("our practice is unchanged").
 _PROCEDURAL = re.compile(
-    r"\b(?:(?:is|was|remains?)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:\w+['’]s\s+)?"
-    r"(?:call|decision|business|choice|job)\b(?!\s+(?:was|is)\b)"
+    r"\b(?:(?:is|was|remains?)\s+(?:(?:the\s+)?(?:\w+\s+)?\w+['’]s|his|her|their)\s+(?:own\s+)?"
+    r"(?:call|decision|business|choice)\b(?!\s+(?:was|is)\b)"
     r"|(?:up\s+to|for)\s+the\s+(?:sheriff|council|board|voters|courts?|legislature|state"
     r"|commission)\s*(?:to\s+decide)?[.,]|between\s+the\s+\w+\s+and\s+the\s+federal"
     r"|follow\s+whatever|(?:don['’]t|do\s+not)\s+get\s+to\s+(?:pick|choose)"

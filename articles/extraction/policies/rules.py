@@ -148,7 +148,7 @@ _RULES = (
     ),
     _Rule(
         rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,2}}?(?:ask\w*|inquir\w*|disclos\w*|"
-        rf"shar\w*|collect\w*)\b[^.;]{{0,60}}?\b(?:immigration\s+status|information\s+with\s+{_ICE})",
+        rf"shar\w*|collect\w*)\b[^.;]{{0,100}}?\b(?:immigration\s+status|information\s+with\s+{_ICE})",
         "information_sharing", "limits", "other",
     ),
     _Rule(
@@ -184,7 +184,7 @@ _RULES = (
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(
-        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,5}}?enforc\w*\s+(?:federal\s+)?immigration\s+laws?",
+        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,5}}?enforc\w*\s+(?:\w+\s+){{0,2}}?immigration\s+laws?",
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(
@@ -328,7 +328,7 @@ _RULES = (
         r"(?<!not\s)(?<!n['’]t\s)\b(?:honou?r(?:s|ed|ing)?|compl(?:y|ies|ied)\s+with)\s+"
         r"(?:every|all|most|any|the)?\s*(?:\w+\s+){0,2}?(?:ICE\s+)?(?:detainers?|detainer\s+requests?"
         r"|holds?)\b(?!\s+(?:only|without|unless))"
-        r"|(?<=\bstill\s)honou?r\s+them\b",
+        r"|(?<=\bstill\s)honou?r\s+them\b|\b(?:keep|kept|keeps|continu\w*\s+to)\s+honou?r\w*\s+them\b",
         "detainers", "cooperates", "law_enforcement_policy",
     ),
     _Rule(
@@ -351,8 +351,9 @@ _RULES = (
         "detainers", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "holds ICE detainees under a contract", "rents jail beds to ICE"
-        rf"(?<!not\s)\b(?:hold|holds|house|houses|housed|held|holding|housing)\s+(?:\w+\s+){{0,2}}?"
-        rf"(?:{_ICE}\s+)?detainees\s+(?:under|through)\s+(?:a\s+|an\s+|its\s+)?(?:\w+\s+)?contract"
+        rf"(?<!not\s)\b(?:hold|holds|house|houses|housed|held|holding|housing)\s+(?:\w+\s+){{0,4}}?"
+        rf"(?:{_ICE}\s+)?detainees\b[^.;]{{0,30}}?\b(?:under|through)\s+(?:a\s+|an\s+|its\s+|their\s+)?"
+        r"(?:[\w-]+\s+)?contract"
         r"|\brents?\s+(?:\w+\s+){0,2}?beds\s+to\s+ICE"
         rf"|\bcontract\s+(?:with\s+{_ICE}\s+)?to\s+(?:house|hold|detain)\s+(?:{_ICE}\s+)?detainees",
         "jail_access", "cooperates", "jail_contract", strong=True,

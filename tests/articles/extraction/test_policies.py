@@ -515,3 +515,17 @@ def test_a_similar_policy_is_like_the_articles_first_decision():
         "keep honoring ICE detainers. Boise adopted a similar policy in 2013."
     )
     assert _brief(text)[-1] == ("boise-id", "in_force", (("information_sharing", "limits"),))
+
+
+def test_longer_objects_between_a_trigger_and_what_it_governs():
+    text = (
+        "The Tulsa resolution keeps the practice of not asking crime victims, witnesses or "
+        "people stopped for minor offenses about their immigration status."
+    )
+    assert _brief(text)[0][2] == (("information_sharing", "limits"),)
+    text = "It bars Tulsa employees from using city resources to help enforce federal civil immigration law."
+    assert ("local_resources", "limits") in _brief(text)[0][2]
+    text = "In Dane County, the jail holds up to 800 ICE detainees at a time under a long contract."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("jail_access", "cooperates"),))]
+    text = "The Dane County board voted to keep honoring them after ICE sent its requests."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "cooperates"),))]

@@ -175,3 +175,8 @@ def test_criticism_of_obstructing_enforcement_is_for(quote):
 )
 def test_turning_police_into_agents_and_fear_are_against(quote):
     assert classify_stance(quote, None) == "against_cooperation"
+
+
+def test_deferring_needs_an_owner_not_an_opinion():
+    assert procedural("What the county board does is the county board's business.")
+    assert not procedural("This is the right decision for our town.")
