@@ -523,7 +523,10 @@ def test_longer_objects_between_a_trigger_and_what_it_governs():
         "people stopped for minor offenses about their immigration status."
     )
     assert _brief(text)[0][2] == (("information_sharing", "limits"),)
-    text = "It bars Tulsa employees from using city resources to help enforce federal civil immigration law."
+    text = (
+        "It bars Tulsa employees from using city resources to help enforce federal civil "
+        "immigration law."
+    )
     assert ("local_resources", "limits") in _brief(text)[0][2]
     text = "In Dane County, the jail holds up to 800 ICE detainees at a time under a long contract."
     assert _brief(text) == [("dane-county-wi", "in_force", (("jail_access", "cooperates"),))]
