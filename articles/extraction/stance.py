@@ -129,7 +129,8 @@ _SUPPORTERS = re.compile(
 )
 # After an actor's name: the verb of what they did ("Sheriff Ana Ruiz ended ...").
 _ACTS = re.compile(
-    r"(?:['’]s\s+(?:office|department|administration)\s+)?(?:,[^,.;“”\"]{1,120},)?\s+"
+    r"['’]s\s+(?:application|decision|order|directive|request|plan|proposal|move|push|bid)\b"
+    r"|(?:['’]s\s+(?:office|department|administration)\s+)?(?:,[^,.;“”\"]{1,120},)?\s+"
     r"(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:will|would|has|have|had|signed|ordered|voted|ended"
     r"|approved|agreed|decided|announced|issued|adopted|passed|directed|joined|renewed|let"
     r"|terminated|stopped|began|said|says|told|notified|declined|refused|cut|barred|banned"

@@ -14,7 +14,10 @@ _NOT = (
 )
 # "bars city employees, including police, from asking": a ban's object, then "from".
 _BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,12}?from"
-_ICE = r"(?:ICE|U[.\s]S[.\s]\s*Immigration|Immigration|immigration|federal)"
+_ICE = (
+    r"(?:ICE|(?:U[.\s]S[.\s]\s*)?Immigration(?:\s+and\s+Customs\s+Enforcement(?:\s+\(ICE\))?)?"
+    r"|immigration|federal)"
+)
 _BARS_LIMITS = (
     rf"\b{_BARRED}\s+(?:adopt\w*|enact\w*|pass\w*|hav\w*|keep\w*|creat\w*)\s+(?:any\s+|a\s+)?"
     r"(?:policy|policies|rules?|ordinances?|laws?|measures?)\s+(?:that|which)\s+(?:discourag"
@@ -215,7 +218,7 @@ _RULES = (
     # More ways news reports a decision or a standing policy.
     _Rule(  # 287(g)'s other names: "Warrant Service Officer program", "task force model", MOA
         r"\b(?:sign\w*|join\w*|enter\w*\s+into|renew\w*|approv\w*|appl\w+\s+(?:to|for)|take\w*\s+part"
-        r"\s+in|participat\w*\s+in)\b[^.;]{0,50}?\b(?:Warrant\s+Service\s+Officer|task\s+force\s+model"
+        r"\s+in|participat\w*\s+in)\b[^.;]{0,50}?\b(?:Warrant\s+Service\s+Officer|task\s+force\s+(?:model|agreement)"
         r"|jail\s+enforcement\s+model|memorandum\s+of\s+agreement\s+with\s+(?:ICE|U[.\s]S[.\s]\s*Immigration"
         r"|Immigration))",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
@@ -356,6 +359,13 @@ _RULES = (
         r"(?:[\w-]+\s+)?contract"
         r"|\brents?\s+(?:\w+\s+){0,2}?beds\s+to\s+ICE"
         rf"|\bcontract\s+(?:with\s+{_ICE}\s+)?to\s+(?:house|hold|detain)\s+(?:{_ICE}\s+)?detainees",
+        "jail_access", "cooperates", "jail_contract", strong=True,
+    ),
+    _Rule(  # "holds people for ICE under an agreement with the agency"
+        rf"(?<!not\s)\b(?:hold|holds|held|holding|house|houses|housed|housing)\s+"
+        r"(?!(?:an?\s+average\s+of\s+)?\d|(?:about|nearly|more\s+than|some|over)\s)(?:\w+\s+){0,2}?"
+        rf"(?:people|inmates|detainees|immigrants)\s+for\s+{_ICE}\s+under\s+(?:a|an|its|their|the)\s+"
+        r"(?:[\w-]+\s+)?(?:agreement|contract)",
         "jail_access", "cooperates", "jail_contract", strong=True,
     ),
     _Rule(  # "may not hold people for ICE under a contract", "must end those contracts"

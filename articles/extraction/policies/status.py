@@ -34,7 +34,7 @@ _PROPOSED = re.compile(
     r"|seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|advance"
     r"|aims?\s+to|intends?\s+to|is\s+to\s+vote|measure\s+that|not\s+come\s+up"
     r"|(?:bill|measure|proposal|ordinance)\s+(?:that|which)\s+would|would\s+have"
-    r"|appl(?:y|ies|ying|ied)\s+(?:to|for)|fil(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?(?:bill|measure"
+    r"|appl(?:y|ies|ying|ied)\s+(?:to|for)|applications?\s+to|fil(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?(?:bill|measure"
     r"|legislation)|(?:is|are|was|were)\s+(?:weighing|considering|studying|reviewing))\b",
     re.IGNORECASE,
 )

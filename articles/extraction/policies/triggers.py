@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from articles.extraction.policies.clauses import start_of_clause
 from articles.extraction.policies.kinds import instrument_start
 from articles.extraction.policies.rules import Trigger, compiled_rules
 from articles.extraction.policies.status import trigger_status
@@ -34,11 +35,25 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
             before = text[start : m.start()]
             if quotes.containing(m.start()):
                 continue  # quoted words are statements, handled by the quotes step
-            if _HYPOTHETICAL.search(before) or _OTHER_ACTOR.search(before):
+            # "has no plans to sign ..., but the jail will continue honoring detainers": a
+            # hypothetical or an absence governs its own clause only
+            clause = plain[start_of_clause(plain, start, m.start()) : m.start()]
+            # "no county may hold ...", "no agency currently has a 287(g) agreement"
+            head = _HEAD_VERB.match(plain, m.start(), m.end())
+            no_subject = _NO_SUBJECT.search(before[-120:] + (head[0] if head else ""))
+            prohibited = no_subject is not None and no_subject["modal"] is not None
+            if (_HYPOTHETICAL.search(clause) and not prohibited) or _OTHER_ACTOR.search(before):
                 continue
             if not before.strip(' “"') and _GERUND.match(m.group()):
                 continue  # "Honoring detainers wastes resources": an opinion about a practice
-            if rule.direction == "cooperates" and (
+            no_subject = no_subject if rule.direction == "cooperates" else None
+            if prohibited and no_subject:
+                # "no county, city or other local government may hold people for ICE under a
+                # contract": the negated subject makes it a limit
+                rule = replace(rule, direction="limits")
+            elif no_subject:
+                continue  # "no Delaware agency has a 287(g) agreement": no policy at all
+            elif rule.direction == "cooperates" and (
                 _NEGATION_BEFORE.search(before[-40:])
                 or _BARRED_BEFORE.search(before)
                 or _negated_inside(m.group())
@@ -120,6 +135,12 @@ _OTHER_ACTOR = re.compile(
 )
 
 _GERUND = re.compile(r"[A-Z]\w*ing\b")
+_HEAD_VERB = re.compile(r"(?:has|have|had|is|are|was|were)\s+", re.IGNORECASE)
+_NO_SUBJECT = re.compile(
+    r"\b(?:no|neither)\s+(?:[\w,'’]+\s+){0,10}?(?:(?P<modal>may|can|shall|will|is\s+allowed\s+to"
+    r"|are\s+allowed\s+to)|has|have|had|is|are|was|were)\s+$",
+    re.IGNORECASE,
+)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.IGNORECASE)
 # "penalizes cities that do not cooperate": a negation in a relative clause is someone else's.
 _RELATIVE_NEGATION = re.compile(

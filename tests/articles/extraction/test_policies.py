@@ -532,3 +532,28 @@ def test_longer_objects_between_a_trigger_and_what_it_governs():
     assert _brief(text) == [("dane-county-wi", "in_force", (("jail_access", "cooperates"),))]
     text = "The Dane County board voted to keep honoring them after ICE sent its requests."
     assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "cooperates"),))]
+
+
+def test_a_hypothetical_governs_its_clause_and_a_negated_subject_limits():
+    text = (
+        "In Dane County, the sheriff said he has no plans to sign a 287(g) agreement, but that "
+        "the county jail will continue honoring ICE detainers."
+    )
+    assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "cooperates"),))]
+    text = (
+        "Starting in May, no county or city in Texas may hold people for U.S. Immigration and "
+        "Customs Enforcement under a contract."
+    )
+    found = _brief(text)
+    assert ("texas", "in_force", (("jail_access", "limits"),)) in found
+    assert {d for _, _, indicators in found for _, d in indicators} == {"limits"}
+    assert _brief("No agency in Texas currently has a 287(g) agreement with ICE.") == []
+
+
+def test_holding_people_for_ice_under_an_agreement_and_a_task_force_agreement():
+    text = "The Dane County jail holds people for ICE under an agreement with the agency."
+    assert ("jail_access", "cooperates") in {i for _, _, found in _brief(text) for i in found}
+    text = "Dane County Sheriff Ana Ruiz signed his office's task force agreement in March."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("agreement_287g", "cooperates"),))]
+    text = "The Dane County board backed the sheriff's application to join the 287(g) program."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}

@@ -179,3 +179,14 @@ def test_who_signed_or_co_wrote_a_blocked_law_is_on_the_laws_side():
     ruiz = _person(body, "Ana Ruiz", "Governor", "state")
     policies = [_policy(body, "A judge blocked", "cooperates", status="blocked")]
     assert _stances(body, [ruiz], policies) == [FOR]
+
+
+def test_the_official_whose_application_it_is_takes_its_side():
+    body = (
+        "The board backed Sheriff Ana Ruiz's application to join the 287(g) program.\n"
+        "“It gives us the people we need,” Ruiz said."
+    )
+    ruiz = _person(body, "Ana Ruiz", "Sheriff", "local", place=COUNTY)
+    words = "The board backed Sheriff Ana Ruiz's application to join the 287(g) program."
+    policies = [_policy(body, words, "cooperates", status="proposed")]
+    assert _stances(body, [ruiz], policies) == [FOR]
