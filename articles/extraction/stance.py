@@ -259,6 +259,9 @@ def _framed(ctx: _Context, speaker: Speaker) -> str | None:
             own = [p for p in ctx.policy_spans.overlapping(start, sentence_end) if policy_side(p)]
             if own:  # "Chief Ana Ruiz signed an order that ...": the order's side
                 return policy_side(own[0])
+            mine = _own_side(ctx, speaker)
+            if mine:  # "Council President Ana Ruiz, who sponsored the resolution": her city's
+                return mine
             if ctx.enacted:  # "which Gov. Ana Ruiz signed": the law's side, blocked or not
                 return ctx.enacted
         if _ENFORCEMENT_OBJECT.match(rest):
@@ -363,6 +366,19 @@ def _actor(ctx: _Context, speaker: Speaker) -> str | None:
     return AGAINST if votes[AGAINST] > votes[FOR] else FOR
 
 
+def _own_side(ctx: _Context, speaker: Speaker) -> str | None:
+    """A place's own officials are on the side of its own decisions, and of its own law even
+    where a court blocked it."""
+    if speaker.place is None or speaker.level not in ("local", "state"):
+        return None
+    own = [
+        replace(p, status="in_force") if p.status == "blocked" else p
+        for p in ctx.policies
+        if p.place == speaker.place and p.status != "proposed"
+    ]
+    return main_side(own)
+
+
 def _office(ctx: _Context, speaker: Speaker) -> str | None:
     """The side an office takes in this article, from who it is."""
     words = f"{speaker.role} {speaker.affiliation} {speaker.name}"
@@ -375,17 +391,9 @@ def _office(ctx: _Context, speaker: Speaker) -> str | None:
         return FOR if ctx.topical else None
     if _advocate(speaker):
         return AGAINST
-    if speaker.place is not None and speaker.level in ("local", "state"):
-        # A place's own officials are on the side of its own decisions, and of its own law
-        # even where a court blocked it.
-        own = [
-            replace(p, status="in_force") if p.status == "blocked" else p
-            for p in ctx.policies
-            if p.place == speaker.place and p.status != "proposed"
-        ]
-        side = main_side(own)
-        if side:
-            return side
+    side = _own_side(ctx, speaker)
+    if side:
+        return side
     if speaker.kind == "person" and speaker.level == "other":
         if _POLICE_UNION.search(words):
             return FOR

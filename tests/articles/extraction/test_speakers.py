@@ -312,3 +312,8 @@ def test_a_person_who_used_a_pronoun_keeps_its_gender():
         "She said no."
     )
     assert spans(text, by_key(find_speakers(text, []), "lee-moya"))[-1] == "She"
+
+
+def test_another_role_before_the_name_between_commas():
+    text = "Another commissioner, Dale Wexley, said he would ask the board to act."
+    assert "commissioner" in by_key(find_speakers(text, []), "dale-wexley").role.lower()

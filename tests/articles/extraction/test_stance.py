@@ -1,6 +1,7 @@
 """Statement stance in context: the quotation's words and its speaker's side in the article."""
 
 import re
+from dataclasses import replace
 
 from articles.extraction.stance import AGAINST, FOR, NEUTRAL, assign_stances, main_side
 from articles.extraction.types import Place, PolicyCandidate, Speaker, StatementCandidate
@@ -190,3 +191,16 @@ def test_the_official_whose_application_it_is_takes_its_side():
     words = "The board backed Sheriff Ana Ruiz's application to join the 287(g) program."
     policies = [_policy(body, words, "cooperates", status="proposed")]
     assert _stances(body, [ruiz], policies) == [FOR]
+
+
+def test_who_sponsored_the_resolution_is_on_the_side_of_her_places_decisions():
+    town = Place("lancaster-pa", "Lancaster", "city", "PA", "")
+    body = (
+        "The county will keep honoring ICE holds. The city council passed a welcoming resolution.\n"
+        "“We wrote down what that means,” said Council President Ana Ruiz, who sponsored the "
+        "resolution.\n“It is a good night,” Ruiz said."
+    )
+    ruiz = _person(body, "Ana Ruiz", "Council President", "local", place=town)
+    county = _policy(body, "The county will keep honoring ICE holds", "cooperates")
+    city = replace(_policy(body, "The city council passed", "limits"), place=town)
+    assert _stances(body, [ruiz], [county, city]) == [AGAINST]
