@@ -54,18 +54,47 @@ def detentions(
         count = parse_count(m["num"])
         if place is None or count is None:
             continue
-        events.append(
-            EventCandidate(
-                kind="detention",
-                start=m.start(),
-                end=m.end(),
-                summary=summary(text, m.start(), m.end()),
-                place=place,
-                **dated(text, m.start(), m.end(), published),
-                count=count,
-            )
-        )
+        events.append(_held(text, m.start(), m.end(), place, count, published))
+        events.extend(_listed_after(text, m.end(), end, places, published))
     return events
+
+
+def _held(
+    text: str, start: int, end: int, place: Place, count: int, published: dt.date | None
+) -> EventCandidate:
+    return EventCandidate(
+        kind="detention",
+        start=start,
+        end=end,
+        summary=summary(text, start, end),
+        place=place,
+        **dated(text, start, end, published),
+        count=count,
+    )
+
+
+# "holding 512 people at Otero, 187 at Torrance and 96 at Cibola": the list goes on.
+_MORE_HELD = re.compile(rf"\s*(?:,|;|\band\b)\s*(?:and\s+)?{COUNT}\s+(?:at|in)\s+(?:the\s+)?")
+
+
+def _listed_after(
+    text: str, position: int, end: int, places: SpanIndex[PlaceMention], published: dt.date | None
+) -> list[EventCandidate]:
+    """The counts a list of places adds after a count of people held, in its sentence."""
+    found = []
+    following = places.first_from(position, until=end)
+    while following is not None:
+        # skip to the place the first count names, then read "N at <place>" items after it
+        m = _MORE_HELD.search(text, following.end, min(end, following.end + 60))
+        if m is None:
+            break
+        mention = places.first_from(m.end(), until=end)
+        count = parse_count(m["num"])
+        if mention is None or mention.start != m.end() or count is None:
+            break
+        found.append(_held(text, m.start("num"), mention.end, mention.place, count, published))
+        following = mention
+    return found
 
 
 # Numbers of people that are not people held for ICE now: an average over a past period, a

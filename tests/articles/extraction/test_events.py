@@ -370,3 +370,8 @@ def test_totals_over_time_are_no_events():
     assert _counts("At its peak, the Omaha center held about 900 detainees.") == []
     assert _counts("Since 2007 the program led to 10,000 people arrested in Austin.") == []
     assert _counts("The Omaha jail, which holds about 900 inmates, lodged ICE detainers.") == []
+
+
+def test_a_list_of_places_after_people_held_adds_their_counts():
+    text = "ICE was holding 512 people at the Omaha center, 187 at Austin and 96 at Denver."
+    assert _counts(text) == [(512, "omaha-ne"), (187, "austin-tx"), (96, "denver-co")]

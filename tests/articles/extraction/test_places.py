@@ -414,3 +414,8 @@ def test_a_dateline_names_its_state_for_the_headline_before_it_and_for_the_count
         "LANCASTER, Pa. — The council met Tuesday. Lancaster County and York County disagreed."
     )
     assert slugs(text) == ["lancaster-pa", "lancaster-pa", "lancaster-county-pa", "york-county-pa"]
+
+
+def test_a_county_short_form_beats_a_big_city_of_a_state_the_text_never_names():
+    text = "The Torrance County jail in New Mexico holds 187 people. Torrance took a cut."
+    assert slugs(text)[-1] == "torrance-county-nm"
