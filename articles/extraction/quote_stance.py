@@ -239,7 +239,7 @@ _PROCEDURAL = re.compile(
     r"|final\s+language|before\s+I\s+(?:vote|decide|say\s+anything)|what\s+(?:that|it|this)"
     r"\s+costs|public\s+comment|take\s+it\s+up|in\s+front\s+of\s+us|statement\s+of\s+support"
     r"|unchanged|nothing\s+(?:else\s+)?(?:about|in)\b[^.]{0,40}\bchanges?\b"
-    r"|(?:only|doesn['’]t|does\s+not|won['’]t|will\s+not)\s+change\s+(?:where|the\s+number|how"
+    r"|(?:only|doesn['’]t|does\s+not|won['’]t|will\s+not)\s+change\s+(?:where|who|what|the\s+number|how"
     r"|anything|much)|did\s+(?:their|our|his|her)\s+jobs?"
     r"|read\s+about\s+it\s+in)",
     re.IGNORECASE,

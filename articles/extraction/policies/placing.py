@@ -212,7 +212,12 @@ def _bystander(text: str, mention: PlaceMention) -> bool:
 
 # A relative clause that describes the subject by the places it is made of or serves.
 _DESCRIBED_BY = re.compile(
-    r",\s+(?:whose|which\s+(?:serves|is\s+run\s+by|is\s+made\s+up\s+of))\b[^.;]{0,70}$",
+    r",\s+(?:whose|which\s+(?:serves|is\s+run\s+by|is\s+made\s+up\s+of))\b[^.;]{0,70}$"
+    # "Canyon County, which borders Ada County, said ...", not what a law does ("Act 314,
+    # which requires every sheriff in Louisiana to ...")
+    r"|,\s+(?:which|who|whose)\s+(?!(?:requires?|required|bars?|barred|bans?|banned|prohibit\w*"
+    r"|would|will|lets?|allow\w*|makes?|made|forbid\w*|order\w*|direct\w*|limit\w*)\b)"
+    r"[^.;,]{0,70}$",
     re.IGNORECASE,
 )
 

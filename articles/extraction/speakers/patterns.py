@@ -68,7 +68,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         ),
         "bare": re.compile(
             rf"(?P<name>{NAME}) (?:(?:also|later|then) )?(?:{SPEECH_VERBS})\b"
-            rf"|(?<=[,”\"] )(?:said|says) (?P<name2>{NAME})"
+            rf"|(?<=[,”\"] )(?:said|says) (?P<role2>(?:[a-z][\w-]* ){{1,3}}?)?(?P<name2>{NAME})"
         ),
         "agency": re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])"),
         "local_org": re.compile(rf"(?<![\w-])(?:[Tt]he )?(?P<org>{LOCAL_ORG})"),

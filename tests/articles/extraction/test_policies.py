@@ -557,3 +557,10 @@ def test_holding_people_for_ice_under_an_agreement_and_a_task_force_agreement():
     assert _brief(text) == [("dane-county-wi", "in_force", (("agreement_287g", "cooperates"),))]
     text = "The Dane County board backed the sheriff's application to join the 287(g) program."
     assert {status for _, status, _ in _brief(text)} == {"proposed"}
+
+
+def test_a_place_in_an_aside_about_the_subject_does_not_decide():
+    text = "Dane County, which borders Tulsa, said its jail would keep honoring the ICE holds."
+    assert {place for place, _, _ in _brief(text)} == {"dane-county-wi"}
+    text = "Texas passed a law in 2023, which requires every sheriff in Texas to honor detainers."
+    assert {place for place, _, _ in _brief(text)} == {"texas"}

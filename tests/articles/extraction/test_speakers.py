@@ -330,3 +330,9 @@ def test_a_legislator_named_with_a_town_is_a_state_legislator():
     cast = place_speakers(text, find_speakers(text, mentions), mentions)
     brek = by_key(cast, "jolene-brek")
     assert (brek.level, brek.place) == ("state", state)
+
+
+def test_said_then_a_lower_case_role_then_the_name():
+    text = "“It was overdue,” said coalition director Ana Beltrana. Beltrana left."
+    speaker = by_key(find_speakers(text, []), "ana-beltrana")
+    assert speaker.role == "coalition director"

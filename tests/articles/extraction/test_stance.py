@@ -204,3 +204,13 @@ def test_who_sponsored_the_resolution_is_on_the_side_of_her_places_decisions():
     county = _policy(body, "The county will keep honoring ICE holds", "cooperates")
     city = replace(_policy(body, "The city council passed", "limits"), place=town)
     assert _stances(body, [ruiz], [county, city]) == [AGAINST]
+
+
+def test_the_lone_dissenting_vote_is_on_the_other_side():
+    body = (
+        "The board voted to end the 287(g) agreement. Commissioner Ron Tall, who cast the lone "
+        "dissenting vote, spoke after.\n“We are giving up real dollars,” Tall said."
+    )
+    tall = _person(body, "Ron Tall", "Commissioner", "local", place=COUNTY)
+    policies = [_policy(body, "The board voted to end the 287(g) agreement", "limits")]
+    assert _stances(body, [tall], policies) == [FOR]
