@@ -7,7 +7,13 @@ import datetime as dt
 import re
 
 from articles.extraction.dates import sentence_bounds
-from articles.extraction.events.evidence import dated, is_place_itself_of, span_total, summary
+from articles.extraction.events.evidence import (
+    dated,
+    is_place_itself_of,
+    is_where_held_of,
+    span_total,
+    summary,
+)
 from articles.extraction.events.numbers import ADJECTIVES, COUNT, PEOPLE, parse_count
 from articles.extraction.spans import SpanIndex
 from articles.extraction.types import EventCandidate, Place, PlaceMention
@@ -44,7 +50,9 @@ def detentions(
         start, end = sentence_bounds(text, m.start(), m.end())
         if not _is_headcount_held(text, m, start, end):
             continue
-        mention = places.first_from(m.start(), until=end)
+        # the first place itself named after the count, not one in a name ("Nebraska
+        # Immigrant Legal Center")
+        mention = places.first_from(m.start(), is_where_held_of(text), until=end)
         if mention is None:  # the facility named just before: "in Aurora ... it held 1,126"
             paragraph = text.rfind("\n", 0, m.start()) + 1
             mention = places.last_before(

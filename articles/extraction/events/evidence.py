@@ -66,6 +66,13 @@ def span_total(text: str, start: int, end: int, *, held: bool = False) -> bool:
     return bool((_HELD_TOTAL if held else _ARREST_TOTAL).search(text, start, end))
 
 
+# A facility named for its place is there: "the Otero County Processing Center".
+_FACILITY_AFTER = re.compile(
+    r" (?:County |City )?(?:Jail|Detention|Processing|Correctional|Correction|Corrections|Prison"
+    r"|Regional|Adult|Service|Contract|Immigration|ICE|Federal)\b"
+)
+
+
 def is_place_itself(text: str, mention: PlaceMention) -> bool:
     """False when the place name only qualifies a proper name that follows it ("Miami Herald",
     "Denver Police Department"): the event is not located by that name."""
@@ -83,6 +90,14 @@ def with_date_before(text: str, position: int, published: dt.date | None) -> int
 
 def is_place_itself_of(text: str):
     return lambda mention: is_place_itself(text, mention)
+
+
+def is_where_held_of(text: str):
+    """The place itself, or the place a facility is named for: people held at "the Otero
+    County Processing Center" are held in Otero County."""
+    return lambda mention: (
+        is_place_itself(text, mention) or bool(_FACILITY_AFTER.match(text, mention.end))
+    )
 
 
 def unique(events: list[EventCandidate]) -> list[EventCandidate]:

@@ -177,8 +177,8 @@ _RULES = (
     # local_resources
     _Rule(
         r"\b(?:restrict\w*|prohibit\w*|bar\w*|ban\w*|limit\w*)\s+(?:the\s+)?(?:spending|use)\s+of\s+"
-        r"(?:\w+\s+){0,2}?(?:funds|resources|money|personnel)\s+(?:on|for)\s+(?:federal\s+)?"
-        r"(?:immigration|deportation)",
+        r"(?:\w+\s+){0,2}?(?:funds|resources|money|personnel)\s+(?:on|for|to\s+(?:help|assist|aid"
+        r"|support))\s+(?:federal\s+)?(?:immigration|deportation|ICE)",
         "local_resources", "limits", "other",
     ),
     _Rule(

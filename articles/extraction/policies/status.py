@@ -18,7 +18,7 @@ def trigger_status(text: str, start: int, end: int, m: re.Match[str]) -> str:
         return "blocked"
     if _REPEALED_BEFORE.search(clause):
         return "repealed"
-    if _PROPOSED.search(clause) or _PROPOSED.search(m.group()) or _FAILED_AFTER.search(after):
+    if _PROPOSED.search(clause + m.group()) or _FAILED_AFTER.search(after):
         return "proposed"
     # "would" makes it a proposal, unless it reports what someone said they decided ("The
     # sheriff said the jail would still notify ICE ..., and would still let ICE ...").
@@ -34,7 +34,8 @@ _PROPOSED = re.compile(
     r"|seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|advance"
     r"|aims?\s+to|intends?\s+to|is\s+to\s+vote|measure\s+that|not\s+come\s+up"
     r"|(?:bill|measure|proposal|ordinance)\s+(?:that|which)\s+would|would\s+have"
-    r"|appl(?:y|ies|ying|ied)\s+(?:to|for)|applications?\s+to|fil(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?(?:bill|measure"
+    r"|appl(?:y|ies|ying|ied)\s+(?:to\s+(?:join|enter|sign|become|take\s+part)|for)"
+    r"|applications?\s+(?:to|for)|fil(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?(?:bill|measure"
     r"|legislation)|(?:is|are|was|were)\s+(?:weighing|considering|studying|reviewing))\b",
     re.IGNORECASE,
 )

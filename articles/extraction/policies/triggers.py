@@ -154,7 +154,9 @@ def _negated_inside(words: str) -> bool:
 
 
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b[^.;]*$",
+    # in the trigger's clause: "does not apply to the jail, which honors detainers" honors them
+    r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b"
+    r"(?![^.;]*,\s+(?:which|who|where|and|but)\s)[^.;]*$",
     re.IGNORECASE,
 )
 # A ban whose object is itself a limit, right before a limiting trigger: "prohibits towns from

@@ -375,3 +375,15 @@ def test_totals_over_time_are_no_events():
 def test_a_list_of_places_after_people_held_adds_their_counts():
     text = "ICE was holding 512 people at the Omaha center, 187 at Austin and 96 at Denver."
     assert _counts(text) == [(512, "omaha-ne"), (187, "austin-tx"), (96, "denver-co")]
+
+
+def test_people_held_are_where_the_facility_is_not_where_a_source_is_named():
+    places = {**PLACES, "Nebraska": Place("nebraska", "Nebraska", "state", "NE", "fips:31")}
+    text = (
+        "At least 40 workers were detained at the plant, according to the Nebraska Immigrant "
+        "Legal Center."
+    )
+    found = find_events(text, mentions_of(text, places), FRIDAY, default_place=PLACES["Omaha"])
+    assert [(e.count, e.place.slug) for e in found] == [(40, "omaha-ne")]
+    text = "ICE was holding 512 people at the Omaha County Processing Center, 187 at Austin."
+    assert _counts(text)[0] == (512, "omaha-ne")

@@ -564,3 +564,12 @@ def test_a_place_in_an_aside_about_the_subject_does_not_decide():
     assert {place for place, _, _ in _brief(text)} == {"dane-county-wi"}
     text = "Texas passed a law in 2023, which requires every sheriff in Texas to honor detainers."
     assert {place for place, _, _ in _brief(text)} == {"texas"}
+
+
+def test_does_not_apply_is_no_application_and_money_to_help_agents_is_resources():
+    text = (
+        "The Dane County sheriff said the order does not apply to the jail, which honors detainers."
+    )
+    assert {status for _, status, _ in _brief(text)} == {"in_force"}
+    text = "The Boise ordinance bars the use of city money to help federal immigration agents."
+    assert _brief(text) == [("boise-id", "in_force", (("local_resources", "limits"),))]
