@@ -71,6 +71,14 @@ _ENDING = re.compile(
     r"(?:end\w*|stop\w*|cancel\w*|terminat\w*|repeal\w*|scrap\w*)\b",
     re.IGNORECASE,
 )
+# "who voted to keep the program": working to keep what the article's action ends.
+_KEEPING = re.compile(
+    r"\b(?:vot\w*|fought|fight\w*|argu\w*|push\w*|want\w*|work\w*|campaign\w*|tried)\s+to\s+"
+    r"(?:keep|save|preserve|renew|continue|extend|protect)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:\w+\s+){0,2}?(?P<object>agreement|program|contract|partnership|287\s*\(g\)"
+    r"|sanctuary\s+\w+)",
+    re.IGNORECASE,
+)
 # The frame verb of which the speaker is the subject: right after their name, an aside
 # between commas, or a few words ("Ana Ruiz, who chairs the board, on Friday praised ...").
 # "Ana Ruiz of Albuquerque, who ...", "Ana Ruiz of the Immigrant Law Center, ...": where a
@@ -244,6 +252,11 @@ def _framed(ctx: _Context, speaker: Speaker) -> str | None:
         _, sentence_end = sentence_bounds(body, start, end)
         after = ctx.outside_quotes(end, min(sentence_end, end + 140))
         if _ENDING.search(after):
+            return AGAINST
+        keeping = _KEEPING.search(after)
+        if keeping and _COOPERATION_OBJECT.match(keeping["object"]):
+            return FOR  # "who voted to keep the program"
+        if keeping and keeping["object"].lower().startswith("sanctuary"):
             return AGAINST
         # The main clause's verb first: "Ana Ruiz, who wrote the bill, criticized the sheriff."
         m = _FRAME.match(after) or _APPOSED_FRAME.match(after)

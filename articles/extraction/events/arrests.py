@@ -77,6 +77,9 @@ _NUMBER_IN_GAP = re.compile(
     r"|(?:in|at|on)\s)",
     re.IGNORECASE,
 )
+# Two counts of people joined by "and" are one: "12 men and three women".
+_SUM_AFTER = re.compile(rf"\s+and\s+{COUNT}\s+{ADJECTIVES}{PEOPLE}\b", re.IGNORECASE)
+_SUM_BEFORE = re.compile(rf"{COUNT}\s+{ADJECTIVES}{PEOPLE}\s+and\s+$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r",\s+where\s+[^.;]{0,40}$")
 # A tally after each place: "Seattle, 41; Tacoma, 27", "Austin: 12", "Austin (12)".
 _COUNT_AFTER_PLACE = re.compile(
@@ -101,6 +104,8 @@ def arrests(
     for mention in places.items:
         start, _ = sentence_bounds(text, mention.start, mention.end)
         m = _COUNT_BEFORE_PLACE.search(text, start, mention.start)
+        if m and _SUM_BEFORE.search(text, max(start, m.start() - 60), m.start()):
+            m = None  # "12 men and three women at a plant in ...": read whole below
         if m and _is_arrest_count(text, m, start, date_spans):
             note = _arrest_note(m)
             span = (m.start(), mention.end)
@@ -122,13 +127,17 @@ def arrests(
     ]
     for m in sorted(verb_counts, key=lambda m: m.start()):
         num = m["num"]
-        mention = _place_in_clause(text, m.end(), places)
+        more = _SUM_AFTER.match(text, m.end())  # "arrested 12 men and three women"
+        mention = _place_in_clause(text, more.end() if more else m.end(), places)
         start, sentence_end = sentence_bounds(text, m.start(), m.end())
         if mention is None:  # "in Canton, where agents detained 231 workers"
             where = _WHERE_BEFORE.search(text, start, m.start())
             before = places.last_before(where.start(), limit=40) if where else None
             mention = before if before and before.end == where.start() else None
         count = parse_count(num) if num else None
+        if count is not None and more is not None:
+            extra = parse_count(more["num"])
+            count = count + extra if extra is not None else count
         if mention is None or count is None or span_total(text, start, sentence_end):
             continue
         place = _single_place(text, mention, places)

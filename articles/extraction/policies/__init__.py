@@ -42,6 +42,12 @@ from articles.extraction.types import (
 
 _SUMMARY_LIMIT = 300
 
+# A sentence that explains how an agreement already reported works.
+_EXPLAINS_AGREEMENT = re.compile(
+    r"\W*Under\s+(?:(?:a|an|the|its|this|that|such\s+an?)\s+(?:287\s*\(g\)\s+|federal\s+)?"
+    r"(?:agreement|program|partnership|contract|model|arrangement)|it)\s*,",
+    re.IGNORECASE,
+)
 # "She also issued an executive order ..." reports a second decision, not a restatement.
 _ANOTHER = re.compile(r"\b(?:also|additionally|in\s+addition|separately)\b", re.IGNORECASE)
 
@@ -69,6 +75,10 @@ def find_policies(
             continue  # a question reports no decision
         said = declared.starting_in(start, end)
         declared_at = said[0].start if said else -1
+        if _EXPLAINS_AGREEMENT.match(text, start) and any(
+            p.kind in ("agreement_287g", "jail_contract") for p in policies
+        ):
+            continue  # "Under the agreement, eight officers are trained to ...": how it works
         found = _sentence_policies(article, start, end, published, quotes, declared_at)
         if not found and not quotes.containing(start):
             found = pointed_back(text, start, end, article.places, policies)

@@ -23,7 +23,8 @@ _SAME = re.compile(
 )
 # "signed a similar agreement", "has its own similar contract", "adopted an identical policy"
 _SIMILAR = re.compile(
-    r"\b(?:signed|has|have|had|adopted|passed|approved|joined|entered\s+into|keeps?|kept|renewed)"
+    r"\b(?:(?P<ended>ended|terminated|dropped|left|quit|cancel+ed|withdrew\s+from|scrapped)"
+    r"|signed|has|have|had|adopted|passed|approved|joined|entered\s+into|keeps?|kept|renewed)"
     r"\s+(?:a|an|its\s+own|their\s+own)\s+(?:similar|identical|comparable|nearly\s+identical)\s+"
     r"(?P<noun>agreement|contract|deal|program|partnership|ordinance|policy|resolution|law|order)\b",
     re.IGNORECASE,
@@ -62,10 +63,11 @@ def pointed_back(
             agreements = [p for p in decided if p.kind in _AGREEMENT_KINDS] or decided
             model = agreements[0]
             # the agreement itself cooperates, though the one reported was ended: all that its
-            # place's decisions say it did
+            # place's decisions say it did ("ended a similar agreement": all of it, limited)
+            direction = "limits" if similar["ended"] else "cooperates"
             indicators = tuple(
                 dict.fromkeys(
-                    (i, "cooperates")
+                    (i, direction)
                     for p in decided
                     if p.place == model.place
                     for i, _ in p.indicators

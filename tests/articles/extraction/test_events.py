@@ -387,3 +387,8 @@ def test_people_held_are_where_the_facility_is_not_where_a_source_is_named():
     assert [(e.count, e.place.slug) for e in found] == [(40, "omaha-ne")]
     text = "ICE was holding 512 people at the Omaha County Processing Center, 187 at Austin."
     assert _counts(text)[0] == (512, "omaha-ne")
+
+
+def test_two_counts_of_people_joined_by_and_are_one():
+    text = "ICE agents arrested 12 men and three women at two building sites in Austin on Monday."
+    assert _counts(text) == [(15, "austin-tx")]

@@ -573,3 +573,15 @@ def test_does_not_apply_is_no_application_and_money_to_help_agents_is_resources(
     assert {status for _, status, _ in _brief(text)} == {"in_force"}
     text = "The Boise ordinance bars the use of city money to help federal immigration agents."
     assert _brief(text) == [("boise-id", "in_force", (("local_resources", "limits"),))]
+
+
+def test_explaining_an_agreement_already_reported_is_no_new_policy_and_ending_a_similar_one():
+    text = (
+        "Dane County renewed its 287(g) agreement. Under the agreement, eight officers are "
+        "trained to check the immigration status of people booked into the jail. In Boise, "
+        "the sheriff ended a similar agreement in 2018."
+    )
+    assert _brief(text) == [
+        ("dane-county-wi", "in_force", (("agreement_287g", "cooperates"),)),
+        ("boise-id", "in_force", (("agreement_287g", "limits"),)),
+    ]

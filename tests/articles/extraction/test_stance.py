@@ -214,3 +214,13 @@ def test_the_lone_dissenting_vote_is_on_the_other_side():
     tall = _person(body, "Ron Tall", "Commissioner", "local", place=COUNTY)
     policies = [_policy(body, "The board voted to end the 287(g) agreement", "limits")]
     assert _stances(body, [tall], policies) == [FOR]
+
+
+def test_who_voted_to_keep_the_program_is_for_it():
+    body = (
+        "The board let the 287(g) agreement lapse. Supervisor Gina Lass, who voted to keep the "
+        "program, said it made the county safer.\n“We are going to regret this,” Lass said."
+    )
+    lass = _person(body, "Gina Lass", "Supervisor", "local", place=COUNTY)
+    policies = [_policy(body, "The board let the 287(g) agreement lapse", "limits")]
+    assert _stances(body, [lass], policies) == [FOR]
