@@ -55,6 +55,17 @@ AGAINST_CUES = (
         r"|immigration)",
         2,
     ),
+    # "will not do ICE's job", "protect everyone, regardless of where they were born"
+    (
+        r"\bnot\s+(?:do|doing)\s+(?:ICE['’]s|the\s+federal\s+government['’]s|immigration['’]s"
+        r"|federal)\s+(?:job|work)\b",
+        2,
+    ),
+    (
+        r"\bregardless\s+of\s+(?:their\s+|your\s+)?(?:immigration\s+status|status|where\s+(?:they|you)"
+        r"\s+(?:were|are|come)\s+(?:born|from))",
+        2,
+    ),
     # "people are afraid to drive to work", "too scared to call"
     (r"\b(?:afraid|scared|terrified|frightened)\s+to\b", 2),
     (
@@ -90,6 +101,8 @@ FOR_CUES = (
         r"|\b(?:don['’]t|do\s+not|won['’]t|will\s+not|never)\s+look\s+the\s+other\s+way\b",
         2,
     ),
+    # "the state ties our hands", "tying the hands of federal officers"
+    (r"\bti(?:e|es|ed|ing)\s+(?:our|their|the|his|her|my)\s+hands\b|\btying\s+the\s+hands\b", 2),
     # handing people over to ICE rather than releasing them
     (
         r"\b(?:hand|turn)(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?over\b|,\s+not\s+released\b"
@@ -197,7 +210,9 @@ def _cue_score(quote: str, cues: list) -> tuple[int, int]:
     for pattern, weight in cues:
         plain = denied = 0
         for m in pattern.finditer(quote):
-            if _NEGATION_RIGHT_BEFORE.search(quote, max(0, m.start() - 24), m.start()):
+            if _DENIABLE.match(m[0]) and _NEGATION_RIGHT_BEFORE.search(
+                quote, max(0, m.start() - 24), m.start()
+            ):
                 denied += 1
             else:
                 plain += 1
@@ -206,6 +221,12 @@ def _cue_score(quote: str, cues: list) -> tuple[int, int]:
     return own, other
 
 
+# Cues that claim a value can be denied ("do not protect immigrants", "is not about public
+# safety"); a criticism cannot ("should not be tying the hands of officers" still criticises).
+_DENIABLE = re.compile(
+    r"(?:protect|support|stand|trust|public|rule|partner|cooperat|sanctuary|welcoming|inclusive)",
+    re.IGNORECASE,
+)
 # "do not protect", "isn't about", "never made us safer": a denial right before a cue (not a
 # contrast: "fighting crime, not checking papers" rejects what the cue names).
 _NEGATION_RIGHT_BEFORE = re.compile(

@@ -71,6 +71,14 @@ _ENDING = re.compile(
     r"(?:end\w*|stop\w*|cancel\w*|terminat\w*|repeal\w*|scrap\w*)\b",
     re.IGNORECASE,
 )
+# "whose office has pushed to work more closely with ICE": working for or against cooperating.
+_WORKING_TO = re.compile(
+    r"\b(?:push\w*|sought|seek\w*|want\w*|work\w*|ask\w*|lobb\w*|fought|fight\w*|tried|vow\w*)"
+    r"\s+(?:for\s+\w+\s+)?to\s+(?:(?P<more>work|cooperate|partner)\s+(?:more\s+)?(?:closely\s+)?with"
+    r"|(?P<less>limit|end|cut|stop|reduce|curb)\s+(?:\w+\s+){0,2}?(?:cooperation|ties|work|contact)"
+    r"\s+with)\s+(?:ICE|federal|immigration)",
+    re.IGNORECASE,
+)
 # "who voted to keep the program": working to keep what the article's action ends.
 _KEEPING = re.compile(
     r"\b(?:vot\w*|fought|fight\w*|argu\w*|push\w*|want\w*|work\w*|campaign\w*|tried)\s+to\s+"
@@ -253,6 +261,9 @@ def _framed(ctx: _Context, speaker: Speaker) -> str | None:
         after = ctx.outside_quotes(end, min(sentence_end, end + 140))
         if _ENDING.search(after):
             return AGAINST
+        working = _WORKING_TO.search(after)
+        if working:
+            return FOR if working["more"] else AGAINST
         keeping = _KEEPING.search(after)
         if keeping and _COOPERATION_OBJECT.match(keeping["object"]):
             return FOR  # "who voted to keep the program"
@@ -370,6 +381,8 @@ def _actor(ctx: _Context, speaker: Speaker) -> str | None:
         for policy in ctx.policy_spans.overlapping(start, start + 1):
             if _OBJECT_WORDS.search(ctx.body, max(policy.start, start - 12), start):
                 continue
+            if speaker.place is not None and policy.place not in (None, speaker.place):
+                continue  # "In Guilford County, the sheriff ended ...": another place's sheriff
             if not _ACTS.match(ctx.body, end):
                 continue  # "stop honoring ICE detainers": named, not acting
             side = policy_side(policy)

@@ -65,7 +65,7 @@ _REGION_BEFORE = re.compile(
 # "the Charlotte area", "the Raleigh-Durham area", "the Dallas-Fort Worth region"
 _REGION_AFTER = re.compile(
     r"(?:[-–/](?:[A-Z][\w.]*)(?:\s+[A-Z][\w.]*)?)?\s+(?:area|region|metro(?:politan)?\s+area|metro"
-    r"|suburbs)\b"
+    r"|suburbs)\b|[-–](?:area|region|metro)\b"
 )
 # "in New York City and on Long Island": the count is shared with somewhere else.
 _SHARED_AFTER = re.compile(r"\s+and\s+(?:in|on|at|across)\s+(?:the\s+)?[A-Z]")

@@ -392,3 +392,7 @@ def test_people_held_are_where_the_facility_is_not_where_a_source_is_named():
 def test_two_counts_of_people_joined_by_and_are_one():
     text = "ICE agents arrested 12 men and three women at two building sites in Austin on Monday."
     assert _counts(text) == [(15, "austin-tx")]
+
+
+def test_a_hyphenated_area_after_a_count_is_a_region():
+    assert _counts("ICE arrests 58 in Denver-area operation") == [(58, None)]

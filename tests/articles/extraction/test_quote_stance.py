@@ -180,3 +180,19 @@ def test_turning_police_into_agents_and_fear_are_against(quote):
 def test_deferring_needs_an_owner_not_an_opinion():
     assert procedural("What the county board does is the county board's business.")
     assert not procedural("This is the right decision for our town.")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Our town does not and will not do ICE's job.",
+        "Our officers protect everyone here, regardless of where they were born.",
+    ],
+)
+def test_refusing_ices_job_and_regardless_of_status_are_against(quote):
+    assert classify_stance(quote, None) == "against_cooperation"
+
+
+def test_a_criticism_stays_a_criticism_when_denied():
+    quote = "We should not be tying the hands of federal officers doing their jobs."
+    assert classify_stance(quote, None) == "for_cooperation"

@@ -224,3 +224,20 @@ def test_who_voted_to_keep_the_program_is_for_it():
     lass = _person(body, "Gina Lass", "Supervisor", "local", place=COUNTY)
     policies = [_policy(body, "The board let the 287(g) agreement lapse", "limits")]
     assert _stances(body, [lass], policies) == [FOR]
+
+
+def test_working_with_ice_more_closely_and_another_places_sheriff():
+    body = (
+        "The state barred jails from holding people on detainers.\n"
+        "Sheriff Gary Stone, whose office has pushed to work more closely with ICE, spoke.\n"
+        "“This is what happens,” Stone said.\n"
+        "In nearby Boise, the sheriff ended a 287(g) agreement."
+    )
+    stone = _person(body, "Gary Stone", "Sheriff", "local", place=COUNTY)
+    stone.mentions.append((body.index("the sheriff ended"), body.index("the sheriff ended") + 11))
+    boise = Place("boise-id", "Boise", "city", "ID", "")
+    policies = [
+        _policy(body, "The state barred jails from holding people on detainers", "limits"),
+        replace(_policy(body, "In nearby Boise, the sheriff ended", "limits"), place=boise),
+    ]
+    assert _stances(body, [stone], policies) == [FOR]
