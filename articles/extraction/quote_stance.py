@@ -84,6 +84,7 @@ FOR_CUES = (
         3,
     ),
     (r"\bmagnet for illegal", 2),
+    (r"\b(?:politics|ideology)\s+(?:ahead\s+of|over|before)\s+(?:public\s+)?safety\b", 2),
     (
         r"\b(?:non-?cooperation|sanctuary)\b[^.]{0,40}?\b(?:undermin\w*|endanger\w*|threat\w*|"
         r"jeopardi\w*)",

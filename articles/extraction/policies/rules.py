@@ -151,7 +151,8 @@ _RULES = (
     ),
     _Rule(
         rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,2}}?(?:ask\w*|inquir\w*|disclos\w*|"
-        rf"shar\w*|collect\w*)\b[^.;]{{0,100}}?\b(?:immigration\s+status|information\s+with\s+{_ICE})",
+        rf"shar\w*|collect\w*)\b[^.;]{{0,100}}?\b(?:immigration\s+status|(?:information|data|records)"
+        rf"\s+with\s+{_ICE})",
         "information_sharing", "limits", "other",
     ),
     _Rule(
@@ -280,6 +281,8 @@ _RULES = (
         rf"\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,60}}?\b(?:on\s+(?:an?\s+)?(?:ICE\s+"
         rf"|immigration\s+)?detainers?|for\s+{_ICE}|past\s+(?:his|her|their)\s+release)"
         rf"|\brefus\w*\s+(?:\w+\s+){{0,2}}?requests?\s+from\s+(?:federal\s+)?(?:{_ICE}|immigration)"
+        r"|\b(?:refus\w*|declin\w*|reject\w*)\s+(?:to\s+(?:honor|accept)\s+)?(?:all\s+|most\s+)?"
+        r"(?:ICE\s+|immigration\s+)?detainers?\b"
         r"|\blimit\w*\s+when\s+[^.;]{0,80}?\bmay\s+hold\b",
         "detainers", "limits", "law_enforcement_policy",
     ),

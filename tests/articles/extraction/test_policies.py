@@ -585,3 +585,13 @@ def test_explaining_an_agreement_already_reported_is_no_new_policy_and_ending_a_
         ("dane-county-wi", "in_force", (("agreement_287g", "cooperates"),)),
         ("boise-id", "in_force", (("agreement_287g", "limits"),)),
     ]
+
+
+def test_refusing_detainers_and_barring_data_sharing():
+    assert _brief("Dane County has refused ICE detainers since 2011.") == [
+        ("dane-county-wi", "in_force", (("detainers", "limits"),))
+    ]
+    text = (
+        "The Boise council will vote on a measure to bar city agencies from sharing data with ICE."
+    )
+    assert _brief(text) == [("boise-id", "proposed", (("information_sharing", "limits"),))]

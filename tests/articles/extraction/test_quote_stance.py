@@ -196,3 +196,7 @@ def test_refusing_ices_job_and_regardless_of_status_are_against(quote):
 def test_a_criticism_stays_a_criticism_when_denied():
     quote = "We should not be tying the hands of federal officers doing their jobs."
     assert classify_stance(quote, None) == "for_cooperation"
+
+
+def test_politics_ahead_of_safety_is_for():
+    assert classify_stance("These towns put politics ahead of safety.", None) == "for_cooperation"
