@@ -120,7 +120,7 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
     lead = text[start : trigger.start]
     if _STATE_ACTOR.search(text, start, end) and article.state is not None:
         return [article.state]  # "Gov. Ana Ruiz orders ...", "the Legislature passed ..."
-    if _GENERIC_SUBJECT.search(text, start, trigger.start):
+    if _GENERIC_SUBJECT.search(text, clause, trigger.start):
         # "Multnomah, Clackamas and Lane counties announced the change. The sheriffs said they
         # would now ...": a definite plural after a list of places is that list.
         listed = _listed_before(article, start) if _DEFINITE_PLURAL.match(text, start) else []

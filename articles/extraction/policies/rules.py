@@ -258,6 +258,20 @@ _RULES = (
         rf"(?:{_ICE}|federal)",
         "local_resources", "cooperates", "law", strong=True,
     ),
+    _Rule(  # "requires every sheriff to seek a 287(g) agreement"
+        r"\brequir\w*\s+(?:[\w'’,]+\s+){0,8}?to\s+(?:seek|join|sign|enter\s+into|apply\s+for|obtain"
+        r"|have)\s+(?:an?\s+)?287\s*\(g\)",
+        "agreement_287g", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "bars jails from releasing anyone subject to an ICE detainer"
+        rf"\b{_BARRED}\s+releas\w*\s+[^.;]{{0,50}}?\b(?:detainers?|immigration\s+holds?|ICE\s+holds?)",
+        "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "lets the attorney general sue any county that adopts a sanctuary policy"
+        r"\bsu(?:e|es|ing)\s+(?:any\s+|every\s+)?(?:\w+\s+){0,2}?(?:that|which)\s+(?:adopts?|pass\w*"
+        r"|enact\w*|ha[sv]e?)\s+(?:an?\s+)?sanctuary",
+        "local_resources", "cooperates", "law", strong=True,
+    ),
     _Rule(  # "penalizes cities that adopt sanctuary policies", "punishes sanctuary cities"
         r"\b(?:penaliz\w*|punish\w*|fin\w+|withhold\w*\s+(?:state\s+)?(?:funds|money|grants)\s+from)"
         r"\s+(?:[\w'’]+\s+){0,4}?(?:sanctuary|that\s+(?:limit|refuse|do\s+not\s+cooperate))",

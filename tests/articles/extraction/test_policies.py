@@ -595,3 +595,18 @@ def test_refusing_detainers_and_barring_data_sharing():
         "The Boise council will vote on a measure to bar city agencies from sharing data with ICE."
     )
     assert _brief(text) == [("boise-id", "proposed", (("information_sharing", "limits"),))]
+
+
+def test_a_law_requiring_287g_barring_releases_and_suing_sanctuary_counties():
+    text = "The Texas law requires every county sheriff to seek a 287(g) agreement with ICE."
+    assert _brief(text) == [("texas", "in_force", (("agreement_287g", "cooperates"),))]
+    text = (
+        "Texas passed a law. The law also bars county jails from releasing anyone subject to an "
+        "ICE detainer, and it allows the attorney general to sue any county that adopts a "
+        "sanctuary policy."
+    )
+    assert _brief(text)[-1] == (
+        "texas",
+        "in_force",
+        (("detainers", "cooperates"), ("local_resources", "cooperates")),
+    )
