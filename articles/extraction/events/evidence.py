@@ -62,8 +62,14 @@ _ARREST_TOTAL = re.compile(_SPAN_TOTAL, re.IGNORECASE)
 
 
 def span_total(text: str, start: int, end: int, *, held: bool = False) -> bool:
-    """Whether ``text[start:end]`` (a count's sentence) gives a total over time, not an event."""
+    """Whether ``text[start:end]`` (a count's sentence) gives a total over time, or arrests
+    on state charges (no ICE event), rather than an event."""
+    if _STATE_CHARGES.search(text, start, end):
+        return True
     return bool((_HELD_TOTAL if held else _ARREST_TOTAL).search(text, start, end))
+
+
+_STATE_CHARGES = re.compile(r"\bon\s+state\s+(?:charges|crimes)\b", re.IGNORECASE)
 
 
 # A facility named for its place is there: "the Otero County Processing Center".

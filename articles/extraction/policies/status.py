@@ -36,7 +36,10 @@ _PROPOSED = re.compile(
     r"|(?:bill|measure|proposal|ordinance)\s+(?:that|which)\s+would|would\s+have"
     r"|appl(?:y|ies|ying|ied)\s+(?:to\s+(?:join|enter|sign|become|take\s+part)|for)"
     r"|applications?\s+(?:to|for)|fil(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?(?:bill|measure"
-    r"|legislation)|(?:is|are|was|were)\s+(?:weighing|considering|studying|reviewing))\b",
+    r"|legislation)|(?:is|are|was|were)\s+(?:weighing|considering|studying|reviewing)"
+    # passed but not yet signed: "awaits the governor's signature", "heads to the governor"
+    r"|await\w*\s+(?:the\s+)?(?:governor|signature|final\s+approval)|heads?\s+to\s+(?:the\s+)?"
+    r"governor|sent\s+to\s+the\s+governor|on\s+(?:the\s+)?governor['’]s\s+desk)\b",
     re.IGNORECASE,
 )
 _WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
@@ -45,7 +48,9 @@ _REPORTED = re.compile(
 )
 # "passed the state House but died in the Senate", "a bill that later failed": never decided.
 _FAILED_AFTER = re.compile(
-    r"\b(?:died|failed|stalled|was\s+vetoed|never\s+(?:passed|came\s+to\s+a\s+vote))\b",
+    r"\b(?:died|failed|stalled|was\s+vetoed|never\s+(?:passed|came\s+to\s+a\s+vote)"
+    r"|await\w*\s+(?:the\s+)?(?:governor|signature|final\s+approval)|heads?\s+to\s+(?:the\s+)?"
+    r"governor|sent\s+to\s+the\s+governor|on\s+(?:the\s+)?governor['’]s\s+desk)\b",
     re.IGNORECASE,
 )
 # A court stopping a law or an order.

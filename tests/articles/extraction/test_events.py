@@ -396,3 +396,7 @@ def test_two_counts_of_people_joined_by_and_are_one():
 
 def test_a_hyphenated_area_after_a_count_is_a_region():
     assert _counts("ICE arrests 58 in Denver-area operation") == [(58, None)]
+
+
+def test_arrests_on_state_charges_are_no_ice_event():
+    assert _counts("Troopers arrested 40 people in Austin on state charges of trespassing.") == []

@@ -610,3 +610,8 @@ def test_a_law_requiring_287g_barring_releases_and_suing_sanctuary_counties():
         "in_force",
         (("detainers", "cooperates"), ("local_resources", "cooperates")),
     )
+
+
+def test_a_bill_awaiting_the_governors_signature_is_proposed():
+    text = "The Texas bill, which bans sanctuary cities, now awaits the governor's signature."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}
