@@ -85,6 +85,11 @@ FOR_CUES = (
     ),
     (r"\bmagnet for illegal", 2),
     (r"\b(?:politics|ideology)\s+(?:ahead\s+of|over|before)\s+(?:public\s+)?safety\b", 2),
+    # reassuring the law-abiding: "if you're here legally you have nothing to worry about"
+    (
+        r"\bnothing\s+to\s+(?:worry\s+about|fear|hide)\b|\bhere\s+legally\b|\blaw-abiding\b",
+        1,
+    ),
     (
         r"\b(?:non-?cooperation|sanctuary)\b[^.]{0,40}?\b(?:undermin\w*|endanger\w*|threat\w*|"
         r"jeopardi\w*)",

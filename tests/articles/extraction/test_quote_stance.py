@@ -200,3 +200,8 @@ def test_a_criticism_stays_a_criticism_when_denied():
 
 def test_politics_ahead_of_safety_is_for():
     assert classify_stance("These towns put politics ahead of safety.", None) == "for_cooperation"
+
+
+def test_reassuring_the_law_abiding_leans_for():
+    quote = "If you're here legally, you have nothing to worry about."
+    assert classify_stance(quote, None) == "for_cooperation"
