@@ -87,7 +87,9 @@ _COUNT_AFTER_PLACE = re.compile(
     r"(?=\s*(?:[;,.]|and\b|$))",
     re.IGNORECASE,
 )
-_LIST_SEPARATOR = re.compile(r"(?:[,;]|\band|\bwere|\bwith)\s*$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(
+    r"(?:[,;]|\band|\bwere|\bwith|\bincluding|\bincluded|\bamong\s+them)\s*$", re.IGNORECASE
+)
 
 
 def arrests(

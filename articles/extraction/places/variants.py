@@ -40,8 +40,12 @@ def county_short_forms(text: str, matches: list[Match], surnames: set[str]) -> l
         + r")(?!(?:['’]s)? [Cc]ount(?:y|ies))(?:['’]s)?\b"
     )
     shorts = []
+    longer = [(k.start, k.end) for k in matches]
     for m in pattern.finditer(text):
         short = m.group(1)
+        i = bisect.bisect_right(longer, (m.start(), len(text) + 1)) - 1
+        if i >= 0 and longer[i][0] <= m.start() and longer[i][1] > m.end(1):
+            continue  # part of a longer name: "Salt Lake City" is no short "Salt Lake" County
         before = word_before(text, m.start())
         if before[:1].isupper() and before not in NOT_FIRST_NAMES:
             continue  # "Andrew Jackson": a first name before it

@@ -205,11 +205,19 @@ def _bystander(text: str, mention: PlaceMention) -> bool:
     window = max(0, mention.start - 80)
     if mention.place.kind == "city" and _JAIL_IN.search(text, window, mention.start):
         return True
+    if _HOMETOWN.search(text, window, mention.start):
+        return True  # "State Rep. Ana Ruiz of Provo has filed a bill": where she is from
     if _DESCRIBED_BY.search(text, window, mention.start):
         return True  # "The jail board, whose members are appointed by X, Y and Z, voted ..."
     return bool(_REFERENCE.search(text, window, mention.start))
 
 
+# A legislator's hometown: "Rep. Ana Ruiz of Provo", "Sen. Ana Ruiz, a Republican from Brenham".
+_HOMETOWN = re.compile(
+    r"\b(?:Rep\.|Sen\.|Representative|Senator|Assembly(?:man|woman|member)|Delegate)\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:of|from)\s+$"
+    r"|,\s+(?:a|the)\s+(?:\w+\s+)?(?:Republican|Democrat|Independent)\w*\s+(?:of|from)\s+$"
+)
 # A relative clause that describes the subject by the places it is made of or serves.
 _DESCRIBED_BY = re.compile(
     r",\s+(?:whose|which\s+(?:serves|is\s+run\s+by|is\s+made\s+up\s+of))\b[^.;]{0,70}$"

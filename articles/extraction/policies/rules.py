@@ -315,7 +315,10 @@ _RULES = (
     _Rule(  # "the county jail lets ICE officers interview inmates"
         rf"(?<!not\s)\b(?:lets?|allow\w*|gives?|grant\w*)\s+{_ICE}\s+(?:agents\s+|officers\s+)?"
         r"(?:to\s+)?(?:interview|question|access|into|pick\s+(?:\w+\s+){0,2}?up|take\s+custody"
-        r"|use|work\s+(?:inside|in)\s+(?:the|its|their)\s+jails?)\b",
+        r"|use|work\s+(?:inside|in)\s+(?:the|its|their)\s+jails?|office\s+space|an?\s+office)\b"
+        # "ICE officers will keep their office inside the county jail"
+        rf"|\b{_ICE}\s+(?:officers\s+|agents\s+)?(?:will\s+)?(?:still\s+)?(?:keep|have|has|maintain)\w*"
+        r"\s+(?:their|its|an)\s+office\s+(?:inside|in|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?jails?\b",
         "jail_access", "cooperates", "law_enforcement_policy",
     ),
     _Rule(  # "barring every agency in the state from entering into a new one" (a 287(g))

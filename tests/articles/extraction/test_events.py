@@ -400,3 +400,8 @@ def test_a_hyphenated_area_after_a_count_is_a_region():
 
 def test_arrests_on_state_charges_are_no_ice_event():
     assert _counts("Troopers arrested 40 people in Austin on state charges of trespassing.") == []
+
+
+def test_including_continues_a_list_of_counts():
+    text = "ICE arrested 41 people across Massachusetts, including 16 in Austin and 11 in Denver."
+    assert (16, "austin-tx") in _counts(text) and (11, "denver-co") in _counts(text)

@@ -419,3 +419,8 @@ def test_a_dateline_names_its_state_for_the_headline_before_it_and_for_the_count
 def test_a_county_short_form_beats_a_big_city_of_a_state_the_text_never_names():
     text = "The Torrance County jail in New Mexico holds 187 people. Torrance took a cut."
     assert slugs(text)[-1] == "torrance-county-nm"
+
+
+def test_a_county_short_form_is_never_part_of_a_longer_name():
+    text = "Salt Lake County Sheriff Ana Ruiz spoke. Agents arrested 16 people in Salt Lake City."
+    assert slugs(text) == ["salt-lake-county-ut", "salt-lake-city-ut"]

@@ -615,3 +615,13 @@ def test_a_law_requiring_287g_barring_releases_and_suing_sanctuary_counties():
 def test_a_bill_awaiting_the_governors_signature_is_proposed():
     text = "The Texas bill, which bans sanctuary cities, now awaits the governor's signature."
     assert {status for _, status, _ in _brief(text)} == {"proposed"}
+
+
+def test_ices_office_in_the_jail_and_a_legislators_hometown():
+    text = "In Dane County, ICE officers will keep their office inside the county jail."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("jail_access", "cooperates"),))]
+    text = (
+        "Texas Rep. Ana Ruiz of Boise has filed a bill that would require every jail in Texas "
+        "to give ICE office space."
+    )
+    assert _brief(text) == [("texas", "proposed", (("jail_access", "cooperates"),))]
