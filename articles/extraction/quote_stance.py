@@ -279,8 +279,28 @@ def procedural(quote: str) -> bool:
     return bool(_PROCEDURAL.search(quote))
 
 
+# "We value our immigrant neighbors, but the law requires us to ...": what follows "but" is the
+# position, what comes before it a concession.
+_BUT = re.compile(r"(?:[,;.]\s+|\s+)but\s+(?!also\b|not\b)", re.IGNORECASE)
+
+
 def cue_scores(quote: str) -> tuple[int, int]:
-    """(against, for) points of a quotation's own words (see ``classify_stance``)."""
+    """(against, for) points of a quotation's own words (see ``classify_stance``); after a
+    "but", the concession before it loses its points for the side the rest argues against."""
+    turns = list(_BUT.finditer(quote))
+    if not turns:
+        return _cue_points(quote)
+    cut = turns[-1]
+    against_before, for_before = _cue_points(quote[: cut.start()])
+    against_after, for_after = _cue_points(quote[cut.end() :])
+    if against_after > for_after:
+        for_before = 0
+    elif for_after > against_after:
+        against_before = 0
+    return against_before + against_after, for_before + for_after
+
+
+def _cue_points(quote: str) -> tuple[int, int]:
     patterns = _compiled()
     against, for_ = _cooperation_verbs(quote)
     against_own, against_denied = _cue_score(quote, patterns["against"])

@@ -205,3 +205,10 @@ def test_politics_ahead_of_safety_is_for():
 def test_reassuring_the_law_abiding_leans_for():
     quote = "If you're here legally, you have nothing to worry about."
     assert classify_stance(quote, None) == "for_cooperation"
+
+
+def test_after_but_is_the_position_before_it_a_concession():
+    quote = "We support public safety and the rule of law, but we will not hold anyone for ICE."
+    assert classify_stance(quote, None) == "against_cooperation"
+    quote = "Sanctuary policies sound welcoming, but they shield dangerous criminals."
+    assert classify_stance(quote, None) == "for_cooperation"
