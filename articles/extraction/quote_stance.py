@@ -280,8 +280,8 @@ def procedural(quote: str) -> bool:
 
 
 # "We value our immigrant neighbors, but the law requires us to ...": what follows "but" is the
-# position, what comes before it a concession.
-_BUT = re.compile(r"(?:[,;.]\s+|\s+)but\s+(?!also\b|not\b)", re.IGNORECASE)
+# position, what comes before it a concession ("but so does", "but also" add, not turn).
+_BUT = re.compile(r"(?:[,;.]\s+|\s+)but\s+(?!also\b|not\b|so\b|too\b)", re.IGNORECASE)
 
 
 def cue_scores(quote: str) -> tuple[int, int]:
