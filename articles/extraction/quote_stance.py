@@ -85,6 +85,14 @@ FOR_CUES = (
     ),
     (r"\bmagnet for illegal", 2),
     (r"\b(?:politics|ideology)\s+(?:ahead\s+of|over|before)\s+(?:public\s+)?safety\b", 2),
+    # praising enforcement: "no place too remote for ICE to find people who have broken our
+    # laws", "not beyond the reach of the law", "no safe haven"
+    (
+        r"\bno\s+(?:place|corner|community)\s+(?:too\s+\w+|to\s+hide)\b|\bbeyond\s+the\s+reach\s+of"
+        r"\s+the\s+law\b|\bbroken\s+our\s+(?:immigration\s+)?laws\b|\bno\s+safe\s+havens?\b"
+        r"|\bthreat\w*\s+(?:to\s+)?our\s+communit\w+",
+        2,
+    ),
     # reassuring the law-abiding: "if you're here legally you have nothing to worry about"
     (
         r"\bnothing\s+to\s+(?:worry\s+about|fear|hide)\b|\bhere\s+legally\b|\blaw-abiding\b",

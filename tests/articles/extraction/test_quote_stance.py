@@ -212,3 +212,14 @@ def test_after_but_is_the_position_before_it_a_concession():
     assert classify_stance(quote, None) == "against_cooperation"
     quote = "Sanctuary policies sound welcoming, but they shield dangerous criminals."
     assert classify_stance(quote, None) == "for_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "There is no place too remote for our officers to find people who broke the law.",
+        "The valley may be far from the border, but it is not beyond the reach of the law.",
+    ],
+)
+def test_praising_enforcement_is_for(quote):
+    assert classify_stance(quote, None) == "for_cooperation"
