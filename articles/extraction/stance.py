@@ -11,19 +11,26 @@ they are doing. So a statement's stance adds two kinds of evidence, and an edito
 2. **The speaker's side in this article**, first of these that applies:
    - what the article says they did or said about the article's main action (the decided
      policies; a court ruling that blocks a law is on the other side from the law): "praised
-     the decision", "the lone no vote", "vowed to appeal", "drew criticism from", "Not
-     everyone is convinced" before they are introduced;
-   - a policy action they take in the article ("Sheriff Ana Ruiz ended the agreement");
+     the decision", "the lone dissenting vote", "vowed to appeal", "rejected that" (defending
+     it), "who voted to keep the program", "pushed to work more closely with ICE", "drew
+     criticism from"; who signed, wrote or sponsored a law is on its side (their own place's
+     decisions first, a blocked law's own side else);
+   - what the article reports they said in their own words;
+   - who an advocate, organizer or immigrant-rights group is (against), before the sentence
+     that introduces them ("Not everyone is convinced", "Advocates welcomed the decision");
+   - a policy action they take in the article for their own place ("Sheriff Ana Ruiz ended
+     the agreement", "Sheriff Ana Ruiz's application to join");
    - their office: the place's or state's own decided policies for a local or state official;
      ICE, DHS and other federal enforcement are for cooperation where the article is about
      local cooperation (in a report of a raid, their words about the raid are facts: neutral
-     unless their words say more); a judge is on the side of their ruling; advocates and
-     immigrant groups are against; a private person speaking in an article about a local
-     decision is against it when the decision is for cooperation and for it otherwise (people
-     who tell what detention did to them).
+     unless their words say more); a judge is on the side of their ruling; a member of
+     Congress has no side from the office; a private person speaking in an article about a
+     local decision is against it when the decision is for cooperation and for it otherwise
+     (people who tell what detention did to them).
 
 The speaker's side counts two points, each cue of the quotation its weight; a side wins with at
-least two points and more than the other; anything else is neutral.
+least two points and more than the other; anything else is neutral. Words that defer, describe
+procedure or say nothing changes ("that is the sheriff's call") take no side from the speaker.
 """
 
 from __future__ import annotations
