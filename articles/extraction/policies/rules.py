@@ -351,7 +351,8 @@ _RULES = (
         r"(?<!not\s)(?<!n['’]t\s)\b(?:honou?r(?:s|ed|ing)?|compl(?:y|ies|ied)\s+with)\s+"
         r"(?:every|all|most|any|the)?\s*(?:\w+\s+){0,2}?(?:ICE\s+)?(?:detainers?|detainer\s+requests?"
         r"|holds?)\b(?!\s+(?:only|without|unless))"
-        r"|(?<=\bstill\s)honou?r\s+them\b|\b(?:keep|kept|keeps|continu\w*\s+to)\s+honou?r\w*\s+them\b",
+        r"|(?<=\bstill\s)honou?r\s+them\b|\b(?:keep|kept|keeps|continu\w*\s+to|resum\w*|restart\w*)\s+"
+        r"honou?r\w*\s+them\b",
         "detainers", "cooperates", "law_enforcement_policy",
     ),
     _Rule(

@@ -81,7 +81,26 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
             for o in found
         )
     ]
-    return sorted(kept, key=lambda t: t.start)
+    return sorted(_superseded(plain, start, kept), key=lambda t: t.start)
+
+
+def _superseded(text: str, start: int, triggers: list[Trigger]) -> list[Trigger]:
+    """ "Dallas County, which had stopped honoring detainers in 2015, resumed honoring them":
+    what the pluperfect aside says had been decided, the main clause undoes (repealed)."""
+    out = []
+    for t in triggers:
+        past = _HAD_ASIDE.search(text, max(start, t.start - 60), t.start)
+        undone = past and any(
+            o.rule.indicator == t.rule.indicator
+            and o.rule.direction != t.rule.direction
+            and o.start > t.end
+            for o in triggers
+        )
+        out.append(replace(t, status="repealed") if undone else t)
+    return out
+
+
+_HAD_ASIDE = re.compile(r",\s+(?:which|who)\s+had\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
 
 
 _ABBREVIATION = re.compile(

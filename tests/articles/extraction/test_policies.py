@@ -625,3 +625,14 @@ def test_ices_office_in_the_jail_and_a_legislators_hometown():
         "to give ICE office space."
     )
     assert _brief(text) == [("texas", "proposed", (("jail_access", "cooperates"),))]
+
+
+def test_what_a_pluperfect_aside_had_decided_the_main_clause_undoes():
+    text = (
+        "Dane County, which had stopped honoring ICE detainers without a warrant in 2015, "
+        "resumed honoring them on Monday."
+    )
+    assert _brief(text) == [
+        ("dane-county-wi", "repealed", (("detainers", "limits"),)),
+        ("dane-county-wi", "in_force", (("detainers", "cooperates"),)),
+    ]
