@@ -9,8 +9,9 @@ package's ``__init__`` says which room holds what. The steps, in the order ``pip
   one speaks for.
 - ``quotes``: quotations and who said them, scored by ``quote_stance``.
 - ``declarations``: what a place calls itself.
-- ``policies/``: policy actions and the indicators they set.
-- ``events``: enforcement events and their counts.
+- ``policies/``: policy actions and the indicators they set; ``policies/anaphora.py`` reads
+  "did the same" and "a similar agreement".
+- ``events/``: enforcement events and their counts; ``events/numbers.py`` reads numbers whole.
 - ``stance``: a statement's stance, read in context.
 - ``dates``: dates, and the sentences every step dates its facts by.
 

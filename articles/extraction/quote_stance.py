@@ -48,6 +48,26 @@ AGAINST_CUES = (
         2,
     ),
     (r"\b(?:tear\w*|torn|ripp\w*)\b[^.]{0,20}\bapart\b|\bkeep\w* families together\b", 1),
+    # "turns its troopers into immigration agents", "an arm of ICE"
+    (
+        r"\b(?:turn\w*|mak\w*|convert\w*)\s+(?:\w+\s+){0,4}?into\s+(?:\w+\s+)?(?:immigration"
+        r"|deportation|ICE)\s+(?:agents|officers|enforcers)\b|\ban\s+arm\s+of\s+(?:ICE|the\s+federal"
+        r"|immigration)",
+        2,
+    ),
+    # "will not do ICE's job", "protect everyone, regardless of where they were born"
+    (
+        r"\bnot\s+(?:do|doing)\s+(?:ICE['’]s|the\s+federal\s+government['’]s|immigration['’]s"
+        r"|federal)\s+(?:job|work)\b",
+        2,
+    ),
+    (
+        r"\bregardless\s+of\s+(?:their\s+|your\s+)?(?:immigration\s+status|status|where\s+(?:they|you)"
+        r"\s+(?:were|are|come)\s+(?:born|from))",
+        2,
+    ),
+    # "people are afraid to drive to work", "too scared to call"
+    (r"\b(?:afraid|scared|terrified|frightened)\s+to\b", 2),
     (
         r"\bnot (?:immigration|ICE|Border Patrol) (?:agents|officers)\b|\bcheck(?:ing)? papers\b"
         r"|\bracial(?:ly)? profil\w*|\bnot (?:our|their|my) job\b",
@@ -64,6 +84,20 @@ FOR_CUES = (
         3,
     ),
     (r"\bmagnet for illegal", 2),
+    (r"\b(?:politics|ideology)\s+(?:ahead\s+of|over|before)\s+(?:public\s+)?safety\b", 2),
+    # praising enforcement: "no place too remote for ICE to find people who have broken our
+    # laws", "not beyond the reach of the law", "no safe haven"
+    (
+        r"\bno\s+(?:place|corner|community)\s+(?:too\s+\w+|to\s+hide)\b|\bbeyond\s+the\s+reach\s+of"
+        r"\s+the\s+law\b|\bbroken\s+our\s+(?:immigration\s+)?laws\b|\bno\s+safe\s+havens?\b"
+        r"|\bthreat\w*\s+(?:to\s+)?our\s+communit\w+",
+        2,
+    ),
+    # reassuring the law-abiding: "if you're here legally you have nothing to worry about"
+    (
+        r"\bnothing\s+to\s+(?:worry\s+about|fear|hide)\b|\bhere\s+legally\b|\blaw-abiding\b",
+        1,
+    ),
     (
         r"\b(?:non-?cooperation|sanctuary)\b[^.]{0,40}?\b(?:undermin\w*|endanger\w*|threat\w*|"
         r"jeopardi\w*)",
@@ -73,6 +107,24 @@ FOR_CUES = (
     (r"\bpublic safety\b|\brule of law\b|\bback (?:on|onto) the streets\b", 1),
     (r"\b287\(g\)", 1),
     (r"\b(?:cooperative|partnership|partners)\b", 1),
+    # criticism of obstructing enforcement: "making it harder for ICE to do its job"
+    (
+        r"\b(?:harder|difficult|impossible|tougher)\s+for\s+(?:ICE|agents|federal\s+(?:agents"
+        r"|officers|authorities)|immigration\s+(?:agents|officers|authorities))\b"
+        r"|\b(?:let|letting|allow\w*)\s+(?:ICE|agents|federal\s+agents)\s+do\s+(?:its|their)\s+jobs?\b"
+        r"|\b(?:don['’]t|do\s+not|won['’]t|will\s+not|never)\s+look\s+the\s+other\s+way\b",
+        2,
+    ),
+    # "the state ties our hands", "tying the hands of federal officers"
+    (r"\bti(?:e|es|ed|ing)\s+(?:our|their|the|his|her|my)\s+hands\b|\btying\s+the\s+hands\b", 2),
+    # handing people over to ICE rather than releasing them
+    (
+        r"\b(?:hand|turn)(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?over\b|,\s+not\s+released\b"
+        r"|\breleased\s+(?:back\s+)?(?:into|onto)\s+(?:our\s+|the\s+)?(?:streets?|communit\w+"
+        r"|neighborhoods?)",
+        1,
+    ),
+    (r"\billegal\s+(?:labor|workers?|immigrants?|immigration|entry|crossings?)\b", 1),
     (
         r"\bcriminals?\b[^.]{0,60}?\b(?:released|streets|free|walk)\b|\bgang members?\b"
         r"|\bhere illegally\b|\bin (?:this|the) country illegally\b|\bforce multiplier\b",
@@ -108,9 +160,12 @@ def _compiled() -> dict[str, object]:
 def _cooperation_verbs(quote: str) -> tuple[int, int]:
     """(against, for) points from cooperation words: negated ("will not cooperate", "no longer
     be complicit") is 2 against, unless a criticism leads into it ("endangering people by
-    refusing to cooperate"), which is 2 for; plain ("honor detainers") is 1 for, except
-    "complicit", criticism in itself; a negation inside a relative clause ("cities that do not
-    honor detainers") describes others, so it scores nothing."""
+    refusing to cooperate") or it is a condition on someone else ("when the city refuses to
+    honor a detainer, ..."), which is 2 for; plain ("honor detainers") is 1 for, except
+    "complicit", criticism in itself. A negation inside a relative clause ("cities that do not
+    honor detainers"), or in a clause after "that" whose subject is someone else ("a message
+    that the county is not interested in working with ICE"), describes others: it scores
+    nothing, and the speaker's side says whether they approve."""
     patterns = _compiled()
     against = for_ = 0
     for m in patterns["cooperate"].finditer(quote):
@@ -118,8 +173,18 @@ def _cooperation_verbs(quote: str) -> tuple[int, int]:
         negated = patterns["negated"].search(quote, window_start, m.start())
         if negated and patterns["relative"].search(quote, window_start, negated.start()):
             continue
-        if negated and patterns["criticised"].search(quote, 0, negated.start()):
+        subject = _subject(quote, negated.start()) if negated else ""
+        criticised = negated and patterns["criticised"].search(quote, 0, negated.start())
+        condition = negated and _CONDITION.match(subject) and not _FIRST_PERSON.search(subject)
+        if criticised or condition:
             for_ += 2
+        elif (
+            negated
+            and _THAT.match(subject)
+            and _THIRD_PERSON.search(subject)
+            and not _FIRST_PERSON.search(subject)
+        ):
+            continue
         elif negated:
             against += 2
         elif m[0].lower() == "complicit":
@@ -129,9 +194,60 @@ def _cooperation_verbs(quote: str) -> tuple[int, int]:
     return against, for_
 
 
-def _cue_score(quote: str, cues: list) -> int:
-    """Each cue scores its weight per occurrence, at most twice its weight."""
-    return sum(min(len(pattern.findall(quote)), 2) * weight for pattern, weight in cues)
+# Where the clause that holds a negation starts, and what its subject says about who refuses.
+_CLAUSE_START = re.compile(
+    r"(?:^|[.;:!?]\s+|,\s+|\s+(?:but|and|so|because)\s+|\s(?=that\s))", re.IGNORECASE
+)
+_THAT = re.compile(r"that\s", re.IGNORECASE)
+_CONDITION = re.compile(r"\W*(?:when|whenever|if|once|every\s+time)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|we|we['’]re|us|our|my|me)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(
+    r"\b(?:he|she|they|it|the\s+\w+|(?-i:[A-Z]\w+)(?:\s+(?-i:[A-Z]\w+))*|this\s+\w+"
+    r"|that\s+\w+|cities|counties|jails|sheriffs|mayors|officials)\b",
+    re.IGNORECASE,
+)
+
+
+def _subject(quote: str, negation: int) -> str:
+    """The words of the negation's clause before it: its subject, and any "when" or "if"."""
+    start = 0
+    for m in _CLAUSE_START.finditer(quote, max(0, negation - 80), negation):
+        start = m.end()
+    return quote[start:negation]
+
+
+def _cue_score(quote: str, cues: list) -> tuple[int, int]:
+    """(own side, other side): each cue scores its weight per occurrence, at most twice its
+    weight; a cue its clause denies ("sanctuary policies do not protect immigrants", "this is
+    not about public safety") scores for the other side instead."""
+    own = other = 0
+    for pattern, weight in cues:
+        plain = denied = 0
+        for m in pattern.finditer(quote):
+            if _DENIABLE.match(m[0]) and _NEGATION_RIGHT_BEFORE.search(
+                quote, max(0, m.start() - 24), m.start()
+            ):
+                denied += 1
+            else:
+                plain += 1
+        own += min(plain, 2) * weight
+        other += min(denied, 2) * weight
+    return own, other
+
+
+# Cues that claim a value can be denied ("do not protect immigrants", "is not about public
+# safety"); a criticism cannot ("should not be tying the hands of officers" still criticises).
+_DENIABLE = re.compile(
+    r"(?:protect|support|stand|trust|public|rule|partner|cooperat|sanctuary|welcoming|inclusive)",
+    re.IGNORECASE,
+)
+# "do not protect", "isn't about", "never made us safer": a denial right before a cue (not a
+# contrast: "fighting crime, not checking papers" rejects what the cue names).
+_NEGATION_RIGHT_BEFORE = re.compile(
+    r"(?<![,;—–-]\s)(?<![,;—–-])\b(?:not|never|no\s+longer|\w+n['’]t)\s+(?:(?:really|just|only|about|be|been|make\w*"
+    r"|made|us|any)\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _speaker_lean(speaker: Speaker | None) -> str:
@@ -145,14 +261,59 @@ def _speaker_lean(speaker: Speaker | None) -> str:
     return "neutral"
 
 
+# Words that take no side: deferring to whoever decides ("that is the sheriff's call", "we'll
+# follow whatever the council passes", "we don't get to pick which laws we follow"), procedure
+# ("I want to see the final language", "what it costs us before I vote", "we'll take it up in
+# the budget hearings"), and saying that nothing changes ("our practice is unchanged").
+_PROCEDURAL = re.compile(
+    r"\b(?:(?:is|was|remains?)\s+(?:(?:the\s+)?(?:\w+\s+)?\w+['’]s|his|her|their)\s+(?:own\s+)?"
+    r"(?:call|decision|business|choice)\b(?!\s+(?:was|is)\b)"
+    r"|(?:up\s+to|for)\s+the\s+(?:sheriff|council|board|voters|courts?|legislature|state"
+    r"|commission)\s*(?:to\s+decide)?[.,]|between\s+the\s+\w+\s+and\s+the\s+federal"
+    r"|follow\s+whatever|(?:don['’]t|do\s+not)\s+get\s+to\s+(?:pick|choose)"
+    r"|final\s+language|before\s+I\s+(?:vote|decide|say\s+anything)|what\s+(?:that|it|this)"
+    r"\s+costs|public\s+comment|take\s+it\s+up|in\s+front\s+of\s+us|statement\s+of\s+support"
+    r"|unchanged|nothing\s+(?:else\s+)?(?:about|in)\b[^.]{0,40}\bchanges?\b"
+    r"|(?:only|doesn['’]t|does\s+not|won['’]t|will\s+not)\s+change\s+(?:where|who|what|the\s+number|how"
+    r"|anything|much)|did\s+(?:their|our|his|her)\s+jobs?"
+    r"|read\s+about\s+it\s+in)",
+    re.IGNORECASE,
+)
+
+
+def procedural(quote: str) -> bool:
+    """Whether the quotation defers, describes procedure or says nothing changes (see
+    ``_PROCEDURAL``): no side, whoever says it, unless its own words take one."""
+    return bool(_PROCEDURAL.search(quote))
+
+
+# "We value our immigrant neighbors, but the law requires us to ...": what follows "but" is the
+# position, what comes before it a concession ("but so does", "but also" add, not turn).
+_BUT = re.compile(r"(?:[,;.]\s+|\s+)but\s+(?!also\b|not\b|so\b|too\b)", re.IGNORECASE)
+
+
 def cue_scores(quote: str) -> tuple[int, int]:
-    """(against, for) points of a quotation's own words (see ``classify_stance``)."""
+    """(against, for) points of a quotation's own words (see ``classify_stance``); after a
+    "but", the concession before it loses its points for the side the rest argues against."""
+    turns = list(_BUT.finditer(quote))
+    if not turns:
+        return _cue_points(quote)
+    cut = turns[-1]
+    against_before, for_before = _cue_points(quote[: cut.start()])
+    against_after, for_after = _cue_points(quote[cut.end() :])
+    if against_after > for_after:
+        for_before = 0
+    elif for_after > against_after:
+        against_before = 0
+    return against_before + against_after, for_before + for_after
+
+
+def _cue_points(quote: str) -> tuple[int, int]:
     patterns = _compiled()
     against, for_ = _cooperation_verbs(quote)
-    return (
-        against + _cue_score(quote, patterns["against"]),
-        for_ + _cue_score(quote, patterns["for"]),
-    )
+    against_own, against_denied = _cue_score(quote, patterns["against"])
+    for_own, for_denied = _cue_score(quote, patterns["for"])
+    return against + against_own + for_denied, for_ + for_own + against_denied
 
 
 def classify_stance(quote: str, speaker: Speaker | None) -> str:

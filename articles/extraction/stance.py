@@ -11,19 +11,26 @@ they are doing. So a statement's stance adds two kinds of evidence, and an edito
 2. **The speaker's side in this article**, first of these that applies:
    - what the article says they did or said about the article's main action (the decided
      policies; a court ruling that blocks a law is on the other side from the law): "praised
-     the decision", "the lone no vote", "vowed to appeal", "drew criticism from", "Not
-     everyone is convinced" before they are introduced;
-   - a policy action they take in the article ("Sheriff Ana Ruiz ended the agreement");
+     the decision", "the lone dissenting vote", "vowed to appeal", "rejected that" (defending
+     it), "who voted to keep the program", "pushed to work more closely with ICE", "drew
+     criticism from"; who signed, wrote or sponsored a law is on its side (their own place's
+     decisions first, a blocked law's own side else);
+   - what the article reports they said in their own words;
+   - who an advocate, organizer or immigrant-rights group is (against), before the sentence
+     that introduces them ("Not everyone is convinced", "Advocates welcomed the decision");
+   - a policy action they take in the article for their own place ("Sheriff Ana Ruiz ended
+     the agreement", "Sheriff Ana Ruiz's application to join");
    - their office: the place's or state's own decided policies for a local or state official;
      ICE, DHS and other federal enforcement are for cooperation where the article is about
      local cooperation (in a report of a raid, their words about the raid are facts: neutral
-     unless their words say more); a judge is on the side of their ruling; advocates and
-     immigrant groups are against; a private person speaking in an article about a local
-     decision is against it when the decision is for cooperation and for it otherwise (people
-     who tell what detention did to them).
+     unless their words say more); a judge is on the side of their ruling; a member of
+     Congress has no side from the office; a private person speaking in an article about a
+     local decision is against it when the decision is for cooperation and for it otherwise
+     (people who tell what detention did to them).
 
 The speaker's side counts two points, each cue of the quotation its weight; a side wins with at
-least two points and more than the other; anything else is neutral.
+least two points and more than the other; anything else is neutral. Words that defer, describe
+procedure or say nothing changes ("that is the sheriff's call") take no side from the speaker.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from dataclasses import replace
 
 from articles.extraction.dates import article_sentences, sentence_bounds, sentence_index
 from articles.extraction.events import quoted_spans
-from articles.extraction.quote_stance import ADVOCACY_WORDS, cue_scores
+from articles.extraction.quote_stance import ADVOCACY_WORDS, cue_scores, procedural
 from articles.extraction.spans import SpanIndex, intervals
 from articles.extraction.types import (
     EventCandidate,
@@ -59,7 +66,8 @@ _OPPOSE = (
     r"criticized|criticised|criticizes|condemned|condemns|denounced|denounces|opposed|opposes"
     r"|objected|objects|blasted|blasts|slammed|slams|decried|decries|questioned|questions"
     r"|vowed to appeal|plans to appeal|will appeal|(?:is|was|were|are) disappointed|voted against"
-    r"|cast the lone no vote|the lone no vote|sued|sues|challenged|protested|fought|fights"
+    r"|(?:cast\s+)?(?:the\s+|a\s+)?(?:lone|only|sole)\s+(?:dissenting\s+|no\s+|opposing\s+)?vote"
+    r"|dissented|sued|sues|challenged|protested|fought|fights"
     r"|lamented|warned|attacked|rejected|pushed back|called (?:it|the \w+) (?:a )?mistake"
     r"|spoke against|argued against|testified against|(?:is|was|were|are) (?:worried|concerned)"
     r"|urged (?:\w+ ){0,3}to veto|called for (?:a )?veto|voted no"
@@ -70,10 +78,32 @@ _ENDING = re.compile(
     r"(?:end\w*|stop\w*|cancel\w*|terminat\w*|repeal\w*|scrap\w*)\b",
     re.IGNORECASE,
 )
+# "whose office has pushed to work more closely with ICE": working for or against cooperating.
+_WORKING_TO = re.compile(
+    r"\b(?:push\w*|sought|seek\w*|want\w*|work\w*|ask\w*|lobb\w*|fought|fight\w*|tried|vow\w*)"
+    r"\s+(?:for\s+\w+\s+)?to\s+(?:(?P<more>work|cooperate|partner)\s+(?:more\s+)?(?:closely\s+)?with"
+    r"|(?P<less>limit|end|cut|stop|reduce|curb)\s+(?:\w+\s+){0,2}?(?:cooperation|ties|work|contact)"
+    r"\s+with)\s+(?:ICE|federal|immigration)",
+    re.IGNORECASE,
+)
+# "who voted to keep the program": working to keep what the article's action ends.
+_KEEPING = re.compile(
+    r"\b(?:vot\w*|fought|fight\w*|argu\w*|push\w*|want\w*|work\w*|campaign\w*|tried)\s+to\s+"
+    r"(?:keep|save|preserve|renew|continue|extend|protect)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:\w+\s+){0,2}?(?P<object>agreement|program|contract|partnership|287\s*\(g\)"
+    r"|sanctuary\s+\w+)",
+    re.IGNORECASE,
+)
 # The frame verb of which the speaker is the subject: right after their name, an aside
 # between commas, or a few words ("Ana Ruiz, who chairs the board, on Friday praised ...").
+# "Ana Ruiz of Albuquerque, who ...", "Ana Ruiz of the Immigrant Law Center, ...": where a
+# speaker is from comes before any aside.
+_FROM = (
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?(?-i:[A-Z][\w.’'-]*)"
+    r"(?:\s+(?-i:[A-Z][\w.’'-]*|of|and|for)){0,6})?"
+)
 _FRAME = re.compile(
-    r"^(?:,[^,.;“”\"]{1,120},)?\s+(?:[\w’']+\s+){0,3}?"
+    rf"^{_FROM}(?:,[^,.;“”\"]{{1,120}},)?\s+(?:[\w’']+\s+){{0,3}}?"
     rf"(?:(?P<support>{_SUPPORT})|(?P<oppose>{_OPPOSE}))\b",
     re.IGNORECASE,
 )
@@ -84,13 +114,27 @@ _BEFORE_NAME = re.compile(
 )
 # "Ana Ruiz, the lone no vote, said": the frame inside the appositive after the name.
 _APPOSED_FRAME = re.compile(
-    rf"^,\s+[^,.;“”\"]{{0,80}}?\b(?:(?P<support>{_SUPPORT})|(?P<oppose>{_OPPOSE}))\b",
+    rf"^{_FROM},\s+[^,.;“”\"]{{0,80}}?\b(?:(?P<support>{_SUPPORT})|(?P<oppose>{_OPPOSE}))\b",
     re.IGNORECASE,
 )
 # What the frame verb is about: the article's action, or enforcement, or sanctuary itself.
 _ENFORCEMENT_OBJECT = re.compile(
     r"^\W*(?:the\s+|this\s+|last\s+\w+['’]s\s+)?(?:\w+\s+){0,2}?(?:raids?|sweeps?|arrests|"
     r"operation|deportations?|ICE|agents|crackdown)\b",
+    re.IGNORECASE,
+)
+_INSTRUMENT_OBJECT = re.compile(
+    r"^(?>\s*)(?!that\b)(?:the|a|an|this|its|their)?\s*(?:\w+\s+){0,2}?(?:bill|law|measure|ordinance|order"
+    r"|resolution|legislation|act|amendment|directive)\b",
+    re.IGNORECASE,
+)
+_ENACTING = r"(?:signed|introduced|proposed|wrote|authored|co-?wrote|co-?sponsored|sponsored)"
+# What a speaker rejects may be a criticism of the action, not the action.
+_CRITICISM_OBJECT = re.compile(
+    r"^\s*(?:that\s*[.,;]|that\s+(?:criticism|claim|charge|argument|view|characteri[sz]ation)"
+    r"|th(?:e|ose|at)\s+(?:\w+\s+)?(?:criticisms?|claims?|charges?|accusations?|arguments?"
+    r"|characteri[sz]ations?|suggestions?|concerns?)|(?:the\s+)?(?:criticism|accusations?|claims?)"
+    r"\b|(?:him|her|them|it)\s*[.,;])",
     re.IGNORECASE,
 )
 _SANCTUARY_OBJECT = re.compile(
@@ -109,7 +153,8 @@ _SUPPORTERS = re.compile(
 )
 # After an actor's name: the verb of what they did ("Sheriff Ana Ruiz ended ...").
 _ACTS = re.compile(
-    r"(?:['’]s\s+(?:office|department|administration)\s+)?(?:,[^,.;“”\"]{1,120},)?\s+"
+    r"['’]s\s+(?:application|decision|order|directive|request|plan|proposal|move|push|bid)\b"
+    r"|(?:['’]s\s+(?:office|department|administration)\s+)?(?:,[^,.;“”\"]{1,120},)?\s+"
     r"(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:will|would|has|have|had|signed|ordered|voted|ended"
     r"|approved|agreed|decided|announced|issued|adopted|passed|directed|joined|renewed|let"
     r"|terminated|stopped|began|said|says|told|notified|declined|refused|cut|barred|banned"
@@ -129,6 +174,23 @@ _POLICE_UNION = re.compile(
     re.IGNORECASE,
 )
 _ENFORCEMENT_ROLE = re.compile(r"\bJudge|Justice|Magistrate\b")
+_LEGISLATOR_ROLE = re.compile(r"\b(?:Senator|Representative|Congress\w*|Rep\.|Sen\.)", re.I)
+
+
+def _advocate(speaker: Speaker) -> bool:
+    """An advocate, organizer or immigrant-rights group: against holding people for ICE."""
+    if speaker.level != "other":
+        return False
+    words = f"{speaker.role} {speaker.affiliation} {speaker.name}"
+    return bool(
+        ADVOCACY_WORDS.search(words) or re.search(r"\b(?:organi[sz]er|activist|advocate)", words)
+    )
+
+
+def _identity(ctx: _Context, speaker: Speaker) -> str | None:
+    """Who an advocate is says more than the sentence that introduces them: "Advocates
+    welcomed the decision but said it did not go far enough" is still against."""
+    return AGAINST if _advocate(speaker) else None
 
 
 def flip(side: str | None) -> str | None:
@@ -177,6 +239,11 @@ class _Context:
             and (first_policy is None or first_event < first_policy)
         )
         self.main = main_side(policies, _LEDE_CHARS)
+        # The side of what the article is about as it was enacted: a blocked law's own side.
+        self.enacted = main_side(
+            [replace(p, status="in_force") if p.status == "blocked" else p for p in policies],
+            _LEDE_CHARS,
+        )
         self.quotes = intervals(quoted_spans(body))
         self.topical = bool(policies) or bool(_COOPERATION_TOPIC.search(body))
         self.policy_spans = SpanIndex(policies)
@@ -201,15 +268,34 @@ def _framed(ctx: _Context, speaker: Speaker) -> str | None:
         after = ctx.outside_quotes(end, min(sentence_end, end + 140))
         if _ENDING.search(after):
             return AGAINST
-        m = _APPOSED_FRAME.match(after) or _FRAME.match(after)
+        working = _WORKING_TO.search(after)
+        if working:
+            return FOR if working["more"] else AGAINST
+        keeping = _KEEPING.search(after)
+        if keeping and _COOPERATION_OBJECT.match(keeping["object"]):
+            return FOR  # "who voted to keep the program"
+        if keeping and keeping["object"].lower().startswith("sanctuary"):
+            return AGAINST
+        # The main clause's verb first: "Ana Ruiz, who wrote the bill, criticized the sheriff."
+        m = _FRAME.match(after) or _APPOSED_FRAME.match(after)
         if not m:
             continue
         rest = after[m.end() :]
         support = bool(m["support"])
-        if support and re.match(r"(?:signed|introduced|proposed|wrote|authored)", m["support"]):
+        if not support and _CRITICISM_OBJECT.match(rest):
+            support = True  # "rejected that", "dismissed the criticism": defending the action
+        enacting = m["support"] and re.match(_ENACTING, m["support"])
+        if enacting and re.match(r"(?:co-?)?wrote|authored", m["support"], re.I):
+            enacting = _INSTRUMENT_OBJECT.match(rest)  # "wrote the bill", not "wrote that"
+        if enacting:
             own = [p for p in ctx.policy_spans.overlapping(start, sentence_end) if policy_side(p)]
             if own:  # "Chief Ana Ruiz signed an order that ...": the order's side
                 return policy_side(own[0])
+            mine = _own_side(ctx, speaker)
+            if mine:  # "Council President Ana Ruiz, who sponsored the resolution": her city's
+                return mine
+            if ctx.enacted:  # "which Gov. Ana Ruiz signed": the law's side, blocked or not
+                return ctx.enacted
         if _ENFORCEMENT_OBJECT.match(rest):
             return FOR if support else AGAINST
         if _SANCTUARY_OBJECT.match(rest):
@@ -302,6 +388,8 @@ def _actor(ctx: _Context, speaker: Speaker) -> str | None:
         for policy in ctx.policy_spans.overlapping(start, start + 1):
             if _OBJECT_WORDS.search(ctx.body, max(policy.start, start - 12), start):
                 continue
+            if speaker.place is not None and policy.place not in (None, speaker.place):
+                continue  # "In Guilford County, the sheriff ended ...": another place's sheriff
             if not _ACTS.match(ctx.body, end):
                 continue  # "stop honoring ICE detainers": named, not acting
             side = policy_side(policy)
@@ -312,27 +400,34 @@ def _actor(ctx: _Context, speaker: Speaker) -> str | None:
     return AGAINST if votes[AGAINST] > votes[FOR] else FOR
 
 
+def _own_side(ctx: _Context, speaker: Speaker) -> str | None:
+    """A place's own officials are on the side of its own decisions, and of its own law even
+    where a court blocked it."""
+    if speaker.place is None or speaker.level not in ("local", "state"):
+        return None
+    own = [
+        replace(p, status="in_force") if p.status == "blocked" else p
+        for p in ctx.policies
+        if p.place == speaker.place and p.status != "proposed"
+    ]
+    return main_side(own)
+
+
 def _office(ctx: _Context, speaker: Speaker) -> str | None:
     """The side an office takes in this article, from who it is."""
     words = f"{speaker.role} {speaker.affiliation} {speaker.name}"
     if speaker.level == "federal":
         if _ENFORCEMENT_ROLE.search(speaker.role):
             return ctx.main  # a judge is on the side of the ruling
+        if _LEGISLATOR_ROLE.search(speaker.role):
+            return None  # a member of Congress may be on either side
         # In the report of a raid, enforcement's words about it are facts (see assign_stances).
         return FOR if ctx.topical else None
-    if ADVOCACY_WORDS.search(words) or re.search(r"\b(?:organizer|activist|advocate)", words):
+    if _advocate(speaker):
         return AGAINST
-    if speaker.place is not None and speaker.level in ("local", "state"):
-        # A place's own officials are on the side of its own decisions, and of its own law
-        # even where a court blocked it.
-        own = [
-            replace(p, status="in_force") if p.status == "blocked" else p
-            for p in ctx.policies
-            if p.place == speaker.place and p.status != "proposed"
-        ]
-        side = main_side(own)
-        if side:
-            return side
+    side = _own_side(ctx, speaker)
+    if side:
+        return side
     if speaker.kind == "person" and speaker.level == "other":
         if _POLICE_UNION.search(words):
             return FOR
@@ -349,6 +444,7 @@ def speaker_side(ctx: _Context, speaker: Speaker) -> str | None:
         _noun_framed(ctx, speaker)
         or _framed(ctx, speaker)
         or _reported(ctx, speaker)
+        or _identity(ctx, speaker)
         or _introduced_after(ctx, speaker)
         or _actor(ctx, speaker)
         or _office(ctx, speaker)
@@ -399,8 +495,11 @@ def assign_stances(
         if statement.continues is not None and statement.continues < len(out):
             out.append(replace(statement, stance=out[statement.continues].stance))
             continue
-        against, for_ = cue_scores(_words(body, statement))
+        words = _words(body, statement)
+        against, for_ = cue_scores(words)
         side = sides.get(statement.speaker_key)
+        if procedural(words) and max(against, for_) < 2:
+            side = None  # "That is the sheriff's call": deferring takes no side
         if side == _RAID_FACTS:
             side = FOR if _COOPERATION_WORDS.search(_paragraph(body, statement)) else None
         against += _SIDE_WEIGHT * (side == AGAINST)

@@ -44,7 +44,11 @@ def find_places(text: str) -> list[PlaceMention]:
     matches = new_prefix(text, matches)
     context = context_states(matches)
     matches = sorted(matches + misspelt_in_lists(text, matches, context), key=lambda m: m.start)
-    known: dict[str, Place] = {}  # "Portland, Maine" makes a later bare "Portland" Maine's
+    # "Portland, Maine" makes a bare "Portland" Maine's, before it (a headline) or after it.
+    known: dict[str, Place] = {}
+    for match in matches:
+        if match.qualified and len(match.candidates) == 1:
+            known.setdefault(match.surface.casefold(), match.candidates[0])
     mentions = []
     for match in matches:
         place = resolve(match, context, known)
@@ -54,7 +58,7 @@ def find_places(text: str) -> list[PlaceMention]:
         if place is not None:
             mentions.append(PlaceMention(match.start, match.end, place))
             if match.qualified:
-                known.setdefault(match.surface, place)
+                known.setdefault(match.surface.casefold(), place)
     return mentions
 
 

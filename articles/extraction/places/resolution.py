@@ -20,9 +20,9 @@ def context_states(matches: list[Match]) -> dict[str, list[int]]:
     states: dict[str, list[int]] = {}
     for match in matches:
         named = [p for p in match.candidates if p.kind in ("state", "federal_district")]
-        if not named and (
-            match.qualified or len(match.candidates) == 1 and match.surface not in COMMON_WORDS
-        ):
+        if not named and match.qualified:
+            named = list(match.candidates)  # "Lancaster, Pa.": the text names the state
+        elif not named and len(match.candidates) == 1 and match.surface not in COMMON_WORDS:
             named = [p for p in match.candidates if large_or_not_city(p)]
         for place in named:
             states.setdefault(place.state, []).append(match.start)
@@ -58,8 +58,8 @@ def resolve(match: Match, context: dict[str, list[int]], known: dict[str, Place]
         return states[0]
     if match.qualified or len(candidates) == 1 and candidates[0].kind != "city":
         return candidates[0] if len(candidates) == 1 else None
-    if match.surface in known:
-        return known[match.surface]
+    if match.surface.casefold() in known:
+        return known[match.surface.casefold()]
     in_context = _nearest_in_context(list(candidates), context, match.start)
     if candidates[0].kind == "county":
         return in_context[0] if in_context else None

@@ -20,11 +20,17 @@ def county_short_forms(text: str, matches: list[Match], surnames: set[str]) -> l
     alone ("Prince George's joins", "only to Miami-Dade") is that county, unless the name is
     also a city of the county's state, a big city, a state, a name-like word or a surname."""
     counties: dict[str, Place] = {}
+    named_states = {
+        p.state
+        for m in matches
+        for p in m.candidates
+        if p.kind == "state" and len(m.candidates) == 1
+    }
     for match in matches:
         county = match.candidates[0] if len(match.candidates) == 1 else None
         if county and county.kind == "county" and match.surface.endswith(" County"):
             short = POSSESSIVE_RE.sub("", match.surface.removesuffix(" County"))
-            if _short_form_is_safe(short, county, surnames):
+            if _short_form_is_safe(short, county, surnames, named_states):
                 counties[short] = county
     if not counties:
         return matches
@@ -34,8 +40,12 @@ def county_short_forms(text: str, matches: list[Match], surnames: set[str]) -> l
         + r")(?!(?:['’]s)? [Cc]ount(?:y|ies))(?:['’]s)?\b"
     )
     shorts = []
+    longer = [(k.start, k.end) for k in matches]
     for m in pattern.finditer(text):
         short = m.group(1)
+        i = bisect.bisect_right(longer, (m.start(), len(text) + 1)) - 1
+        if i >= 0 and longer[i][0] <= m.start() and longer[i][1] > m.end(1):
+            continue  # part of a longer name: "Salt Lake City" is no short "Salt Lake" County
         before = word_before(text, m.start())
         if before[:1].isupper() and before not in NOT_FIRST_NAMES:
             continue  # "Andrew Jackson": a first name before it
@@ -53,11 +63,18 @@ def _overlaps_either(spans: list[tuple[int, int]], start: int, end: int) -> bool
     return bool(i) and spans[i - 1][0] <= start < spans[i - 1][1]
 
 
-def _short_form_is_safe(short: str, county: Place, surnames: set[str]) -> bool:
+def _short_form_is_safe(
+    short: str, county: Place, surnames: set[str], named_states: set[str] = frozenset()
+) -> bool:
+    """A big city of the same name blocks the short form only where the text names no state
+    or names the big city's ("Torrance" after "Torrance County" in an article that names New
+    Mexico, not California, is the county)."""
     if short in surnames or short in NAME_LIKE_CITIES or short in COMMON_WORDS:
         return False
     for place in aliases().get(short, ()):
-        if place.kind != "city" or place.state == county.state or large_or_not_city(place):
+        if place.kind != "city" or place.state == county.state:
+            return False
+        if large_or_not_city(place) and (not named_states or place.state in named_states):
             return False
     return True
 

@@ -12,7 +12,8 @@ several indicators; a restatement (same place, kind and indicators in one paragr
 
 Where each part lives: the triggers are ``rules``; ``triggers`` finds a sentence's and runs the
 checks; ``status`` says whether and when a policy applies, ``kinds`` which instrument it is,
-``placing`` who decided; ``clauses`` says where the clause an instrument governs starts.
+``placing`` who decided; ``clauses`` says where the clause an instrument governs starts;
+``anaphora`` reads "did the same" and "a similar agreement" after a reported decision.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import replace
 
 from articles.extraction.dates import article_sentences, mention_for_span, period
 from articles.extraction.events import quoted_spans
+from articles.extraction.policies.anaphora import pointed_back
 from articles.extraction.policies.clauses import start_of_paragraph
 from articles.extraction.policies.kinds import policy_kind
 from articles.extraction.policies.placing import Article, places_for
@@ -40,6 +42,12 @@ from articles.extraction.types import (
 
 _SUMMARY_LIMIT = 300
 
+# A sentence that explains how an agreement already reported works.
+_EXPLAINS_AGREEMENT = re.compile(
+    r"\W*Under\s+(?:(?:a|an|the|its|this|that|such\s+an?)\s+(?:287\s*\(g\)\s+|federal\s+)?"
+    r"(?:agreement|program|partnership|contract|model|arrangement)|it)\s*,",
+    re.IGNORECASE,
+)
 # "She also issued an executive order ..." reports a second decision, not a restatement.
 _ANOTHER = re.compile(r"\b(?:also|additionally|in\s+addition|separately)\b", re.IGNORECASE)
 
@@ -67,7 +75,14 @@ def find_policies(
             continue  # a question reports no decision
         said = declared.starting_in(start, end)
         declared_at = said[0].start if said else -1
-        for policy in _sentence_policies(article, start, end, published, quotes, declared_at):
+        if _EXPLAINS_AGREEMENT.match(text, start) and any(
+            p.kind in ("agreement_287g", "jail_contract") for p in policies
+        ):
+            continue  # "Under the agreement, eight officers are trained to ...": how it works
+        found = _sentence_policies(article, start, end, published, quotes, declared_at)
+        if not found and not quotes.containing(start):
+            found = pointed_back(text, start, end, article.places, policies)
+        for policy in found:
             article.last_place = policy.place
             key = (
                 start_of_paragraph(text, start),

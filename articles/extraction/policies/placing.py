@@ -73,6 +73,11 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
     # filed, not who decided, when the sentence names another place.
     undated = [p for p in in_sentence if not _is_dateline(text, p)]
     in_sentence = [p for p in undated or in_sentence if not _bystander(text, p)]
+    # "More than 20 Louisiana sheriffs have signed ...", "several Massachusetts cities that ...":
+    # a state naming a class of places decides nothing; the remark is general.
+    in_sentence = [
+        p for p in in_sentence if p.place.kind != "state" or not _CLASS_AFTER.match(text, p.end)
+    ]
     # "Nassau County still honors them, and a bill in Albany would ...": the trigger's clause.
     clause = start_of_clause(text, start, trigger.start)
     in_clause = [p for p in in_sentence if clause <= p.start]
@@ -91,7 +96,13 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
             actor = candidate
             break
     if actor and speech:
+        # "In nearby Fort Bend County, the sheriff said ...": a role without a name is whoever
+        # holds it in the place named before it; a named official speaks for their own place.
+        generic = _GENERIC_REFERENCE.match(text, actor.start, actor.end)
+        lead = [p for p in before if p.start < actor.start and p.place.kind != "state"]
         before = [p for p in before if p.start >= speech.end()]
+        if generic and lead and not before:
+            before = lead[-1:]
         if not before:
             return [actor.place]
     clause_end = CLAUSE_BREAK.search(text, trigger.end, end)
@@ -107,10 +118,13 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
     if acting is not None:
         return [acting.place]
     lead = text[start : trigger.start]
-    if _STATE_ACTOR.search(lead) and article.state is not None:
+    if _STATE_ACTOR.search(text, start, end) and article.state is not None:
         return [article.state]  # "Gov. Ana Ruiz orders ...", "the Legislature passed ..."
-    if _GENERIC_SUBJECT.search(text, start, trigger.start):
-        return []
+    if _GENERIC_SUBJECT.search(text, clause, trigger.start):
+        # "Multnomah, Clackamas and Lane counties announced the change. The sheriffs said they
+        # would now ...": a definite plural after a list of places is that list.
+        listed = _listed_before(article, start) if _DEFINITE_PLURAL.match(text, start) else []
+        return listed
     if _ANAPHORA.match(text, start) and article.last_place is not None:
         return [article.last_place]  # "Under the new law, police may not ..."
     earlier = list(places.starting_in(start - _CARRY_OVER_CHARS, start))
@@ -128,10 +142,12 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
 _SPEECH = re.compile(
     r"\b(?:said|says|told|announced|stated|added|confirmed|wrote|explained)\b", re.IGNORECASE
 )
+_GENERIC_REFERENCE = re.compile(r"(?:the|its|his|her|their)\s+[a-z]", re.IGNORECASE)
 _STATEWIDE = re.compile(r"\bstatewide\b|\bacross\s+the\s+state\b", re.IGNORECASE)
 _STATE_ACTOR = re.compile(
     r"\b(?:Gov\.|Governor|governor|Legislature|legislature|lawmakers|General\s+Assembly"
-    r"|Attorney\s+General|state\s+(?:law|agencies|agency|police|patrol))\b"
+    r"|Attorney\s+General|state\s+(?:law|agencies|agency|police|patrol|House|Senate)"
+    r"|(?i:the\s+state['’]s)|statewide)\b"
 )
 _ANAPHORA = re.compile(
     r"\W*(?:Under\s+(?:the|this|that|its)\s+(?:new\s+)?(?:law|act|order|directive|ordinance"
@@ -140,6 +156,31 @@ _ANAPHORA = re.compile(
     r"|It\s+also\b)",
     re.IGNORECASE,
 )
+_CLASS_AFTER = re.compile(
+    r"\s+(?:cities|counties|towns|townships|municipalities|jurisdictions|localities|communities"
+    r"|sheriffs|jails|police\s+(?:departments|chiefs)|mayors|school\s+districts)\b",
+    re.IGNORECASE,
+)
+_DEFINITE_PLURAL = re.compile(
+    r"\W*(?:the|those|these|both|all|all\s+\w+\s+of\s+the|each\s+of\s+the)\s+(?:\w+\s+)?"
+    r"(?:sheriffs|counties|cities|towns|jails|councils|boards|mayors|police\s+chiefs)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_before(article: Article, start: int) -> list[Place]:
+    """The cities or counties the previous sentence lists ("Multnomah, Washington and Lane
+    counties ..."), when it lists at least two."""
+    lo = article.text.rfind(".", 0, max(0, start - 2)) + 1
+    named = [
+        p.place
+        for p in article.places.starting_in(lo, start)
+        if p.place.kind in ("city", "county") and not _bystander(article.text, p)
+    ]
+    named = list(dict.fromkeys(named))
+    return named if len(named) >= 2 else []
+
+
 _KIND_WORD = re.compile(r"\b(?:county|sheriff|city|mayor)\b", re.IGNORECASE)
 
 # A general remark about unnamed places ("dozens of cities", "jurisdictions that ...").
@@ -151,19 +192,42 @@ _GENERIC_SUBJECT = re.compile(
 
 _JAIL_IN = re.compile(
     r"\b(?:jail|prison|center|facility|office|headquarters|plant|hangar|judge|court"
-    r"|courthouse|hearing)\s+(?:in|at|near)\s+$"
+    r"|courthouse|hearing|(?i:lawmakers|legislators|legislature|senators|statehouse|capitol))\s+"
+    r"(?:in|at|near)\s+$"
     r"|\b(?:County|county)(?:['’]s)?\s+[^.;,]{0,40}\b(?:in|at)\s+$"
 )
 
 
 def _bystander(text: str, mention: PlaceMention) -> bool:
-    """ "the Seneca County jail in Tiffin", "a federal judge in Austin", "Yuba County, north
-    of Sacramento": a town named as where a building or a court is, or as a reference point;
-    the county, state or whoever runs it decides."""
+    """ "the Seneca County jail in Tiffin", "a federal judge in Austin", "lawmakers in Austin",
+    "Yuba County, north of Sacramento": a town named as where a building, a court or a
+    legislature is, or as a reference point; the county, state or whoever runs it decides."""
     window = max(0, mention.start - 80)
     if mention.place.kind == "city" and _JAIL_IN.search(text, window, mention.start):
         return True
+    if _HOMETOWN.search(text, window, mention.start):
+        return True  # "State Rep. Ana Ruiz of Provo has filed a bill": where she is from
+    if _DESCRIBED_BY.search(text, window, mention.start):
+        return True  # "The jail board, whose members are appointed by X, Y and Z, voted ..."
     return bool(_REFERENCE.search(text, window, mention.start))
+
+
+# A legislator's hometown: "Rep. Ana Ruiz of Provo", "Sen. Ana Ruiz, a Republican from Brenham".
+_HOMETOWN = re.compile(
+    r"\b(?:Rep\.|Sen\.|Representative|Senator|Assembly(?:man|woman|member)|Delegate)\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:of|from)\s+$"
+    r"|,\s+(?:a|the)\s+(?:\w+\s+)?(?:Republican|Democrat|Independent)\w*\s+(?:of|from)\s+$"
+)
+# A relative clause that describes the subject by the places it is made of or serves.
+_DESCRIBED_BY = re.compile(
+    r",\s+(?:whose|which\s+(?:serves|is\s+run\s+by|is\s+made\s+up\s+of))\b[^.;]{0,70}$"
+    # "Canyon County, which borders Ada County, said ...", not what a law does ("Act 314,
+    # which requires every sheriff in Louisiana to ...")
+    r"|,\s+(?:which|who|whose)\s+(?!(?:requires?|required|bars?|barred|bans?|banned|prohibit\w*"
+    r"|would|will|lets?|allow\w*|makes?|made|forbid\w*|order\w*|direct\w*|limit\w*)\b)"
+    r"[^.;,]{0,70}$",
+    re.IGNORECASE,
+)
 
 
 _REFERENCE = re.compile(

@@ -14,7 +14,26 @@ _NOT = (
 )
 # "bars city employees, including police, from asking": a ban's object, then "from".
 _BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,12}?from"
-_ICE = r"(?:ICE|U\.S\.\s+Immigration|Immigration|immigration|federal)"
+_ICE = (
+    r"(?:ICE|(?:U[.\s]S[.\s]\s*)?Immigration(?:\s+and\s+Customs\s+Enforcement(?:\s+\(ICE\))?)?"
+    r"|immigration|federal)"
+)
+_BARS_LIMITS = (
+    rf"\b{_BARRED}\s+(?:adopt\w*|enact\w*|pass\w*|hav\w*|keep\w*|creat\w*)\s+(?:any\s+|a\s+)?"
+    r"(?:policy|policies|rules?|ordinances?|laws?|measures?)\s+(?:that|which)\s+(?:discourag"
+    r"|limit|restrict|prohibit|bar|prevent|block)\w*\s+(?:[\w'’]+\s+){0,4}?(?:cooperat|assist|help|enforc"
+    r"|comply|complie|honou?r)\w*"
+)
+# "ban" right after "sanctuary city" (quoted or not): the ban's own word starts the trigger.
+_SANCTUARY_BAN = (
+    "(?:"
+    + "|".join(
+        rf"(?<={lead}{quote} )"
+        for lead in ("sanctuary", "sanctuary city", "sanctuary cities", "sanctuary-city")
+        for quote in ("", '"', "”", "’")
+    )
+    + r")(?:ban|crackdown)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +65,8 @@ _RULES = (
         rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|held|holding|detain|detained|jail|jailed)\b"
         r"[^.;]{0,80}?"
         rf"(?:(?:without|unless)\b[^.;]{{0,50}}?\bwarrant|\bfor\s+{_ICE}"
-        rf"|\bon\s+(?:{_ICE}\s+)?(?:detainers?|holds?)\b)",
+        rf"|\bon\s+(?:{_ICE}\s+)?(?:detainers?|holds?)\b"
+        rf"|\b(?:at\s+the\s+request|on\s+(?:the\s+)?(?:word|request))\s+of\s+(?:federal\s+)?{_ICE})",
         "detainers", "limits", "law_enforcement_policy",
     ),
     _Rule(
@@ -76,6 +96,15 @@ _RULES = (
         r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
         "local_resources", "cooperates", "law", strong=True,
     ),
+    # A sanctuary ban, like "bans sanctuary cities" above, sets detainers and local resources.
+    _Rule(  # "Iowa's new 'sanctuary city' ban", "the state's sanctuary ban" (a noun phrase)
+        _SANCTUARY_BAN, "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(_SANCTUARY_BAN, "local_resources", "cooperates", "law", strong=True),
+    _Rule(  # "bars cities from adopting any policy that discourages police from cooperating"
+        _BARS_LIMITS, "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(_BARS_LIMITS, "local_resources", "cooperates", "law", strong=True),
     _Rule(
         r"\banti-sanctuary\s+(?:state\s+|city\s+)?(?:law|bill|legislation|ordinance)\b",
         "detainers", "cooperates", "law", strong=True,
@@ -91,7 +120,7 @@ _RULES = (
         r"(?:[\w'’]+\s+){0,3}?(?:(?:jail|detention|ICE|immigration)(?:['’]s)?\s+(?:detention\s+)?"
         r"(?:contract|agreement)|(?:contract|"
         r"agreement|relationship)\b[^.;]{0,60}?\b(?:jail|detainees?|detention)|(?:contract|agreement)"
-        r"\s+with\s+(?:ICE|U\.S\.\s+Immigration|Immigration\s+and\s+Customs))",
+        r"\s+with\s+(?:ICE|U[.\s]S[.\s]\s*Immigration|Immigration\s+and\s+Customs))",
         "jail_access", "limits", "jail_contract", strong=True,
     ),
     _Rule(
@@ -122,12 +151,14 @@ _RULES = (
     ),
     _Rule(
         rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,2}}?(?:ask\w*|inquir\w*|disclos\w*|"
-        rf"shar\w*|collect\w*)\b[^.;]{{0,60}}?\b(?:immigration\s+status|information\s+with\s+{_ICE})",
+        rf"shar\w*|collect\w*)\b[^.;]{{0,100}}?\b(?:immigration\s+status|(?:information|data|records)"
+        rf"\s+with\s+{_ICE})",
         "information_sharing", "limits", "other",
     ),
     _Rule(
         r"\bcut\w*\s+off\s+(?:any\s+|all\s+)?(?:access|ICE)\b[^.;]{0,80}?\bdatabases?\b"
-        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*)\s+ICE['’]s\s+access\s+to[^.;]{0,60}?"
+        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*|limit\w*)\s+ICE['’]s\s+access\s+to"
+        r"[^.;]{0,60}?"
         r"\b(?:databases?|records|data)\b",
         "information_sharing", "limits", "law_enforcement_policy",
     ),
@@ -147,8 +178,8 @@ _RULES = (
     # local_resources
     _Rule(
         r"\b(?:restrict\w*|prohibit\w*|bar\w*|ban\w*|limit\w*)\s+(?:the\s+)?(?:spending|use)\s+of\s+"
-        r"(?:\w+\s+){0,2}?(?:funds|resources|money|personnel)\s+(?:on|for)\s+(?:federal\s+)?"
-        r"(?:immigration|deportation)",
+        r"(?:\w+\s+){0,2}?(?:funds|resources|money|personnel)\s+(?:on|for|to\s+(?:help|assist|aid"
+        r"|support))\s+(?:federal\s+)?(?:immigration|deportation|ICE)",
         "local_resources", "limits", "other",
     ),
     _Rule(
@@ -157,7 +188,7 @@ _RULES = (
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(
-        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,5}}?enforc\w*\s+(?:federal\s+)?immigration\s+laws?",
+        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,5}}?enforc\w*\s+(?:\w+\s+){{0,2}}?immigration\s+laws?",
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(
@@ -188,13 +219,19 @@ _RULES = (
     # More ways news reports a decision or a standing policy.
     _Rule(  # 287(g)'s other names: "Warrant Service Officer program", "task force model", MOA
         r"\b(?:sign\w*|join\w*|enter\w*\s+into|renew\w*|approv\w*|appl\w+\s+(?:to|for)|take\w*\s+part"
-        r"\s+in|participat\w*\s+in)\b[^.;]{0,50}?\b(?:Warrant\s+Service\s+Officer|task\s+force\s+model"
-        r"|jail\s+enforcement\s+model|memorandum\s+of\s+agreement\s+with\s+(?:ICE|U\.S\.\s+Immigration"
+        r"\s+in|participat\w*\s+in)\b[^.;]{0,50}?\b(?:Warrant\s+Service\s+Officer|task\s+force\s+(?:model|agreement)"
+        r"|jail\s+enforcement\s+model|memorandum\s+of\s+agreement\s+with\s+(?:ICE|U[.\s]S[.\s]\s*Immigration"
         r"|Immigration))",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
+    _Rule(  # "ends jail program that screened inmates for ICE": ending a program with ICE
+        r"\b(?:end(?:s|ed|ing)?|terminat\w*|cancel\w*|scrap\w*|drop\w*|quit\w*|abandon\w*)\s+"
+        r"(?:[\w'’]+\s+){0,3}?(?:program|partnership)\b[^.;]{0,60}?\b(?:ICE|287|immigration)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
     _Rule(  # "pulled out of the program", "withdrew from its agreement with ICE"
-        r"\b(?:pull\w*\s+out\s+of|withdr\w+\s+from|opt\w*\s+out\s+of|dropp\w*\s+out\s+of|quit)\s+"
+        r"\b(?:pull\w*\s+(?:[\w'’]+\s+){0,3}?out\s+of|withdr\w+\s+(?:[\w'’]+\s+){0,3}?from"
+        r"|opt\w*\s+out\s+of|dropp\w*\s+out\s+of|quit)\s+"
         r"(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:program|agreement|partnership)\b"
         r"[^.;]{0,40}?(?:ICE|287|immigration)",
         "agreement_287g", "limits", "agreement_287g", strong=True,
@@ -202,7 +239,7 @@ _RULES = (
     _Rule(  # an intergovernmental service agreement to rent jail beds to ICE
         r"\b(?:intergovernmental\s+(?:service\s+)?agreement|IGSA)\b"
         r"|\b(?:rent\w*|leas\w*)\s+(?:\w+\s+){0,2}?(?:beds|cells|space)\s+to\s+(?:ICE|the\s+federal"
-        r"|U\.S\.\s+Immigration)",
+        r"|U[.\s]S[.\s]\s*Immigration)",
         "jail_access", "cooperates", "jail_contract", strong=True,
     ),
     _Rule(  # "resumed honoring detainers", "began holding people for ICE again"
@@ -221,13 +258,27 @@ _RULES = (
         rf"(?:{_ICE}|federal)",
         "local_resources", "cooperates", "law", strong=True,
     ),
+    _Rule(  # "requires every sheriff to seek a 287(g) agreement"
+        r"\brequir\w*\s+(?:[\w'’,]+\s+){0,8}?to\s+(?:seek|join|sign|enter\s+into|apply\s+for|obtain"
+        r"|have)\s+(?:an?\s+)?287\s*\(g\)",
+        "agreement_287g", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "bars jails from releasing anyone subject to an ICE detainer"
+        rf"\b{_BARRED}\s+releas\w*\s+[^.;]{{0,50}}?\b(?:detainers?|immigration\s+holds?|ICE\s+holds?)",
+        "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "lets the attorney general sue any county that adopts a sanctuary policy"
+        r"\bsu(?:e|es|ing)\s+(?:any\s+|every\s+)?(?:\w+\s+){0,2}?(?:that|which)\s+(?:adopts?|pass\w*"
+        r"|enact\w*|ha[sv]e?)\s+(?:an?\s+)?sanctuary",
+        "local_resources", "cooperates", "law", strong=True,
+    ),
     _Rule(  # "penalizes cities that adopt sanctuary policies", "punishes sanctuary cities"
         r"\b(?:penaliz\w*|punish\w*|fin\w+|withhold\w*\s+(?:state\s+)?(?:funds|money|grants)\s+from)"
         r"\s+(?:[\w'’]+\s+){0,4}?(?:sanctuary|that\s+(?:limit|refuse|do\s+not\s+cooperate))",
         "local_resources", "cooperates", "law", strong=True,
     ),
     _Rule(  # "tells officers not to call Border Patrol or ICE to check someone's status"
-        rf"\b{_NOT}\s+(?:to\s+)?(?:call|contact|alert|summon)\w*\s+(?:U\.S\.\s+)?(?:Border\s+Patrol"
+        rf"\b{_NOT}\s+(?:to\s+)?(?:call|contact|alert|summon)\w*\s+(?:U[.\s]S[.\s]\s*)?(?:Border\s+Patrol"
         r"|ICE|immigration|federal\s+(?:agents|immigration))",
         "information_sharing", "limits", "law_enforcement_policy",
     ),
@@ -244,6 +295,8 @@ _RULES = (
         rf"\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,60}}?\b(?:on\s+(?:an?\s+)?(?:ICE\s+"
         rf"|immigration\s+)?detainers?|for\s+{_ICE}|past\s+(?:his|her|their)\s+release)"
         rf"|\brefus\w*\s+(?:\w+\s+){{0,2}}?requests?\s+from\s+(?:federal\s+)?(?:{_ICE}|immigration)"
+        r"|\b(?:refus\w*|declin\w*|reject\w*)\s+(?:to\s+(?:honor|accept)\s+)?(?:all\s+|most\s+)?"
+        r"(?:ICE\s+|immigration\s+)?detainers?\b"
         r"|\blimit\w*\s+when\s+[^.;]{0,80}?\bmay\s+hold\b",
         "detainers", "limits", "law_enforcement_policy",
     ),
@@ -254,13 +307,18 @@ _RULES = (
         "local_resources", "cooperates", "law",
     ),
     _Rule(  # "bars California counties from signing new detention contracts with ICE"
-        rf"\b{_BARRED}\s+(?:sign\w*|enter\w*\s+into|expand\w*|renew\w*)\s+(?:\w+\s+){{0,2}}?"
-        r"(?:detention\s+)?contracts?",
+        rf"\b{_BARRED}\s+(?:sign\w*|enter\w*\s+into|expand\w*|renew\w*)(?:\s+or\s+\w+)?\s+"
+        r"(?:\w+\s+){0,2}?(?:(?:detention\s+)?contracts?|(?:agreements?|contracts?|deals?)\s+to\s+"
+        r"(?:detain|hold|house|jail))",
         "jail_access", "limits", "jail_contract", strong=True,
     ),
     _Rule(  # "the county jail lets ICE officers interview inmates"
         rf"(?<!not\s)\b(?:lets?|allow\w*|gives?|grant\w*)\s+{_ICE}\s+(?:agents\s+|officers\s+)?"
-        r"(?:to\s+)?(?:interview|question|access|into)\b",
+        r"(?:to\s+)?(?:interview|question|access|into|pick\s+(?:\w+\s+){0,2}?up|take\s+custody"
+        r"|use|work\s+(?:inside|in)\s+(?:the|its|their)\s+jails?|office\s+space|an?\s+office)\b"
+        # "ICE officers will keep their office inside the county jail"
+        rf"|\b{_ICE}\s+(?:officers\s+|agents\s+)?(?:will\s+)?(?:still\s+)?(?:keep|have|has|maintain)\w*"
+        r"\s+(?:their|its|an)\s+office\s+(?:inside|in|at)\s+(?:the\s+)?(?:\w+\s+){0,2}?jails?\b",
         "jail_access", "cooperates", "law_enforcement_policy",
     ),
     _Rule(  # "barring every agency in the state from entering into a new one" (a 287(g))
@@ -293,11 +351,13 @@ _RULES = (
         r"(?<!not\s)(?<!n['’]t\s)\b(?:honou?r(?:s|ed|ing)?|compl(?:y|ies|ied)\s+with)\s+"
         r"(?:every|all|most|any|the)?\s*(?:\w+\s+){0,2}?(?:ICE\s+)?(?:detainers?|detainer\s+requests?"
         r"|holds?)\b(?!\s+(?:only|without|unless))"
-        r"|(?<=\bstill\s)honou?r\s+them\b",
+        r"|(?<=\bstill\s)honou?r\s+them\b|\b(?:keep|kept|keeps|continu\w*\s+to|resum\w*|restart\w*)\s+"
+        r"honou?r\w*\s+them\b",
         "detainers", "cooperates", "law_enforcement_policy",
     ),
     _Rule(
-        rf"\b(?:hold|holds|held|holding)\s+(?:\w+\s+){{0,2}}?(?:inmates|people|detainees|anyone"
+        rf"\b(?:hold|holds|held|holding)\s+(?!(?:an?\s+average\s+of\s+)?\d|(?:about|nearly|more\s+than"
+        r"|some|over)\s)(?:\w+\s+){0,2}?(?:inmates|people|detainees|anyone"
         rf"|them)\s+for\s+{_ICE}\b(?![^.;]{{0,90}}\b(?:only|unless|without|solely)\b)",
         "detainers", "cooperates", "law_enforcement_policy",
     ),
@@ -315,10 +375,18 @@ _RULES = (
         "detainers", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "holds ICE detainees under a contract", "rents jail beds to ICE"
-        rf"(?<!not\s)\b(?:hold|holds|house|houses|housed|held|holding|housing)\s+(?:\w+\s+){{0,2}}?"
-        rf"(?:{_ICE}\s+)?detainees\s+(?:under|through)\s+(?:a\s+|an\s+|its\s+)?(?:\w+\s+)?contract"
+        rf"(?<!not\s)\b(?:hold|holds|house|houses|housed|held|holding|housing)\s+(?:\w+\s+){{0,4}}?"
+        rf"(?:{_ICE}\s+)?detainees\b[^.;]{{0,30}}?\b(?:under|through)\s+(?:a\s+|an\s+|its\s+|their\s+)?"
+        r"(?:[\w-]+\s+)?contract"
         r"|\brents?\s+(?:\w+\s+){0,2}?beds\s+to\s+ICE"
         rf"|\bcontract\s+(?:with\s+{_ICE}\s+)?to\s+(?:house|hold|detain)\s+(?:{_ICE}\s+)?detainees",
+        "jail_access", "cooperates", "jail_contract", strong=True,
+    ),
+    _Rule(  # "holds people for ICE under an agreement with the agency"
+        rf"(?<!not\s)\b(?:hold|holds|held|holding|house|houses|housed|housing)\s+"
+        r"(?!(?:an?\s+average\s+of\s+)?\d|(?:about|nearly|more\s+than|some|over)\s)(?:\w+\s+){0,2}?"
+        rf"(?:people|inmates|detainees|immigrants)\s+for\s+{_ICE}\s+under\s+(?:a|an|its|their|the)\s+"
+        r"(?:[\w-]+\s+)?(?:agreement|contract)",
         "jail_access", "cooperates", "jail_contract", strong=True,
     ),
     _Rule(  # "may not hold people for ICE under a contract", "must end those contracts"
@@ -335,7 +403,7 @@ _RULES = (
     _Rule(  # "will still notify ICE before releasing", "notify ICE before their release"
         rf"(?<!not\s)(?<!stop\s)\b(?:notify|notifies|notified|notifying|tell|tells|alert\w*)\s+"
         rf"(?:{_ICE}|the\s+agency)\s+(?:\w+\s+){{0,3}}?(?:before|of|about|when)\s+(?:\w+\s+){{0,3}}?"
-        r"releas",
+        r"(?:releas|book)",
         "information_sharing", "cooperates", "law_enforcement_policy",
     ),
     _Rule(  # "checks the immigration status of everyone booked", "requires jails to check"

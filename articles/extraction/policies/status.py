@@ -18,7 +18,11 @@ def trigger_status(text: str, start: int, end: int, m: re.Match[str]) -> str:
         return "blocked"
     if _REPEALED_BEFORE.search(clause):
         return "repealed"
-    if _PROPOSED.search(clause) or _PROPOSED.search(m.group()):
+    if _PROPOSED.search(clause + m.group()) or _FAILED_AFTER.search(after):
+        return "proposed"
+    # "would" makes it a proposal, unless it reports what someone said they decided ("The
+    # sheriff said the jail would still notify ICE ..., and would still let ICE ...").
+    if _WOULD.search(clause) and not _REPORTED.search(text, start, m.start()):
         return "proposed"
     return "in_force"
 
@@ -27,12 +31,26 @@ def trigger_status(text: str, start: int, end: int, m: re.Match[str]) -> str:
 _PROPOSED = re.compile(
     r"\b(?:propos\w*|pending|introduc\w+|consider\w*|plans?\s+to|planning\s+to"
     r"|expected\s+to|expects?\s+to|will\s+vote|set\s+to\s+vote|soon|call\w*\s+for"
-    r"|seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|advance"
+    r"|(?<!to\s)seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|advance"
     r"|aims?\s+to|intends?\s+to|is\s+to\s+vote|measure\s+that|not\s+come\s+up"
-    r"|(?:bill|measure|proposal|ordinance)\s+(?:that|which)\s+would|would\s+have)\b"
-    # "would" in the clause, unless it reports what someone said they decided ("said the
-    # jail would no longer hold ...")
-    r"|^(?:(?!\b(?:said|says|announced|told|stated|added|confirmed|ordered)\b).)*\bwould\b",
+    r"|(?:bill|measure|proposal|ordinance)\s+(?:that|which)\s+would|would\s+have"
+    r"|appl(?:y|ies|ying|ied)\s+(?:to\s+(?:join|enter|sign|become|take\s+part)|for)"
+    r"|applications?\s+(?:to|for)|fil(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?(?:bill|measure"
+    r"|legislation)|(?:is|are|was|were)\s+(?:weighing|considering|studying|reviewing)"
+    # passed but not yet signed: "awaits the governor's signature", "heads to the governor"
+    r"|await\w*\s+(?:the\s+)?(?:governor|signature|final\s+approval)|heads?\s+to\s+(?:the\s+)?"
+    r"governor|sent\s+to\s+the\s+governor|on\s+(?:the\s+)?governor['’]s\s+desk)\b",
+    re.IGNORECASE,
+)
+_WOULD = re.compile(r"\bwould\b", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?:said|says|announced|told|stated|added|confirmed|ordered)\b", re.IGNORECASE
+)
+# "passed the state House but died in the Senate", "a bill that later failed": never decided.
+_FAILED_AFTER = re.compile(
+    r"\b(?:died|failed|stalled|was\s+vetoed|never\s+(?:passed|came\s+to\s+a\s+vote)"
+    r"|await\w*\s+(?:the\s+)?(?:governor|signature|final\s+approval)|heads?\s+to\s+(?:the\s+)?"
+    r"governor|sent\s+to\s+the\s+governor|on\s+(?:the\s+)?governor['’]s\s+desk)\b",
     re.IGNORECASE,
 )
 # A court stopping a law or an order.

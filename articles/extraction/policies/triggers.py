@@ -5,7 +5,10 @@ quoted words, hypotheticals, other actors' claims, opinions about a practice, an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 
+from articles.extraction.policies.clauses import start_of_clause
 from articles.extraction.policies.kinds import instrument_start
 from articles.extraction.policies.rules import Trigger, compiled_rules
 from articles.extraction.policies.status import trigger_status
@@ -21,6 +24,10 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
     if not any(word in lowered for word in _DOMAIN_WORDS):
         return found  # nothing about immigration enforcement in this sentence
     possible = {i for i, words in _INDICATOR_WORDS.items() if any(w in lowered for w in words)}
+    # The triggers' windows stop at a period: the periods of "U.S." or "Sen." are masked (same
+    # length, so positions hold) for the rules to see across them.
+    plain = text
+    text = _masked(text)
     for pattern, rule in compiled_rules():
         if rule.indicator not in possible:
             continue  # none of the words any trigger of this indicator needs
@@ -28,30 +35,83 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
             before = text[start : m.start()]
             if quotes.containing(m.start()):
                 continue  # quoted words are statements, handled by the quotes step
-            if _HYPOTHETICAL.search(before) or _OTHER_ACTOR.search(before):
+            # "has no plans to sign ..., but the jail will continue honoring detainers": a
+            # hypothetical or an absence governs its own clause only
+            clause = plain[start_of_clause(plain, start, m.start()) : m.start()]
+            # "no county may hold ...", "no agency currently has a 287(g) agreement"
+            head = _HEAD_VERB.match(plain, m.start(), m.end())
+            no_subject = _NO_SUBJECT.search(before[-120:] + (head[0] if head else ""))
+            prohibited = no_subject is not None and no_subject["modal"] is not None
+            if (_HYPOTHETICAL.search(clause) and not prohibited) or _OTHER_ACTOR.search(before):
                 continue
             if not before.strip(' “"') and _GERUND.match(m.group()):
                 continue  # "Honoring detainers wastes resources": an opinion about a practice
-            if rule.direction == "cooperates" and (
-                _NEGATION_BEFORE.search(before[-40:]) or _BARRED_BEFORE.search(before)
+            no_subject = no_subject if rule.direction == "cooperates" else None
+            if prohibited and no_subject:
+                # "no county, city or other local government may hold people for ICE under a
+                # contract": the negated subject makes it a limit
+                rule = replace(rule, direction="limits")
+            elif no_subject:
+                continue  # "no Delaware agency has a 287(g) agreement": no policy at all
+            elif rule.direction == "cooperates" and (
+                _NEGATION_BEFORE.search(before[-40:])
+                or _BARRED_BEFORE.search(before)
+                or _negated_inside(m.group())
             ):
-                continue
-            status = trigger_status(text, start, end, m)
+                continue  # "will not help with federal immigration enforcement": a limit
+            if rule.direction == "limits" and (
+                _FORBIDDEN_LIMIT.search(before) or _DOUBLE_BAN.search(text, start, m.end())
+            ):
+                # "prohibits cities from adopting policies that limit cooperation", "bars any
+                # government from prohibiting its officers from sharing ...": a ban on limits
+                rule = replace(rule, direction="cooperates")
+            status = trigger_status(plain, start, end, m)
             found.append(
-                Trigger(m.start(), m.end(), rule, instrument_start(text, start, m), status)
+                Trigger(m.start(), m.end(), rule, instrument_start(plain, start, m), status)
             )
-    # "terminate its contract to house detainees": the ending wins over what it ends.
+    # "terminate its contract to house detainees", "pull deputies out of a program that trained
+    # them to check immigration status": the ending wins over what it ends, whatever that set.
     kept = [
         t
         for t in found
         if not any(
-            o.rule.indicator == t.rule.indicator
-            and o.rule.direction != t.rule.direction
+            o.rule.direction != t.rule.direction
+            and (o.rule.indicator == t.rule.indicator or o.rule.direction == "limits")
             and o.start < t.start < o.end
             for o in found
         )
     ]
-    return sorted(kept, key=lambda t: t.start)
+    return sorted(_superseded(plain, start, kept), key=lambda t: t.start)
+
+
+def _superseded(text: str, start: int, triggers: list[Trigger]) -> list[Trigger]:
+    """ "Dallas County, which had stopped honoring detainers in 2015, resumed honoring them":
+    what the pluperfect aside says had been decided, the main clause undoes (repealed)."""
+    out = []
+    for t in triggers:
+        past = _HAD_ASIDE.search(text, max(start, t.start - 60), t.start)
+        undone = past and any(
+            o.rule.indicator == t.rule.indicator
+            and o.rule.direction != t.rule.direction
+            and o.start > t.end
+            for o in triggers
+        )
+        out.append(replace(t, status="repealed") if undone else t)
+    return out
+
+
+_HAD_ASIDE = re.compile(r",\s+(?:which|who)\s+had\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)
+
+
+_ABBREVIATION = re.compile(
+    r"\b(?:U\.S\.|D\.C\.|(?:Gov|Sen|Rep|Lt|Sgt|Dr|Mr|Ms|St|No|Gen|Col|Dept|Capt)\.(?=\s))"
+)
+
+
+@lru_cache(maxsize=8)
+def _masked(text: str) -> str:
+    """``text`` with the periods of abbreviations ("U.S.", "Sen.") made spaces."""
+    return _ABBREVIATION.sub(lambda m: m[0].replace(".", " "), text)
 
 
 # Cheap gates before the triggers' regular expressions: a sentence about none of these is no
@@ -63,7 +123,7 @@ _DOMAIN_WORDS = (
 )  # fmt: skip
 _INDICATOR_WORDS = {
     "detainers": ("detain", "hold", "held", "honor", "honour", "sanctuar", "warrant", "request",
-                  "comply", "compli", "keep", "jail"),
+                  "comply", "compli", "keep", "jail", "adopt", "enact", "ban", "crackdown"),
     "jail_access": ("detainee", "contract", "interview", "jail", "inmate", "prison", "access",
                     "office", "facilit", "allow", "permit", "let", "give", "grant", "bar",
                     "agreement", "igsa", "beds", "cells", "space"),
@@ -94,9 +154,43 @@ _OTHER_ACTOR = re.compile(
 )
 
 _GERUND = re.compile(r"[A-Z]\w*ing\b")
+_HEAD_VERB = re.compile(r"(?:has|have|had|is|are|was|were)\s+", re.IGNORECASE)
+_NO_SUBJECT = re.compile(
+    r"\b(?:no|neither)\s+(?:[\w,'’]+\s+){0,10}?(?:(?P<modal>may|can|shall|will|is\s+allowed\s+to"
+    r"|are\s+allowed\s+to)|has|have|had|is|are|was|were)\s+$",
+    re.IGNORECASE,
+)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\b|n['’]t\b", re.IGNORECASE)
+# "penalizes cities that do not cooperate": a negation in a relative clause is someone else's.
+_RELATIVE_NEGATION = re.compile(
+    r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:not|never)\b|\b(?:that|which|who)\s+\w+n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+def _negated_inside(words: str) -> bool:
+    return bool(_NEGATION.search(words)) and not _RELATIVE_NEGATION.search(words)
+
 
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b[^.;]*$",
+    # in the trigger's clause: "does not apply to the jail, which honors detainers" honors them
+    r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b"
+    r"(?![^.;]*,\s+(?:which|who|where|and|but)\s)[^.;]*$",
+    re.IGNORECASE,
+)
+# A ban whose object is itself a limit, right before a limiting trigger: "prohibits towns from
+# adopting sanctuary policies that limit ...", "bars any government from prohibiting ...".
+_FORBIDDEN_LIMIT = re.compile(
+    r"\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbad\w*"
+    r"|outlaw\w*|preempt\w*|penaliz\w*|punish\w*)\b[^.;]{0,120}?\b(?:from\s+(?:adopt|enact|pass"
+    r"|keep|hav|creat|prohibit|bar|ban|forbid|limit|restrict|stop|prevent)\w*|(?:policies|rules"
+    r"|ordinances|laws|measures)\s+(?:that|which))\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_DOUBLE_BAN = re.compile(
+    r"\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbad\w*"
+    r"|outlaw\w*|preempt\w*)\s+[^.;]{0,80}?\bfrom\s+(?:prohibit|bar|bann|forbid|limit|restrict"
+    r"|stop|prevent)\w*",
     re.IGNORECASE,
 )
 # "bars employees from asking ... and from sharing information with ICE": a barred act.

@@ -135,6 +135,8 @@ def place_speakers(text: str, cast: list[Speaker], mentions: list[PlaceMention])
     placed = []
     for speaker in cast:
         level = speaker_level(speaker)
+        if level == "federal" and _hometown_legislator(text, speaker):
+            level = "state"
         if level == "federal":
             place = None
         elif level == "state":
@@ -145,6 +147,25 @@ def place_speakers(text: str, cast: list[Speaker], mentions: list[PlaceMention])
             place = speaker.place
         placed.append(replace(speaker, level=level, place=place))
     return placed
+
+
+# "Representative Ana Ruiz of Kalispell", "Sen. Ana Ruiz, a Republican from Brenham": a
+# legislator named with a town (not a state) is a state legislator; a member of Congress is
+# "U.S. Rep.", or named with a state ("of Texas", "R-Texas").
+_LEGISLATOR = re.compile(r"^(?:Representative|Senator|Rep\.|Sen\.|Assemblymember|Delegate)$")
+_HOMETOWN = re.compile(
+    r"\s*(?:,\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:Republican|Democrat|Independent)\w*\s+)?"
+    r"(?:of|from)\s+(?P<town>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+)
+
+
+def _hometown_legislator(text: str, speaker: Speaker) -> bool:
+    if not _LEGISLATOR.match(speaker.role) or not speaker.mentions:
+        return False
+    if _FEDERAL_ORG.search(speaker.affiliation or ""):
+        return False
+    m = _HOMETOWN.match(text, speaker.mentions[0][1])
+    return bool(m) and _state_named_in(m["town"]) is None and m["town"] not in ("Congress",)
 
 
 def _intro(speaker: Speaker) -> int:

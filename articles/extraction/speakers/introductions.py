@@ -228,7 +228,13 @@ def _bare_intros(reader: Reader) -> list[_Intro]:
             continue
         if group == "name" and not reader.opens_clause(start):
             continue
-        intros.append(_Intro(start, start + len(name), name, start, weak=True))
+        role = (m["role2"] or "").strip() if group == "name2" else ""
+        if role and role.split()[-1] not in ROLE_HEADS:
+            continue  # '"...," said coalition director Ana Ruiz': a role in lower case
+        intro = _Intro(start, start + len(name), name, start, weak=not role)
+        if role:
+            intro.role = role
+        intros.append(intro)
     return intros
 
 

@@ -41,7 +41,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "appositive": re.compile(rf"(?<![\w’'.-])(?P<name>{NAME})(?=, )"),
         # "whose spokesman, Adelmo Quiroga, said" / "The group's director, Ana Ruiz, said".
         "role_before": re.compile(
-            r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Mm]y)"
+            r"(?:\b(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Ww]hose|[Oo]ur|[Mm]y)"
             r"|[\w’']+['’]s) "
             rf"(?P<role>(?:U\.S\. )?(?:[\w-]+ ){{0,3}}?(?:{'|'.join(sorted(ROLE_HEADS))}))"
             r"(?P<where> (?:in|for|at|with|of|from) [\w.’' -]{1,40}?)?, "
@@ -68,7 +68,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         ),
         "bare": re.compile(
             rf"(?P<name>{NAME}) (?:(?:also|later|then) )?(?:{SPEECH_VERBS})\b"
-            rf"|(?<=[,”\"] )(?:said|says) (?P<name2>{NAME})"
+            rf"|(?<=[,”\"] )(?:said|says) (?P<role2>(?:[a-z][\w-]* ){{1,3}}?)?(?P<name2>{NAME})"
         ),
         "agency": re.compile(rf"(?<![\w-])(?:{agencies})(?![\w-])"),
         "local_org": re.compile(rf"(?<![\w-])(?:[Tt]he )?(?P<org>{LOCAL_ORG})"),

@@ -339,3 +339,69 @@ def test_a_tally_with_dashes_and_a_named_region():
         "Officers arrested 131 people in Western Massachusetts. Arrests: Denver – 58; Austin – 31."
     )
     assert _counts(text) == [(131, None), (58, "denver-co"), (31, "austin-tx")]
+
+
+def _counts(text: str) -> list[tuple[int, str | None]]:
+    return [(e.count, e.place.slug if e.place else None) for e in events(text) if e.count]
+
+
+def test_counts_after_more_of_them_across_and_the():
+    assert _counts("Agents arrested 12 people in Austin. Six more were arrested in Denver.") == [
+        (12, "austin-tx"),
+        (6, "denver-co"),
+    ]
+    text = "ICE arrested 83 people in Massachusetts this month, 11 of them in Miami."
+    assert (11, "miami-fl") in _counts(text)
+    assert _counts("The sweep led to 1,120 arrests across Massachusetts in a week.") == [
+        (1120, "massachusetts")
+    ]
+
+
+def test_a_number_of_plants_is_no_other_count_and_a_hyphenated_area_is_a_region():
+    text = "Agents arrested 680 people Wednesday at seven plants in towns near Omaha."
+    assert _counts(text) == [(680, None)]
+    text = "Officers arrested 53 in the Austin-Round Rock area and 36 in the Denver area."
+    assert _counts(text) == [(53, None), (36, None)]
+    assert _counts("Agents arrested 61 people in Miami and on Key Biscayne.") == [(61, None)]
+
+
+def test_totals_over_time_are_no_events():
+    assert _counts("The jail held 73 people for ICE in 2018, the sheriff said of Omaha.") == []
+    assert _counts("At its peak, the Omaha center held about 900 detainees.") == []
+    assert _counts("Since 2007 the program led to 10,000 people arrested in Austin.") == []
+    assert _counts("The Omaha jail, which holds about 900 inmates, lodged ICE detainers.") == []
+
+
+def test_a_list_of_places_after_people_held_adds_their_counts():
+    text = "ICE was holding 512 people at the Omaha center, 187 at Austin and 96 at Denver."
+    assert _counts(text) == [(512, "omaha-ne"), (187, "austin-tx"), (96, "denver-co")]
+
+
+def test_people_held_are_where_the_facility_is_not_where_a_source_is_named():
+    places = {**PLACES, "Nebraska": Place("nebraska", "Nebraska", "state", "NE", "fips:31")}
+    text = (
+        "At least 40 workers were detained at the plant, according to the Nebraska Immigrant "
+        "Legal Center."
+    )
+    found = find_events(text, mentions_of(text, places), FRIDAY, default_place=PLACES["Omaha"])
+    assert [(e.count, e.place.slug) for e in found] == [(40, "omaha-ne")]
+    text = "ICE was holding 512 people at the Omaha County Processing Center, 187 at Austin."
+    assert _counts(text)[0] == (512, "omaha-ne")
+
+
+def test_two_counts_of_people_joined_by_and_are_one():
+    text = "ICE agents arrested 12 men and three women at two building sites in Austin on Monday."
+    assert _counts(text) == [(15, "austin-tx")]
+
+
+def test_a_hyphenated_area_after_a_count_is_a_region():
+    assert _counts("ICE arrests 58 in Denver-area operation") == [(58, None)]
+
+
+def test_arrests_on_state_charges_are_no_ice_event():
+    assert _counts("Troopers arrested 40 people in Austin on state charges of trespassing.") == []
+
+
+def test_including_continues_a_list_of_counts():
+    text = "ICE arrested 41 people across Massachusetts, including 16 in Austin and 11 in Denver."
+    assert (16, "austin-tx") in _counts(text) and (11, "denver-co") in _counts(text)

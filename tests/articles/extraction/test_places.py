@@ -406,3 +406,21 @@ def test_washington_in_a_quote_is_the_federal_government():
 def test_a_states_possessive_before_its_laws_name_is_the_state():
     text = "Washington's Keep Washington Working Act bars police from asking about status."
     assert _slugs(text) == [("Washington", "washington")]
+
+
+def test_a_dateline_names_its_state_for_the_headline_before_it_and_for_the_counties():
+    text = (
+        "Lancaster council votes on refugees\n"
+        "LANCASTER, Pa. — The council met Tuesday. Lancaster County and York County disagreed."
+    )
+    assert slugs(text) == ["lancaster-pa", "lancaster-pa", "lancaster-county-pa", "york-county-pa"]
+
+
+def test_a_county_short_form_beats_a_big_city_of_a_state_the_text_never_names():
+    text = "The Torrance County jail in New Mexico holds 187 people. Torrance took a cut."
+    assert slugs(text)[-1] == "torrance-county-nm"
+
+
+def test_a_county_short_form_is_never_part_of_a_longer_name():
+    text = "Salt Lake County Sheriff Ana Ruiz spoke. Agents arrested 16 people in Salt Lake City."
+    assert slugs(text) == ["salt-lake-county-ut", "salt-lake-city-ut"]

@@ -380,3 +380,259 @@ def test_a_policy_taking_effect_later_is_enacted_and_an_end_date_is_kept():
 def test_ending_a_practice_of_holding_people_on_detainers():
     text = "The Dane County sheriff ended the jail's practice of holding people on ICE detainers."
     assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "limits"),))]
+
+
+def test_a_sanctuary_ban_named_as_a_noun_and_a_ban_on_limiting_cooperation():
+    assert _brief('Texas\'s new "sanctuary city" ban takes effect soon.')[0][2] == (
+        ("detainers", "cooperates"),
+        ("local_resources", "cooperates"),
+    )
+    text = "The Texas law bars towns from adopting any policy that discourages police from helping."
+    assert _brief(text) == [
+        ("texas", "in_force", (("detainers", "cooperates"), ("local_resources", "cooperates")))
+    ]
+
+
+def test_pulling_deputies_out_of_a_program_ends_it_and_not_what_it_did():
+    text = (
+        "The Dane County sheriff will pull his deputies out of a federal program that trained "
+        "them to check the immigration status of inmates."
+    )
+    assert _brief(text) == [("dane-county-wi", "in_force", (("agreement_287g", "limits"),))]
+    text = "Dane County sheriff ends jail program that screened inmates for ICE"
+    assert _brief(text) == [("dane-county-wi", "in_force", (("agreement_287g", "limits"),))]
+
+
+def test_barring_agreements_to_detain_and_holding_at_ices_request():
+    text = "The Texas law bars every county from signing or renewing an agreement to detain people."
+    assert _brief(text) == [("texas", "in_force", (("jail_access", "limits"),))]
+    text = "Sheriffs in Dane County stopped holding inmates at the request of immigration agents."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "limits"),))]
+
+
+def test_what_an_official_said_the_jail_would_still_do_is_in_force():
+    text = (
+        "The Dane County sheriff said the jail would still notify ICE when it books someone, "
+        "and would still let ICE pick people up at the jail."
+    )
+    assert _brief(text) == [
+        (
+            "dane-county-wi",
+            "in_force",
+            (("information_sharing", "cooperates"), ("jail_access", "cooperates")),
+        )
+    ]
+
+
+def test_bills_that_died_are_filed_or_applications_are_proposals():
+    text = "A bill to ban sanctuary cities in Texas passed the state House but died in the Senate."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}
+    text = "Texas Rep. Ana Ruiz said she would file a bill to require jails to honor detainers."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}
+    text = "The Dane County sheriff said his office is applying to join the 287(g) program."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}
+
+
+def test_a_count_of_people_held_is_no_policy_and_the_states_law_is_the_states():
+    assert _brief("The Dane County jail held 73 people for ICE under the agreement in 2018.") == []
+    text = "Texas passed a law in May. The state's new law limits ICE's access to driver records."
+    assert ("texas", "in_force", (("information_sharing", "limits"),)) in _brief(text)
+
+
+def test_a_ban_on_limits_cooperates():
+    text = "The Texas law prohibits towns from adopting policies that limit cooperation with ICE."
+    [(place, _, indicators)] = _brief(text)
+    assert place == "texas" and {d for _, d in indicators} == {"cooperates"}
+    text = (
+        "The Texas law bars any town from prohibiting its officers from sharing information "
+        "with ICE."
+    )
+    assert _brief(text) == [("texas", "in_force", (("information_sharing", "cooperates"),))]
+
+
+def test_a_negated_cooperation_is_no_cooperation_and_a_class_of_places_decides_nothing():
+    text = "Boise is one of several cities that have said they will not help with immigration."
+    assert _brief(text) == [("boise-id", "in_force", (("local_resources", "limits"),))]
+    assert _brief("More than 20 Texas sheriffs have signed 287(g) agreements since May.") == []
+
+
+def test_did_the_same_and_a_similar_agreement_point_back_at_a_decision():
+    text = "Denver stopped honoring ICE detainers in 2014. Boise did the same in 2016."
+    assert _brief(text) == [
+        ("denver-co", "in_force", (("detainers", "limits"),)),
+        ("boise-id", "in_force", (("detainers", "limits"),)),
+    ]
+    text = "Dane County ended its 287(g) agreement. Neighboring Boise signed a similar agreement."
+    assert _brief(text)[-1] == ("boise-id", "in_force", (("agreement_287g", "cooperates"),))
+    assert _brief("Boise did the same in 2016.") == []  # nothing to point back at
+
+
+def test_a_role_without_a_name_is_the_place_named_before_it_and_a_capital_is_no_decider():
+    cast = [
+        Speaker(
+            "ana-ruiz",
+            "Ana Ruiz",
+            "person",
+            "Sheriff",
+            place=PLACES["Tulsa"],
+            level="local",
+        )
+    ]
+    text = "In nearby Dane County, the sheriff said he would keep honoring detainers."
+    cast[0].mentions = [(text.index("the sheriff"), text.index("the sheriff") + 11)]
+    assert _brief(text, speakers=cast) == [
+        ("dane-county-wi", "in_force", (("detainers", "cooperates"),))
+    ]
+    text = "Lawmakers in Boise weigh a bill that would ban sanctuary cities in Texas."
+    assert {place for place, _, _ in _brief(text)} == {"texas"}
+
+
+def test_the_sheriffs_after_a_list_of_counties_are_those_counties():
+    places = {**PLACES, "Cook County": Place("cook-county-il", "Cook County", "county", "IL", "")}
+    text = (
+        "Dane County and Cook County announced the change this week. The sheriffs said they "
+        "would now hold someone for U.S. Immigration and Customs Enforcement only if the agency "
+        "produces a warrant signed by a judge."
+    )
+    found = find_policies(text, mentions_of(text, places), PUBLISHED)
+    assert {(p.place.slug, p.indicators) for p in found} == {
+        ("dane-county-wi", (("detainers", "limits"),)),
+        ("cook-county-il", (("detainers", "limits"),)),
+    }
+
+
+def test_places_that_describe_the_deciding_board_do_not_decide():
+    text = (
+        "Dane County ran the jail for years. The jail board, whose members are appointed by "
+        "Boise and Tulsa, voted to let the 287(g) agreement lapse."
+    )
+    assert {place for place, _, _ in _brief(text)} == {"dane-county-wi"}
+
+
+def test_a_similar_policy_is_like_the_articles_first_decision():
+    text = (
+        "Tulsa police will not ask about immigration status. Dane County said its jail will "
+        "keep honoring ICE detainers. Boise adopted a similar policy in 2013."
+    )
+    assert _brief(text)[-1] == ("boise-id", "in_force", (("information_sharing", "limits"),))
+
+
+def test_longer_objects_between_a_trigger_and_what_it_governs():
+    text = (
+        "The Tulsa resolution keeps the practice of not asking crime victims, witnesses or "
+        "people stopped for minor offenses about their immigration status."
+    )
+    assert _brief(text)[0][2] == (("information_sharing", "limits"),)
+    text = (
+        "It bars Tulsa employees from using city resources to help enforce federal civil "
+        "immigration law."
+    )
+    assert ("local_resources", "limits") in _brief(text)[0][2]
+    text = "In Dane County, the jail holds up to 800 ICE detainees at a time under a long contract."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("jail_access", "cooperates"),))]
+    text = "The Dane County board voted to keep honoring them after ICE sent its requests."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "cooperates"),))]
+
+
+def test_a_hypothetical_governs_its_clause_and_a_negated_subject_limits():
+    text = (
+        "In Dane County, the sheriff said he has no plans to sign a 287(g) agreement, but that "
+        "the county jail will continue honoring ICE detainers."
+    )
+    assert _brief(text) == [("dane-county-wi", "in_force", (("detainers", "cooperates"),))]
+    text = (
+        "Starting in May, no county or city in Texas may hold people for U.S. Immigration and "
+        "Customs Enforcement under a contract."
+    )
+    found = _brief(text)
+    assert ("texas", "in_force", (("jail_access", "limits"),)) in found
+    assert {d for _, _, indicators in found for _, d in indicators} == {"limits"}
+    assert _brief("No agency in Texas currently has a 287(g) agreement with ICE.") == []
+
+
+def test_holding_people_for_ice_under_an_agreement_and_a_task_force_agreement():
+    text = "The Dane County jail holds people for ICE under an agreement with the agency."
+    assert ("jail_access", "cooperates") in {i for _, _, found in _brief(text) for i in found}
+    text = "Dane County Sheriff Ana Ruiz signed his office's task force agreement in March."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("agreement_287g", "cooperates"),))]
+    text = "The Dane County board backed the sheriff's application to join the 287(g) program."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}
+
+
+def test_a_place_in_an_aside_about_the_subject_does_not_decide():
+    text = "Dane County, which borders Tulsa, said its jail would keep honoring the ICE holds."
+    assert {place for place, _, _ in _brief(text)} == {"dane-county-wi"}
+    text = "Texas passed a law in 2023, which requires every sheriff in Texas to honor detainers."
+    assert {place for place, _, _ in _brief(text)} == {"texas"}
+
+
+def test_does_not_apply_is_no_application_and_money_to_help_agents_is_resources():
+    text = (
+        "The Dane County sheriff said the order does not apply to the jail, which honors detainers."
+    )
+    assert {status for _, status, _ in _brief(text)} == {"in_force"}
+    text = "The Boise ordinance bars the use of city money to help federal immigration agents."
+    assert _brief(text) == [("boise-id", "in_force", (("local_resources", "limits"),))]
+
+
+def test_explaining_an_agreement_already_reported_is_no_new_policy_and_ending_a_similar_one():
+    text = (
+        "Dane County renewed its 287(g) agreement. Under the agreement, eight officers are "
+        "trained to check the immigration status of people booked into the jail. In Boise, "
+        "the sheriff ended a similar agreement in 2018."
+    )
+    assert _brief(text) == [
+        ("dane-county-wi", "in_force", (("agreement_287g", "cooperates"),)),
+        ("boise-id", "in_force", (("agreement_287g", "limits"),)),
+    ]
+
+
+def test_refusing_detainers_and_barring_data_sharing():
+    assert _brief("Dane County has refused ICE detainers since 2011.") == [
+        ("dane-county-wi", "in_force", (("detainers", "limits"),))
+    ]
+    text = (
+        "The Boise council will vote on a measure to bar city agencies from sharing data with ICE."
+    )
+    assert _brief(text) == [("boise-id", "proposed", (("information_sharing", "limits"),))]
+
+
+def test_a_law_requiring_287g_barring_releases_and_suing_sanctuary_counties():
+    text = "The Texas law requires every county sheriff to seek a 287(g) agreement with ICE."
+    assert _brief(text) == [("texas", "in_force", (("agreement_287g", "cooperates"),))]
+    text = (
+        "Texas passed a law. The law also bars county jails from releasing anyone subject to an "
+        "ICE detainer, and it allows the attorney general to sue any county that adopts a "
+        "sanctuary policy."
+    )
+    assert _brief(text)[-1] == (
+        "texas",
+        "in_force",
+        (("detainers", "cooperates"), ("local_resources", "cooperates")),
+    )
+
+
+def test_a_bill_awaiting_the_governors_signature_is_proposed():
+    text = "The Texas bill, which bans sanctuary cities, now awaits the governor's signature."
+    assert {status for _, status, _ in _brief(text)} == {"proposed"}
+
+
+def test_ices_office_in_the_jail_and_a_legislators_hometown():
+    text = "In Dane County, ICE officers will keep their office inside the county jail."
+    assert _brief(text) == [("dane-county-wi", "in_force", (("jail_access", "cooperates"),))]
+    text = (
+        "Texas Rep. Ana Ruiz of Boise has filed a bill that would require every jail in Texas "
+        "to give ICE office space."
+    )
+    assert _brief(text) == [("texas", "proposed", (("jail_access", "cooperates"),))]
+
+
+def test_what_a_pluperfect_aside_had_decided_the_main_clause_undoes():
+    text = (
+        "Dane County, which had stopped honoring ICE detainers without a warrant in 2015, "
+        "resumed honoring them on Monday."
+    )
+    assert _brief(text) == [
+        ("dane-county-wi", "repealed", (("detainers", "limits"),)),
+        ("dane-county-wi", "in_force", (("detainers", "cooperates"),)),
+    ]

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.extraction.quote_stance import classify_stance
+from articles.extraction.quote_stance import classify_stance, procedural
 from articles.extraction.types import Speaker
 
 ICE = Speaker("ice", "U.S. Immigration and Customs Enforcement", "organisation")
@@ -115,3 +115,111 @@ def test_denying_sanctuary_status_is_for_cooperation():
 def test_fear_of_calling_the_police_is_against_cooperation():
     quote = "Families are afraid to call the police when they are robbed."
     assert classify_stance(quote, MAYOR) == "against_cooperation"
+
+
+def test_a_refusal_in_a_condition_on_someone_else_is_criticism_of_it():
+    quote = "When the town refuses to honor a detainer, my officers have to find that man again."
+    assert classify_stance(quote, None) == "for_cooperation"
+
+
+def test_a_refusal_reported_after_that_describes_someone_else():
+    quote = "The chief is telling the world that Millbrook is not interested in working with us."
+    assert classify_stance(quote, None) == "neutral"
+
+
+def test_a_denied_cue_counts_for_the_other_side():
+    assert classify_stance("These ordinances do not protect immigrant families.", None) == (
+        "for_cooperation"
+    )
+    # a contrast names what the speaker rejects: no denial
+    assert classify_stance("Deputies should be solving crimes, not checking papers.", None) == (
+        "against_cooperation"
+    )
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "That is the board's call to make.",
+        "We'll follow whatever the commission decides.",
+        "I want to see the final language before I vote.",
+        "Our booking practice is unchanged.",
+        "It does not change how the jail runs day to day.",
+    ],
+)
+def test_deferring_procedure_and_no_change_are_procedural(quote):
+    assert procedural(quote)
+
+
+def test_an_argument_is_not_procedural():
+    assert not procedural("This program costs us the trust of victims.")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The county should not be making it harder for ICE to do its job.",
+        "Our deputies don't look the other way.",
+    ],
+)
+def test_criticism_of_obstructing_enforcement_is_for(quote):
+    assert classify_stance(quote, None) == "for_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "This is what happens when a town turns its police into immigration agents.",
+        "Families are afraid to take their kids to school.",
+    ],
+)
+def test_turning_police_into_agents_and_fear_are_against(quote):
+    assert classify_stance(quote, None) == "against_cooperation"
+
+
+def test_deferring_needs_an_owner_not_an_opinion():
+    assert procedural("What the county board does is the county board's business.")
+    assert not procedural("This is the right decision for our town.")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Our town does not and will not do ICE's job.",
+        "Our officers protect everyone here, regardless of where they were born.",
+    ],
+)
+def test_refusing_ices_job_and_regardless_of_status_are_against(quote):
+    assert classify_stance(quote, None) == "against_cooperation"
+
+
+def test_a_criticism_stays_a_criticism_when_denied():
+    quote = "We should not be tying the hands of federal officers doing their jobs."
+    assert classify_stance(quote, None) == "for_cooperation"
+
+
+def test_politics_ahead_of_safety_is_for():
+    assert classify_stance("These towns put politics ahead of safety.", None) == "for_cooperation"
+
+
+def test_reassuring_the_law_abiding_leans_for():
+    quote = "If you're here legally, you have nothing to worry about."
+    assert classify_stance(quote, None) == "for_cooperation"
+
+
+def test_after_but_is_the_position_before_it_a_concession():
+    quote = "We support public safety and the rule of law, but we will not hold anyone for ICE."
+    assert classify_stance(quote, None) == "against_cooperation"
+    quote = "Sanctuary policies sound welcoming, but they shield dangerous criminals."
+    assert classify_stance(quote, None) == "for_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "There is no place too remote for our officers to find people who broke the law.",
+        "The valley may be far from the border, but it is not beyond the reach of the law.",
+    ],
+)
+def test_praising_enforcement_is_for(quote):
+    assert classify_stance(quote, None) == "for_cooperation"

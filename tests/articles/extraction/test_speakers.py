@@ -1,4 +1,5 @@
 from articles.extraction.speakers import find_speakers, person_key
+from articles.extraction.speakers.affiliations import place_speakers
 from articles.extraction.types import Place, PlaceMention, Speaker
 
 TUCSON = Place("tucson-az", "Tucson", "city", "AZ", "geonames:5318313")
@@ -312,3 +313,26 @@ def test_a_person_who_used_a_pronoun_keeps_its_gender():
         "She said no."
     )
     assert spans(text, by_key(find_speakers(text, []), "lee-moya"))[-1] == "She"
+
+
+def test_another_role_before_the_name_between_commas():
+    text = "Another commissioner, Dale Wexley, said he would ask the board to act."
+    assert "commissioner" in by_key(find_speakers(text, []), "dale-wexley").role.lower()
+
+
+def test_a_legislator_named_with_a_town_is_a_state_legislator():
+    state = Place("montana", "Montana", "state", "MT", "fips:30")
+    text = (
+        "Montana passed the bill. The sponsor, Representative Jolene Brek of Kalispell, "
+        "spoke. “It is done,” Brek said. Rep. Dana Holt, R-Montana, said she agreed."
+    )
+    mentions = [mention(text, "Montana", state)]
+    cast = place_speakers(text, find_speakers(text, mentions), mentions)
+    brek = by_key(cast, "jolene-brek")
+    assert (brek.level, brek.place) == ("state", state)
+
+
+def test_said_then_a_lower_case_role_then_the_name():
+    text = "“It was overdue,” said coalition director Ana Beltrana. Beltrana left."
+    speaker = by_key(find_speakers(text, []), "ana-beltrana")
+    assert speaker.role == "coalition director"

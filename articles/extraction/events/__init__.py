@@ -1,0 +1,64 @@
+"""ICE enforcement events in news prose: named operations, arrests by place, raids that happened,
+planned raids and people held in detention.
+
+Only numbers in a counting construction become counts ("28 arrests in Baltimore", "arrested 41
+people in Austin", "five people still held"); percentages, ages, durations, money, targets
+("targeting up to 2,000 families") and subsets of an earlier count ("317 had prior convictions")
+never fit those constructions. A number is read whole, in digits or words ("forty two", "two
+hundred and five", "3 million"), or not at all: a count is never part of a number, nor zero,
+nor too big to be a headcount. Operations come first in the returned list so that ``parent``
+indices stay stable.
+
+Rooms: ``numbers`` reads counts and the words for who is counted; ``operations`` named
+operations and their totals; ``arrests`` counts by place; ``raids`` raids that happened and
+raids planned; ``detentions`` people held; ``evidence`` what they share (quotations, summaries,
+dates, whether a place name is the place itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from articles.extraction.events.arrests import arrests
+from articles.extraction.events.detentions import detentions
+from articles.extraction.events.evidence import quoted_spans
+from articles.extraction.events.numbers import MAX_COUNT, parse_count
+from articles.extraction.events.operations import operations as find_operations
+from articles.extraction.events.raids import planned_raids, raids
+from articles.extraction.spans import SpanIndex
+from articles.extraction.types import EventCandidate, Place, PlaceMention
+
+__all__ = ["MAX_COUNT", "check_totals", "find_events", "parse_count", "quoted_spans"]
+
+
+def find_events(
+    text: str,
+    places: list[PlaceMention],
+    published: dt.date | None,
+    *,
+    default_place: Place | None = None,
+) -> list[EventCandidate]:
+    """Operations first, then arrests, raids, planned raids and detentions in text order."""
+    operations = find_operations(text, published)
+    index = SpanIndex(places)
+    others = (
+        arrests(text, index, published, operations)
+        + raids(text, index, published)
+        + planned_raids(text, index, published)
+        + detentions(text, index, published, default_place)
+    )
+    return operations + sorted(others, key=lambda e: (e.start, e.kind))
+
+
+def check_totals(events: list[EventCandidate]) -> list[str]:
+    """Human-readable disagreements between an operation's stated count and the sum of the
+    counts of the events that are part of it; empty when they agree."""
+    problems = []
+    for index, operation in enumerate(events):
+        parts = [e.count for e in events if e.parent == index and e.count is not None]
+        if operation.count is not None and parts and sum(parts) != operation.count:
+            problems.append(
+                f"{operation.name or operation.kind}: stated total {operation.count}, "
+                f"but its {len(parts)} parts add up to {sum(parts)}"
+            )
+    return problems
