@@ -38,7 +38,7 @@ run: export DEBUG ?= 1
 run: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
-	$(BIN)/python manage.py load_sample_corpus
+	$(BIN)/python manage.py load_sample_data
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # SQLite by default; PostgreSQL when DATABASE_URL is set. A throwaway key for the test run only.
