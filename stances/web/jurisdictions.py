@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import StanceQueryForm
 from stances.models import Jurisdiction
+from stances.selectors.agreements import place_listings
 from stances.selectors.jurisdictions import jurisdiction_detail
 
 from . import dashboard
@@ -34,5 +35,6 @@ def jurisdiction(request, slug: str):
         "timeline": dashboard.timeline(facts, height=300),
         "policies_by_id": {policy.pk: policy for policy in facts.get("policies", [])},
         "arrests": detail.row.jurisdiction.arrests,
+        "listings": place_listings(detail.row.jurisdiction),
     }
     return render(request, "stances/jurisdiction.html", context)

@@ -320,8 +320,9 @@ PAGES = {
     "/timeline/?lanes=jurisdiction": 4,
     "/statements/": 2,  # count, page
     "/about/": 3,  # last article change, last statement change, review counts
-    # it, evidence, policies, officials, 4 for facts, 3 slug look-ups (see filters.SlugFilter)
-    "/jurisdictions/{slug}/": 11,
+    # it, evidence, policies, officials, 4 for facts, 3 slug look-ups (see filters.SlugFilter),
+    # its listings on ICE's 287(g) lists (their effects: a query more when it has some)
+    "/jurisdictions/{slug}/": 12,
     "/articles/{article}/": 7,  # it, places, speakers, statements, events, policies, effects
 }
 
