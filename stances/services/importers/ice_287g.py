@@ -271,7 +271,10 @@ class _FileImport:
 
     def _rows(self) -> None:
         snapshot, report = self.snapshot, self.report
+        rejected = {row.number for row in snapshot.rows if row.rejected}
         for line in snapshot_report(snapshot):
+            if line.row_number in rejected and not line.rejected:
+                continue  # a rejected row's other defects: its rejection says enough
             outcome = "rejected" if line.rejected else "kept"
             report.lines.append(
                 r.ReportLine(line.file_name, line.row_number, line.agency, outcome, line.reason)
@@ -307,8 +310,8 @@ class _FileImport:
             return None
         return self.jurisdictions[resolution.place.slug]
 
-    def _not_a_place(self, row: Row) -> None:
-        reason = self.places[row.number].reason
+    def _not_a_place(self, row: Row, changes: Sequence[str] = ()) -> None:
+        reason = "; ".join([self.places[row.number].reason, *changes])
         self.report.lines.append(
             r.ReportLine(self.snapshot.file_name, row.number, row.agency, r.NOT_A_PLACE, reason)
         )
@@ -332,36 +335,32 @@ class _FileImport:
         self.new.append(listing)
 
     def _continue(self, listing: AgreementListing, pair: Continuation) -> None:
-        row, changes = pair.later, []
-        before = _described(listing)
-        if "agency" in pair.changed:
-            changes.append(f"listed as {row.agency!r} (was {listing.agency!r})")
-            on = self.list_snapshot.as_of.isoformat()
-            listing.renames = [
-                *listing.renames,
-                {"on": on, "from": listing.agency, "to": row.agency},
-            ]
-        if "county" in pair.changed:
-            changes.append(
-                f"COUNTY {row.county or '(blank)'!r} (was {listing.county or '(blank)'!r})"
-            )
+        row, before = pair.later, _described(listing)
+        changes = self._renamed(listing, pair)
         relisted = listing.no_longer_listed_since
-        place = self._place_of(row)
-        listing.official = self.officials.get(row, place, self.places[row.number])
+        resolution = self.places[row.number]
+        place, reason = self._place_of(row), resolution.reason
+        if place is None and listing.jurisdiction is not None and "county" not in pair.changed:
+            # ICE misspelt (or respelt) the name of an agreement already placed: the row is
+            # the same agreement (match_rows), so it keeps its place rather than losing it.
+            place = listing.jurisdiction
+            reason = f"{reason}; the same agreement as listed before, so still {place}"
+            changes.append(f"kept at {place}: {resolution.reason}")
+        listing.official = self.officials.get(row, place, resolution)
         listing.jurisdiction = place or listing.jurisdiction
         if place is not None and listing.policy is None:
             listing.policy = self._policy_create(row, place)
             changes.append(f"now resolved to {place}")
         elif place is not None:
             changes += self._policy_follow(listing.policy, row, place)
-        self._describe(listing, row)
+        self._describe(listing, row, reason)
         listing.no_longer_listed_since = None
         if _described(listing) == before:
             self.listed_again.append(listing)
         else:
             _save(listing)
         if place is None:
-            self._not_a_place(row)
+            self._not_a_place(row, changes)
         elif relisted is not None:
             self._line(row, r.RELISTED, f"listed again (no longer listed since {relisted})")
             self.report.count(r.RELISTED)
@@ -370,6 +369,19 @@ class _FileImport:
             self.report.count(r.UPDATED)
         else:
             self.report.count(r.UNCHANGED)
+
+    def _renamed(self, listing: AgreementListing, pair: Continuation) -> list[str]:
+        """What ICE changed in the row's name or county, recorded on the listing."""
+        row, changes = pair.later, []
+        if "agency" in pair.changed:
+            changes.append(f"listed as {row.agency!r} (was {listing.agency!r})")
+            on = self.list_snapshot.as_of.isoformat()
+            rename = {"on": on, "from": listing.agency, "to": row.agency}
+            listing.renames = [*listing.renames, rename]
+        if "county" in pair.changed:
+            was = listing.county or "(blank)"
+            changes.append(f"COUNTY {row.county or '(blank)'!r} (was {was!r})")
+        return changes
 
     def _flag(self, listing: AgreementListing) -> None:
         """Missing from this snapshot: flagged once, never ended (an editor says why)."""
@@ -395,14 +407,14 @@ class _FileImport:
             r.ReportLine(self.snapshot.file_name, row.number, row.agency, outcome, reason)
         )
 
-    def _describe(self, listing: AgreementListing, row: Row) -> None:
+    def _describe(self, listing: AgreementListing, row: Row, reason: str = "") -> None:
         """The listing as this row lists it."""
         listing.key = "|".join(agreement_key(row))
         listing.state = row.state or ""
         listing.agency = row.agency[:300]
         listing.county = row.county[:200]
         listing.model = row.model or ""
-        listing.place_reason = self.places[row.number].reason[:500]
+        listing.place_reason = (reason or self.places[row.number].reason)[:500]
         listing.signed_on = row.signed_on or listing.signed_on
         listing.last_listed_on = self.list_snapshot.as_of
         listing.last_snapshot = self.list_snapshot
