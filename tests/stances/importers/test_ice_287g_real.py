@@ -16,7 +16,6 @@ import re
 from html import unescape
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Max
 from django.utils import dateformat
 
@@ -48,7 +47,17 @@ def imported(django_db_setup, django_db_blocker) -> r.ImportReport:
     with django_db_blocker.unblock():
         report = ice_287g_import_files(paths=ALL_FILES)
         yield report
-        call_command("flush", interactive=False, verbosity=0)
+        remove_everything_imported()
+
+
+def remove_everything_imported() -> None:
+    """What the import committed, and its history, so the tests after this module start from
+    the database as migrated (its data migrations kept: no flush)."""
+    made = [AgreementListing, PolicyAction, ListSnapshot, Official, Jurisdiction, Article]
+    for model in made:
+        model.objects.all().delete()
+    for model in [AgreementListing, PolicyAction, PolicyEffect, Official, Jurisdiction]:
+        model.history.model.objects.all().delete()
 
 
 @pytest.fixture(autouse=True)
