@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
 
 from stances.models import AgreementListing, Jurisdiction, ListKind, PolicyEffect
@@ -89,7 +89,9 @@ def _listings() -> QuerySet[AgreementListing]:
         )
         .defer("policy__article__body")  # a snapshot's text: tens of kilobytes per row
         .prefetch_related(effects)
-        .order_by("no_longer_listed_since", "-first_listed_on", "agency", "model")
+        .order_by(
+            F("no_longer_listed_since").asc(nulls_first=True), "-first_listed_on", "agency", "model"
+        )
     )
 
 

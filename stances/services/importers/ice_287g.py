@@ -77,7 +77,7 @@ from stances.models import (
 
 from .. import summaries
 from ..jurisdictions import jurisdictions_for_places
-from ..officials import official_create
+from ..officials import official_create, official_update
 from ..policies import policy_create, policy_sources_move, policy_update
 from ..steps import rows_update
 from . import report as r
@@ -346,7 +346,7 @@ class _FileImport:
             place = listing.jurisdiction
             reason = f"{reason}; the same agreement as listed before, so still {place}"
             changes.append(f"kept at {place}: {resolution.reason}")
-        listing.official = self.officials.get(row, place, resolution)
+        self._official_placed(listing, place)
         listing.jurisdiction = place or listing.jurisdiction
         if place is not None and listing.policy is None:
             listing.policy = self._policy_create(row, place)
@@ -369,6 +369,13 @@ class _FileImport:
             self.report.count(r.UPDATED)
         else:
             self.report.count(r.UNCHANGED)
+
+    def _official_placed(self, listing: AgreementListing, place: Jurisdiction | None) -> None:
+        """A continued listing keeps its agency's official (a rename or typo fix is the same
+        agency); one first found at no place is placed once its row names one."""
+        official = listing.official
+        if place is not None and official.jurisdiction_id is None:
+            official_update(official=official, jurisdiction=place)
 
     def _renamed(self, listing: AgreementListing, pair: Continuation) -> list[str]:
         """What ICE changed in the row's name or county, recorded on the listing."""
@@ -453,8 +460,10 @@ class _FileImport:
             said.append(f"signed {signed} (was {policy.effective_on or 'not a date'})")
         if changes:
             policy_update(policy=policy, **changes)
-        if policy.effective_on is not None or self.kind != PARTICIPATING:
-            self.moves.append((policy, self.article, self.stored.spans[row.number]))
+        span = self.stored.spans[row.number]
+        moved = (policy.article_id, policy.span_start, policy.span_end) != (self.article.pk, *span)
+        if moved and (policy.effective_on is not None or self.kind != PARTICIPATING):
+            self.moves.append((policy, self.article, span))
         return said
 
 

@@ -208,6 +208,7 @@ def test_a_signed_cell_that_is_no_date_leaves_the_agreement_dated_by_its_first_s
 )
 def test_a_renamed_agreement_is_one_agreement(imported, agency, typo, renamed_on, back_on, place):
     assert not AgreementListing.objects.filter(agency=typo).exists()
+    assert not Official.objects.filter(name=typo).exists()  # one agency, under its first name
     found = listing(agency)
     assert found.renames == [
         {"on": renamed_on, "from": agency, "to": typo},
