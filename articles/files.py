@@ -34,6 +34,7 @@ class ArticleSource:
     outlet: str = ""
     url: str = ""
     published_on: dt.date | None = None
+    warnings: tuple[str, ...] = ()  # what was read but not used (a scraper's extra keys)
 
 
 def article_files(paths: list[Path]) -> list[Path]:
@@ -63,7 +64,8 @@ def parse_published(value: object) -> dt.date | None:
 
 
 def read_sidecar(path: Path) -> dict:
-    """The metadata beside an article, validated; an empty dict when there is none."""
+    """The metadata beside an article, validated; an empty dict when there is none. Keys beyond
+    ``SIDECAR_FIELDS`` (scrapers add their own) are left out, and named under ``"_ignored"``."""
     sidecar = path.with_suffix(".json")
     if not sidecar.exists():
         return {}
@@ -73,16 +75,11 @@ def read_sidecar(path: Path) -> dict:
         raise IngestError(f"malformed sidecar {sidecar.name}: {error}") from None
     if not isinstance(meta, dict):
         raise IngestError(f"malformed sidecar {sidecar.name}: expected a JSON object")
-    unknown = sorted(set(meta) - SIDECAR_FIELDS)
-    if unknown:
-        raise IngestError(
-            f"sidecar {sidecar.name} has unknown field(s) {', '.join(unknown)}; "
-            f"expected {', '.join(sorted(SIDECAR_FIELDS))}"
-        )
     for name in ("title", "outlet", "url"):
         if meta.get(name) is not None and not isinstance(meta[name], str):
             raise IngestError(f'sidecar {sidecar.name}: "{name}" must be a string')
-    return meta
+    ignored = sorted(set(meta) - SIDECAR_FIELDS)
+    return {**{k: v for k, v in meta.items() if k in SIDECAR_FIELDS}, "_ignored": ignored}
 
 
 def _validated_url(url: str, sidecar_name: str) -> str:
@@ -143,4 +140,12 @@ def read_article(path: Path) -> ArticleSource:
         outlet=(meta.get("outlet") or "").strip(),
         url=_validated_url((meta.get("url") or "").strip(), path.with_suffix(".json").name),
         published_on=parse_published(meta.get("published")),
+        warnings=_ignored_warning(meta.get("_ignored", []), path.with_suffix(".json").name),
     )
+
+
+def _ignored_warning(ignored: list[str], sidecar_name: str) -> tuple[str, ...]:
+    if not ignored:
+        return ()
+    used = ", ".join(sorted(SIDECAR_FIELDS))
+    return (f"sidecar {sidecar_name}: ignored key(s) {', '.join(ignored)} (read: {used})",)

@@ -1,4 +1,7 @@
-"""Split an article body into segments so every fact's words can be highlighted in place.
+"""Highlighting a fact's words in its source: the whole body cut into segments, or the words
+marked in their paragraph.
+
+Split an article body into segments so every fact's words can be highlighted in place.
 
 Facts overlap (a policy's sentence contains a quote), so the body is cut at every span boundary;
 each segment knows the facts covering it. Pure: text and spans in, segments out.
@@ -8,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
 
 @dataclass(frozen=True)
 class Mark:
     anchor: str  # "statement-12": the element id readers link to
-    kind: str  # "statement" | "event" | "policy"
+    kind: str  # "statement" | "event" | "policy" | "declaration"
     start: int
     end: int
     reviewed: bool
@@ -50,6 +56,25 @@ def segments(body: str, marks: list[Mark]) -> list[Segment]:
         anchors = [m.anchor for m in valid if m.start == start]
         pieces.append(Segment(body[start:end], covering, anchors))
     return pieces
+
+
+CONTEXT_REACH = 200  # characters of the paragraph shown on each side of a fact's words
+
+
+def words_in_context(body: str, start: int, end: int) -> SafeString:
+    """The fact's words marked in their paragraph (or as much of it as ``CONTEXT_REACH``
+    allows). Article text is untrusted: format_html escapes every piece of it."""
+    opens = max(body.rfind("\n", 0, start) + 1, start - CONTEXT_REACH)
+    closes = body.find("\n", end)
+    closes = min(len(body) if closes < 0 else closes, end + CONTEXT_REACH)
+    return format_html(
+        "{}{}<mark>{}</mark>{}{}",
+        "…" if opens > 0 and body[opens - 1] != "\n" else "",
+        body[opens:start],
+        body[start:end],
+        body[end:closes],
+        "…" if closes < len(body) and body[closes] != "\n" else "",
+    )
 
 
 @dataclass

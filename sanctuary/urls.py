@@ -18,7 +18,17 @@ from stances.api.changes import ChangesView
 from stances.api.facts import DeclarationViewSet, EventViewSet, PolicyViewSet, StatementViewSet
 from stances.api.jurisdictions import JurisdictionViewSet
 from stances.api.officials import OfficialViewSet
-from stances.web import about, articles, corrections, home, jurisdictions, statements, timeline
+from stances.web import (
+    about,
+    articles,
+    corrections,
+    facts,
+    feeds,
+    home,
+    jurisdictions,
+    statements,
+    timeline,
+)
 
 router = DefaultRouter()
 router.register("jurisdictions", JurisdictionViewSet, basename="jurisdiction")
@@ -46,7 +56,11 @@ urlpatterns = [
     path("statements/", statements.statements, name="statements"),
     path("articles/<int:pk>/", articles.article, name="article"),
     path("about/", about.about, name="about"),
+    path("feeds/changes.atom", feeds.site_feed, name="feed"),
+    path("feeds/jurisdictions/<slug:slug>.atom", feeds.jurisdiction_feed, name="feed-jurisdiction"),
+    path("feeds/officials/<slug:slug>.atom", feeds.official_feed, name="feed-official"),
     path("report/<str:kind>/<int:pk>/", corrections.report, name="report"),
+    path("facts/<str:kind>/<int:pk>/", facts.fact, name="fact"),
     path("api/", include((api_patterns, "api"))),
     path("admin/", admin.site.urls),
 ]

@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.db import connections
 
-from articles.extraction.gazetteer import place_by_slug
+from articles.extraction.places.gazetteer import place_by_slug
 from articles.models import Article, body_sha256
 from bench.demo import __main__ as demo_command
 from bench.demo.data import DemoData, DemoError, DemoSize, split_exactly

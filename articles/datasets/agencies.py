@@ -44,7 +44,7 @@ from articles.datasets.places import (
     town_counties,
     town_place,
 )
-from articles.extraction.gazetteer import state_by_code
+from articles.extraction.places.gazetteer import state_by_code
 from articles.extraction.types import Place
 
 RESOLUTION_KINDS = ("county", "city", "state", "none")

@@ -39,7 +39,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from articles.datasets.names import letters_key, name_key, one_typo_away, squash
 from articles.datasets.xlsx import Cell, Table, UnreadableSpreadsheet, read_table
-from articles.extraction.gazetteer import gazetteer
+from articles.extraction.places.gazetteer import gazetteer
 
 PARTICIPATING = "participating"
 PENDING = "pending"

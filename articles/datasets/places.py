@@ -1,7 +1,8 @@
 """Counties and towns looked up by the names ICE writes, for ``agencies.resolve_agency``.
 
-Counties come from the gazetteer (``articles.extraction.gazetteer``: FIPS ids, county-equivalents
-such as Louisiana's parishes, Alaska's boroughs and Virginia's independent cities included).
+Counties come from the gazetteer (``articles.extraction.places.gazetteer``: FIPS ids,
+county-equivalents such as Louisiana's parishes, Alaska's boroughs and Virginia's independent
+cities included).
 Towns come from ``data/us_towns.csv`` (see ``build_towns.py``): every US place of GeoNames'
 ``cities500`` with the counties it lies in or near, because the gazetteer keeps neither towns
 under 1,000 people nor counties. A town that the gazetteer also has is returned as the
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.datasets.names import letters_key, one_typo_away, squash
-from articles.extraction.gazetteer import gazetteer, slugify
+from articles.extraction.places.gazetteer import gazetteer, slugify
 from articles.extraction.types import Place
 
 TOWNS_CSV = Path(__file__).resolve().parent / "data" / "us_towns.csv"

@@ -21,7 +21,6 @@ from collections import Counter
 from dataclasses import replace
 
 from . import (
-    affiliations,
     dates,
     declarations,
     events,
@@ -33,6 +32,7 @@ from . import (
 )
 from .events import quoted_spans
 from .spans import Interval, SpanIndex
+from .speakers import affiliations
 from .types import Extraction, Place, PlaceMention, Speaker, StatementCandidate
 
 # Offices that serve one locality: in an article about one place, "Mayor Jane Roe" is its mayor.

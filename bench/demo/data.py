@@ -15,7 +15,7 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from articles.extraction.gazetteer import gazetteer, slugify
+from articles.extraction.places.gazetteer import gazetteer, slugify
 from articles.extraction.types import Place
 from articles.models import Article, body_sha256
 from stances.models import (

@@ -4,29 +4,9 @@ their paragraph."""
 
 from django.contrib.admin.options import ModelAdmin
 from django.core.exceptions import PermissionDenied
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
 from simple_history.admin import SimpleHistoryAdmin
 
 from stances.services.deletion import records_delete
-
-CONTEXT_REACH = 200  # characters of the paragraph shown on each side of a fact's words
-
-
-def words_in_context(body: str, start: int, end: int) -> SafeString:
-    """The fact's words marked in their paragraph (or as much of it as ``CONTEXT_REACH``
-    allows). Article text is untrusted: format_html escapes every piece of it."""
-    opens = max(body.rfind("\n", 0, start) + 1, start - CONTEXT_REACH)
-    closes = body.find("\n", end)
-    closes = min(len(body) if closes < 0 else closes, end + CONTEXT_REACH)
-    return format_html(
-        "{}{}<mark>{}</mark>{}{}",
-        "…" if opens > 0 and body[opens - 1] != "\n" else "",
-        body[opens:start],
-        body[start:end],
-        body[end:closes],
-        "…" if closes < len(body) and body[closes] != "\n" else "",
-    )
 
 
 class HistoryAdmin(SimpleHistoryAdmin):

@@ -9,10 +9,11 @@ are computed there, never typed.
 from django.contrib import admin, messages
 from django.utils.safestring import SafeString
 
+from articles.highlight import words_in_context
 from stances.models import Declaration, EnforcementEvent, PolicyAction, ReviewStatus, Statement
 from stances.services.review import fact_review
 
-from .base import ServiceAdmin, words_in_context
+from .base import ServiceAdmin
 from .forms import EFFECT_FIELDS, EventForm, PolicyForm, StatementForm
 
 

@@ -520,6 +520,7 @@ class ArticleDetailSerializer(ArticleSerializer):
     statements = StatementSerializer(many=True, read_only=True, source="visible_statements")
     events = EnforcementEventSerializer(many=True, read_only=True, source="visible_events")
     policies = PolicyActionSerializer(many=True, read_only=True, source="visible_policies")
+    declarations = DeclarationSerializer(many=True, read_only=True, source="visible_declarations")
 
     class Meta(ArticleSerializer.Meta):
         fields = [
@@ -530,4 +531,5 @@ class ArticleDetailSerializer(ArticleSerializer):
             "statements",
             "events",
             "policies",
+            "declarations",
         ]

@@ -6,7 +6,13 @@ from articles.models import Article
 from articles.selectors import article_list
 from stances.models import Jurisdiction, Official
 
-from .facts import event_queryset, policy_queryset, statement_queryset, visible
+from .facts import (
+    declaration_queryset,
+    event_queryset,
+    policy_queryset,
+    statement_queryset,
+    visible,
+)
 
 
 def article_with_facts(*, include_rejected: bool = False) -> QuerySet[Article]:
@@ -32,5 +38,10 @@ def article_with_facts(*, include_rejected: bool = False) -> QuerySet[Article]:
             "policyactions",
             queryset=shown(policy_queryset()).order_by("span_start", "id"),
             to_attr="visible_policies",
+        ),
+        Prefetch(
+            "declarations",
+            queryset=shown(declaration_queryset()).order_by("span_start", "id"),
+            to_attr="visible_declarations",
         ),
     )

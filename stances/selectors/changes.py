@@ -51,6 +51,28 @@ def recent_changes(
         "policy": visible(policy_queryset()),
         "official": Official.objects.select_related("jurisdiction"),
     }
+    return _merged(sources, since=since, before=before, after=after, limit=limit)
+
+
+def recent_changes_of(
+    *, jurisdictions: list | None = None, speaker: Official | None = None, limit: int = 50
+) -> list[Change]:
+    """The latest changed facts of these places (statements about them, their policies and
+    enforcement events), or of one speaker (their statements), newest first."""
+    if speaker is not None:
+        sources = {"statement": visible(statement_queryset()).filter(speaker=speaker)}
+    else:
+        ids = [j.pk for j in jurisdictions or []]
+        sources = {
+            "statement": visible(statement_queryset()).filter(jurisdiction_id__in=ids),
+            "event": visible(event_queryset()).filter(jurisdiction_id__in=ids),
+            "policy": visible(policy_queryset()).filter(jurisdiction_id__in=ids),
+        }
+    return _merged(sources, since=None, before=None, after=None, limit=limit)
+
+
+def _merged(sources: dict, *, since, before, after, limit: int) -> list[Change]:
+    """One query per kind, newest first, merged."""
     changes: list[Change] = []
     for kind, queryset in sources.items():
         if since:

@@ -62,3 +62,27 @@ def declaration_queryset() -> QuerySet[Declaration]:
     return Declaration.objects.select_related("jurisdiction", "speaker", "article").order_by(
         F("declared_on").desc(nulls_last=True), "-id"
     )
+
+
+DECLARATIONS_SHOWN = 30
+
+
+def declarations_of(jurisdiction) -> list[Declaration]:
+    """What a place calls itself, latest first: shown beside its policies, never among them."""
+    return list(
+        visible(declaration_queryset()).filter(jurisdiction=jurisdiction)[:DECLARATIONS_SHOWN]
+    )
+
+
+def fact_for_page(kind: str, pk: int):
+    """One visible fact of a kind named in a URL ("statement", "event", "policy",
+    "declaration"), with what its page shows; None when there is none."""
+    querysets = {
+        "statement": statement_queryset,
+        "event": event_queryset,
+        "policy": policy_queryset,
+        "declaration": declaration_queryset,
+    }
+    if kind not in querysets:
+        return None
+    return visible(querysets[kind]()).filter(pk=pk).first()

@@ -2,7 +2,15 @@
 
 from django import template
 
-from stances.models import DatePrecision, Direction, Indicator, Stance, StatementStance
+from stances.models import (
+    DatePrecision,
+    DateSource,
+    Direction,
+    Indicator,
+    PolicyStatus,
+    Stance,
+    StatementStance,
+)
 
 register = template.Library()
 
@@ -46,6 +54,27 @@ def fact_date(on, precision: str = DatePrecision.DAY) -> str:
     return f"{on:%B} {on.day}, {on.year}"
 
 
+@register.simple_tag
+def said_date(statement) -> str:
+    """When a statement was said, or, when the article says nothing of it, the day it was
+    reported (its publication date): never passed off as the day the words were spoken."""
+    when = fact_date(statement.said_on, statement.date_precision)
+    return f"reported {when}" if statement.date_source == DateSource.PUBLISHED else when
+
+
+@register.simple_tag
+def policy_status(policy) -> str:
+    """How a policy stands when it does not simply count today: a proposal, an ended policy."""
+    if policy.status == PolicyStatus.PROPOSED:
+        return "Proposed: not in force, not counted"
+    if policy.status in (PolicyStatus.LAPSED, PolicyStatus.REPEALED, PolicyStatus.BLOCKED):
+        ended = f" on {fact_date(policy.ends_on)}" if policy.ends_on else ""
+        return f"{policy.get_status_display()}{ended}: counts only while it was in force"
+    if policy.ends_on:
+        return f"In force until {fact_date(policy.ends_on)}"
+    return ""
+
+
 @register.inclusion_tag("stances/includes/review.html")
 def review(fact):
     return {"fact": fact}
@@ -58,3 +87,10 @@ def sort_link(context, key: str) -> str:
     direction = "-" if current == key else ""
     query = context.get("query", "")
     return f"?{query}&sort={direction}{key}" if query else f"?sort={direction}{key}"
+
+
+@register.inclusion_tag("stances/includes/cite.html", takes_context=True)
+def cite(context, citation):
+    """'Cite this': plain text and BibTeX, with the page's absolute permalink."""
+    url = context["request"].build_absolute_uri(citation.path)
+    return {"citation": citation, "plain": citation.plain(url), "bibtex": citation.bibtex(url)}

@@ -9,12 +9,15 @@ from sanctuary.web.reader_cache import cached_for_readers
 from stances.models import ReviewStatus
 from stances.selectors.articles import article_with_facts
 
+from .citations import source_citation
+
 
 def _marks(article) -> list[Mark]:
     facts = [
         *(("statement", f) for f in article.visible_statements),
         *(("event", f) for f in article.visible_events),
         *(("policy", f) for f in article.visible_policies),
+        *(("declaration", f) for f in article.visible_declarations),
     ]
     return [
         Mark(
@@ -38,7 +41,11 @@ def article(request, pk: int):
     return render(
         request,
         "articles/article.html",
-        {"article": article, "segments": segments(article.body, _marks(article))},
+        {
+            "article": article,
+            "segments": segments(article.body, _marks(article)),
+            "citation": source_citation(article),
+        },
     )
 
 
@@ -47,5 +54,11 @@ def _dataset(request, article):
     linked to the place it is evidence for, under the snapshot's provenance."""
     [header, *rows] = data_rows(article.body, _marks(article)) or [None]
     facts = {f"policy-{p.pk}": p for p in article.visible_policies}
-    context = {"article": article, "header": header, "rows": rows, "facts": facts}
+    context = {
+        "article": article,
+        "header": header,
+        "rows": rows,
+        "facts": facts,
+        "citation": source_citation(article),
+    }
     return render(request, "articles/dataset.html", context)

@@ -8,9 +8,11 @@ from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import StanceQueryForm
 from stances.models import Jurisdiction
 from stances.selectors.agreements import place_listings
+from stances.selectors.facts import declarations_of
 from stances.selectors.jurisdictions import jurisdiction_detail
 
 from . import dashboard
+from .citations import place_citation
 from .responses import invalid_filters
 
 
@@ -35,6 +37,8 @@ def jurisdiction(request, slug: str):
         "timeline": dashboard.timeline(facts, height=300),
         "policies_by_id": {policy.pk: policy for policy in facts.get("policies", [])},
         "arrests": detail.row.jurisdiction.arrests,
+        "declarations": declarations_of(detail.row.jurisdiction),
+        "citation": place_citation(detail.row.jurisdiction),
         "listings": place_listings(detail.row.jurisdiction),
     }
     return render(request, "stances/jurisdiction.html", context)

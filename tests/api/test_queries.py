@@ -106,8 +106,9 @@ def test_details_in_constant_queries(build, api, django_assert_max_num_queries, 
     article = build(rows)
     place = article.jurisdictions.order_by("id").first()
     urls = {
-        # The article, its jurisdictions, officials, statements, events, policies and effects.
-        f"/api/articles/{article.pk}/": 7,
+        # The article, its jurisdictions, officials, statements, events, policies, effects and
+        # declarations.
+        f"/api/articles/{article.pk}/": 8,
         f"/api/jurisdictions/{place.slug}/": 6,  # and ICE's lists (agreements, requests)
         f"/api/statements/{article.statements.first().pk}/": 1,
         f"/api/events/{article.enforcementevents.first().pk}/": 1,

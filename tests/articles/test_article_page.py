@@ -199,8 +199,8 @@ def test_the_article_page_in_constant_queries(
         EnforcementEventFactory(article=article)
         article.jurisdictions.add(JurisdictionFactory())
 
-    # article, places, speakers, statements, events, policies, their effects
-    with django_assert_max_num_queries(7):
+    # article, places, speakers, statements, events, policies, their effects, declarations
+    with django_assert_max_num_queries(8):
         response = client.get(f"/articles/{article.pk}/")
 
     assert response.status_code == 200

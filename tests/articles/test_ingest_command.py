@@ -68,7 +68,6 @@ def test_running_twice_reports_unchanged(tmp_path):
         ("no-date.txt", GOOD, {"published": "2019-02-30"}, False, "not a real date"),
         ("future.txt", GOOD, {"published": "2999-01-01"}, False, "in the future"),
         ("bad-url.txt", GOOD, {"url": "javascript:alert(1)"}, False, "not an http(s) URL"),
-        ("extra.txt", GOOD, {"headline": "x"}, False, "unknown field"),
         ("notes.pdf", "%PDF-1.4", None, False, "unsupported file type"),
     ],
 )
@@ -146,3 +145,11 @@ def test_html_goes_through_the_main_text_extractor(tmp_path):
 def test_no_article_files_is_an_error(tmp_path):
     _, _, failure = run(tmp_path)
     assert failure and "no .txt or .html" in failure
+
+
+def test_a_sidecar_with_a_scrapers_extra_keys_is_ingested_with_a_warning_naming_them(tmp_path):
+    sidecar = {"title": "Council acts", "scraped_at": "2025-01-02", "byline": "A. Writer"}
+    out, _, failure = run(write(tmp_path, "extra.txt", GOOD, sidecar))
+    assert failure is None
+    assert "ignored key(s) byline, scraped_at" in out
+    assert Article.objects.get().title == "Council acts"

@@ -62,14 +62,16 @@ HOSTILE = f"{SCRIPT} {IMG} {ALERT} {SVG} {PLOTLY}"
 
 # Tags the payloads would leave in a page's HTML if any of them reached it unescaped.
 LIVE_PAYLOAD = re.compile(
-    r"<script>window|<img src=x|<svg[ /]onload|<b onmouseover|<a href=\"javascript:|<sup>2",
+    r"<script>window|<img src=x|<svg[ /]onload|<b onmouseover|<a href=[\"']javascript:|<sup>2",
     re.IGNORECASE,
 )
 # The only markup our own figures put in their text (charts.py); anything else is a payload.
 OWN_FIGURE_MARKUP = re.compile(r"<(?!/?(?:b|br|i|extra)>)")
 
 # Invented: no such mayor, council, raid or newspaper.
-INGESTED_QUOTE = f"Our officers will not honor ICE detainers {HOSTILE}"
+# Inside a quotation, news nests single quotes: the payload's attributes are single-quoted here,
+# as a hostile page's would be to survive as one quotation (they are just as live unescaped).
+INGESTED_QUOTE = "Our officers will not honor ICE detainers " + HOSTILE.replace('"', "'")
 INGESTED_BODY = "\n\n".join(
     [
         f"Boise mayor says city police will not hold people for ICE {SCRIPT}",

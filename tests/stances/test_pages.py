@@ -321,9 +321,11 @@ PAGES = {
     "/statements/": 2,  # count, page
     "/about/": 3,  # last article change, last statement change, review counts
     # it, evidence, policies, officials, 4 for facts, 3 slug look-ups (see filters.SlugFilter),
-    # its listings on ICE's 287(g) lists (their effects: a query more when it has some)
-    "/jurisdictions/{slug}/": 12,
-    "/articles/{article}/": 7,  # it, places, speakers, statements, events, policies, effects
+    # declarations, its listings on ICE's 287(g) lists (their effects: a query more when it
+    # has some)
+    "/jurisdictions/{slug}/": 13,
+    # it, places, speakers, statements, events, policies, effects, declarations
+    "/articles/{article}/": 8,
 }
 
 

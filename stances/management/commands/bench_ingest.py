@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from articles.extraction.gazetteer import gazetteer
+from articles.extraction.places.gazetteer import gazetteer
 from articles.files import SAMPLE_CORPUS, article_files, read_article
 from stances.services.ingestion import article_ingest
 

@@ -69,12 +69,15 @@ class Command(BaseCommand):
             "published_on": source.published_on,
         }
         if not dry_run:
-            return article_ingest(**fields)
-        try:
-            with transaction.atomic():
-                raise DryRun(article_ingest(**fields))
-        except DryRun as dry:
-            return dry.result
+            result = article_ingest(**fields)
+        else:
+            try:
+                with transaction.atomic():
+                    raise DryRun(article_ingest(**fields))
+            except DryRun as dry:
+                result = dry.result
+        result.warnings[:0] = source.warnings
+        return result
 
     def report(self, path: Path, result: IngestResult, verbosity: int) -> None:
         if verbosity >= 1:

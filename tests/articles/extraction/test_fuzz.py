@@ -28,8 +28,8 @@ from hypothesis import given, settings, target
 from hypothesis import strategies as st
 
 from articles.extraction.clean import clean
-from articles.extraction.gazetteer import gazetteer
 from articles.extraction.pipeline import extract
+from articles.extraction.places.gazetteer import gazetteer
 from articles.extraction.types import Extraction
 
 # Moderate by default so the file runs in well under a minute.

@@ -1,6 +1,6 @@
 """The gazetteer: states, the district, counties and cities, with stable slugs and ids."""
 
-from articles.extraction.gazetteer import (
+from articles.extraction.places.gazetteer import (
     aliases,
     gazetteer,
     place_by_slug,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from articles.extraction.clean import clean
-from articles.extraction.gazetteer import place_by_slug
+from articles.extraction.places.gazetteer import place_by_slug
 from tests.articles.extraction import score as scorer
 
 PATHS = scorer.gold_paths() + scorer.gold_paths(holdout=True)

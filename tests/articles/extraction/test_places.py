@@ -1,7 +1,7 @@
 """find_places / primary_place on short invented sentences: one rule per test."""
 
-from articles.extraction.gazetteer import place_by_slug
 from articles.extraction.places import find_places, primary_place
+from articles.extraction.places.gazetteer import place_by_slug
 
 
 def slugs(text: str) -> list[str]:

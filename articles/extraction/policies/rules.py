@@ -1,0 +1,385 @@
+"""The triggers a policy is read from: each rule is a pattern for the decision itself,
+the indicator and direction it sets and the kind of policy it implies; a ``Trigger`` is
+a rule matched in a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_NOT = (
+    r"(?:not|no\s+longer|never|won['’]t|refus\w*\s+to|declin\w*\s+to|stop\w*|ceas\w*"
+    r"|may\s+not|cannot|can['’]t|must\s+not|shall\s+not)"
+)
+# "bars city employees, including police, from asking": a ban's object, then "from".
+_BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,12}?from"
+_ICE = r"(?:ICE|U\.S\.\s+Immigration|Immigration|immigration|federal)"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """A trigger, the indicator it sets and the policy kind it implies on its own.
+
+    ``strong`` kinds (a contract, a 287(g) agreement, a law) beat a police or sheriff subject;
+    only a named legal instrument before the trigger ("executive order") beats them."""
+
+    pattern: str
+    indicator: str
+    direction: str
+    kind: str
+    strong: bool = False
+
+    @property
+    def indicator_direction(self) -> tuple[str, str]:
+        return self.indicator, self.direction
+
+
+_RULES = (
+    # detainers
+    _Rule(
+        rf"\b(?:{_NOT}|end\w*)\s+(?:to\s+)?(?:\w+\s+){{0,2}}?(?:honor\w*|comply\w*|recogni\w+)\b"
+        rf"[^.;]{{0,80}}?\b(?:detainers?|requests?\s+from\s+{_ICE})",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|held|holding|detain|detained|jail|jailed)\b"
+        r"[^.;]{0,80}?"
+        rf"(?:(?:without|unless)\b[^.;]{{0,50}}?\bwarrant|\bfor\s+{_ICE}"
+        rf"|\bon\s+(?:{_ICE}\s+)?(?:detainers?|holds?)\b)",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"\b(?:hold|honor)\w*\b[^.;]{0,60}?\bonly\s+(?:with|when|if)\b[^.;]{0,30}?\bwarrant",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"\b(?:agree\w*|began|begin\w*|resum\w*|will|start\w*|continu\w*)\s+(?:to\s+)?"
+        r"(?:honor\w*|comply\w*)\s+(?:with\s+)?[^.;]{0,40}?\bdetainers?\b",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
+        "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "requires every county jail to honor requests from ICE to hold people"
+        r"\brequir\w*\s+(?:[\w'’]+\s+){0,6}?to\s+(?:honor|comply\s+with|hold)\b[^.;]{0,60}?"
+        r"\b(?:detainers?|requests?|holds?)\b",
+        "detainers", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "forbids cities from adopting any rule that limits what police may tell ICE"
+        r"\b(?:forb[ai]d\w*|prohibit\w*|bar\w*|ban\w*|block\w*)\s+[^.;]{0,60}?\b(?:limit|restrict)"
+        r"\w*\s+[^.;]{0,40}?\b(?:tell|share|sharing|communicat\w*|information)\b",
+        "information_sharing", "cooperates", "law", strong=True,
+    ),
+    _Rule(
+        r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
+        "local_resources", "cooperates", "law", strong=True,
+    ),
+    _Rule(
+        r"\banti-sanctuary\s+(?:state\s+|city\s+)?(?:law|bill|legislation|ordinance)\b",
+        "detainers", "cooperates", "law", strong=True,
+    ),
+    # jail_access
+    _Rule(
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:accept|house|take|hold)\w*\s+(?:any\s+)?"
+        rf"(?:more\s+|new\s+)?(?:{_ICE}\s+)?detainees\b",
+        "jail_access", "limits", "jail_contract",
+    ),
+    _Rule(
+        r"\b(?:end\w*|terminat\w*|cancel\w*|cut\w*|not\s+renew\w*|exit\w*|withdr\w+\s+from)\s+"
+        r"(?:[\w'’]+\s+){0,3}?(?:(?:jail|detention|ICE|immigration)(?:['’]s)?\s+(?:detention\s+)?"
+        r"(?:contract|agreement)|(?:contract|"
+        r"agreement|relationship)\b[^.;]{0,60}?\b(?:jail|detainees?|detention)|(?:contract|agreement)"
+        r"\s+with\s+(?:ICE|U\.S\.\s+Immigration|Immigration\s+and\s+Customs))",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(
+        rf"\bremov\w*\s+(?:all\s+)?(?:{_ICE}\s+)?detainees\s+from\b",
+        "jail_access", "limits", "jail_contract",
+    ),
+    _Rule(
+        r"\b(?:den(?:y|ied|ies|ying)\s+ICE\s+(?:agents\s+)?access\s+to|bar\w*\s+ICE\s+(?:agents\s+)?"
+        r"from)\s+(?:the\s+|its\s+|county\s+|city\s+)*(?:jails?|inmates|prisons?)",
+        "jail_access", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b(?:sign\w*|approv\w*|renew\w*|enter\w*\s+into|agree\w*\s+to|OKs?|OK['’]d|back\w*)\s+"
+        rf"(?:a\s+|an\s+|the\s+)?(?:\w+\s+){{0,2}}?(?:contract|agreement|deal)\s+(?:with\s+{_ICE}"
+        r"[\w.\s]{0,40}?\s+)?to\s+(?:house|hold|detain|accept|jail)\s+(?:up\s+to\s+\d+\s+)?"
+        rf"(?:federal\s+)?(?:{_ICE}|immigration\s+detainees|detainees)",
+        "jail_access", "cooperates", "jail_contract", strong=True,
+    ),
+    _Rule(
+        rf"\b(?:agree\w*\s+to|will|began|begin\w*|resum\w*)\s+(?:house|hold|accept)\w*\s+"
+        rf"{_ICE}\s+detainees",
+        "jail_access", "cooperates", "jail_contract",
+    ),
+    # information_sharing
+    _Rule(
+        rf"\blimit\w*\s+communication\s+between\b[^.;]{{0,80}}?\b{_ICE}",
+        "information_sharing", "limits", "other",
+    ),
+    _Rule(
+        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,2}}?(?:ask\w*|inquir\w*|disclos\w*|"
+        rf"shar\w*|collect\w*)\b[^.;]{{0,60}}?\b(?:immigration\s+status|information\s+with\s+{_ICE})",
+        "information_sharing", "limits", "other",
+    ),
+    _Rule(
+        r"\bcut\w*\s+off\s+(?:any\s+|all\s+)?(?:access|ICE)\b[^.;]{0,80}?\bdatabases?\b"
+        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*)\s+ICE['’]s\s+access\s+to[^.;]{0,60}?"
+        r"\b(?:databases?|records|data)\b",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?notify\w*\s+{_ICE}",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b(?:will|agree\w*\s+to|began|begin\w*|to)\s+(?:\w+\s+)?notify\w*\s+{_ICE}[^.;]{{0,40}}?"
+        r"\brelease",
+        "information_sharing", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\bshar\w*\s+(?:release\s+dates|information|data|records)\s+with\s+{_ICE}",
+        "information_sharing", "cooperates", "law_enforcement_policy",
+    ),
+    # local_resources
+    _Rule(
+        r"\b(?:restrict\w*|prohibit\w*|bar\w*|ban\w*|limit\w*)\s+(?:the\s+)?(?:spending|use)\s+of\s+"
+        r"(?:\w+\s+){0,2}?(?:funds|resources|money|personnel)\s+(?:on|for)\s+(?:federal\s+)?"
+        r"(?:immigration|deportation)",
+        "local_resources", "limits", "other",
+    ),
+    _Rule(
+        rf"\b{_NOT}\s+(?:to\s+)?(?:\w+\s+){{0,2}}?(?:cooperat\w*|assist\w*|participat\w*|help\w*|"
+        rf"work\w*)\b[^.;]{{0,30}}?\b(?:{_ICE}|deportation)",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,5}}?enforc\w*\s+(?:federal\s+)?immigration\s+laws?",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"(?<!anti-)\bsanctuary\s+(?:state\s+|city\s+)?(?:law|bill|legislation|ordinance)\b",
+        "local_resources", "limits", "law", strong=True,
+    ),
+    _Rule(
+        rf"\blimit\w*\s+(?:[\w'’]+\s+){{0,2}}?cooperation\s+(?:between|with)\b[^.;]{{0,60}}?{_ICE}",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b(?:agree\w*\s+to|will|began|begin\w*)\s+(?:\w+\s+)?(?:cooperat\w*|assist\w*|help\w*|"
+        rf"work)\s+with\s+{_ICE}",
+        "local_resources", "cooperates", "law_enforcement_policy",
+    ),
+    # agreement_287g
+    _Rule(
+        r"\b(?:end\w*|terminat\w*|cancel\w*|withdr\w*|pull\w*\s+out|exit\w*|scrap\w*|drop\w*"
+        r"|not\s+renew\w*)\b"
+        r"[^.;]{0,40}?287\s*\(g\)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(
+        r"\b(?:sign\w*|renew\w*|enter\w*\s+into|join\w*|approv\w*|expand\w*|extend\w*)\b"
+        r"[^.;]{0,40}?287\s*\(g\)",
+        "agreement_287g", "cooperates", "agreement_287g", strong=True,
+    ),
+    # More ways news reports a decision or a standing policy.
+    _Rule(  # 287(g)'s other names: "Warrant Service Officer program", "task force model", MOA
+        r"\b(?:sign\w*|join\w*|enter\w*\s+into|renew\w*|approv\w*|appl\w+\s+(?:to|for)|take\w*\s+part"
+        r"\s+in|participat\w*\s+in)\b[^.;]{0,50}?\b(?:Warrant\s+Service\s+Officer|task\s+force\s+model"
+        r"|jail\s+enforcement\s+model|memorandum\s+of\s+agreement\s+with\s+(?:ICE|U\.S\.\s+Immigration"
+        r"|Immigration))",
+        "agreement_287g", "cooperates", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "pulled out of the program", "withdrew from its agreement with ICE"
+        r"\b(?:pull\w*\s+out\s+of|withdr\w+\s+from|opt\w*\s+out\s+of|dropp\w*\s+out\s+of|quit)\s+"
+        r"(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:program|agreement|partnership)\b"
+        r"[^.;]{0,40}?(?:ICE|287|immigration)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(  # an intergovernmental service agreement to rent jail beds to ICE
+        r"\b(?:intergovernmental\s+(?:service\s+)?agreement|IGSA)\b"
+        r"|\b(?:rent\w*|leas\w*)\s+(?:\w+\s+){0,2}?(?:beds|cells|space)\s+to\s+(?:ICE|the\s+federal"
+        r"|U\.S\.\s+Immigration)",
+        "jail_access", "cooperates", "jail_contract", strong=True,
+    ),
+    _Rule(  # "resumed honoring detainers", "began holding people for ICE again"
+        r"\b(?:resum\w*|began|begin\w*|start\w*|restor\w*)\s+(?:honou?ring|holding|complying)\b"
+        r"[^.;]{0,60}?\b(?:detainers?|ICE|immigration)",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "no longer holds inmates past their release date", "refuses to hold people past"
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|holds|keep|keeps)\s+(?:\w+\s+){{0,2}}?(?:inmates|"
+        r"people|anyone|prisoners)\s+(?:\w+\s+){0,2}?(?:past|beyond|after)\s+(?:their|his|her|the)",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "requires local police to cooperate with ICE", "mandates cooperation with ICE"
+        rf"\b(?:requir\w*|mandat\w*|forc\w*|compel\w*|obligat\w*)\s+(?:[\w'’,]+\s+){{0,6}}?"
+        rf"(?:to\s+)?(?:cooperat\w*|comply|complying|assist\w*|work\w*)\s+(?:fully\s+)?with\s+"
+        rf"(?:{_ICE}|federal)",
+        "local_resources", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "penalizes cities that adopt sanctuary policies", "punishes sanctuary cities"
+        r"\b(?:penaliz\w*|punish\w*|fin\w+|withhold\w*\s+(?:state\s+)?(?:funds|money|grants)\s+from)"
+        r"\s+(?:[\w'’]+\s+){0,4}?(?:sanctuary|that\s+(?:limit|refuse|do\s+not\s+cooperate))",
+        "local_resources", "cooperates", "law", strong=True,
+    ),
+    _Rule(  # "tells officers not to call Border Patrol or ICE to check someone's status"
+        rf"\b{_NOT}\s+(?:to\s+)?(?:call|contact|alert|summon)\w*\s+(?:U\.S\.\s+)?(?:Border\s+Patrol"
+        r"|ICE|immigration|federal\s+(?:agents|immigration))",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "officers may not extend a stop to wait for Border Patrol"
+        rf"\b{_NOT}\s+(?:to\s+)?extend\w*\s+(?:a\s+|the\s+)?(?:traffic\s+)?stops?\b",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "ended the jail's practice of holding people on ICE detainers"
+        r"\b(?:end\w*|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
+        r"(?:holding|honou?ring|detaining|jailing)\b[^.;]{0,60}?\b(?:detainers?|ICE|immigration)",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "bars law enforcement from holding anyone on a detainer ... unless"
+        rf"\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,60}}?\b(?:on\s+(?:an?\s+)?(?:ICE\s+"
+        rf"|immigration\s+)?detainers?|for\s+{_ICE}|past\s+(?:his|her|their)\s+release)"
+        rf"|\brefus\w*\s+(?:\w+\s+){{0,2}}?requests?\s+from\s+(?:federal\s+)?(?:{_ICE}|immigration)"
+        r"|\blimit\w*\s+when\s+[^.;]{0,80}?\bmay\s+hold\b",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "would have let state and local police arrest people suspected of ..."
+        r"\b(?:let|lets|allow\w*|authoriz\w*|empower\w*|requir\w*)\s+(?:state\s+and\s+local\s+"
+        r"|local\s+|state\s+)?(?:police|officers|law\s+enforcement|deputies|troopers)\s+(?:to\s+)?"
+        r"(?:arrest|detain|question|enforce|check)\b",
+        "local_resources", "cooperates", "law",
+    ),
+    _Rule(  # "bars California counties from signing new detention contracts with ICE"
+        rf"\b{_BARRED}\s+(?:sign\w*|enter\w*\s+into|expand\w*|renew\w*)\s+(?:\w+\s+){{0,2}}?"
+        r"(?:detention\s+)?contracts?",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "the county jail lets ICE officers interview inmates"
+        rf"(?<!not\s)\b(?:lets?|allow\w*|gives?|grant\w*)\s+{_ICE}\s+(?:agents\s+|officers\s+)?"
+        r"(?:to\s+)?(?:interview|question|access|into)\b",
+        "jail_access", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "barring every agency in the state from entering into a new one" (a 287(g))
+        rf"\b{_BARRED}\s+(?:entering\s+into|signing|joining)\s+(?:a\s+)?new\s+(?:one|agreements?)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "Gwinnett County has had its own 287(g) agreement since 2009", "under a 287(g) ..."
+        r"\b(?:ha[sd]|have|keeps?|kept|keep\w*|still\s+(?:has|have)|under)\s+(?:had\s+)?"
+        r"(?:its|their|an?|the)?\s*(?:own\s+)?287\s*\(g\)\s+(?:agreements?|program|partnership)",
+        "agreement_287g", "cooperates", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "also take part in the federal program, known as 287(g)"
+        r"\b(?:take|takes|took|taking|participat\w+|enroll\w*)\s+(?:part\s+)?in\s+(?:the\s+)?"
+        r"(?:federal\s+)?(?:program|287\s*\(g\))[^.;]{0,40}?(?:287\s*\(g\))?",
+        "agreement_287g", "cooperates", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "let the 287(g) agreement lapse", "voted not to renew it", "the agreement expired"
+        r"\blet\s+(?:its|their|the|an?)?\s*(?:[\w()]+\s+){0,3}?(?:agreement|contract|program)\b[^.;]{0,60}?"
+        r"\b(?:lapse|expire|end)\b|\b(?:287\s*\(g\)|agreement)[^.;]{0,80}?\bexpired\b"
+        r"|\bvot\w+\s+(?:\d+-\d+\s+)?(?:last\s+\w+\s+)?not\s+to\s+renew",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "bars ... from joining 287(g) agreements", "bars any 287(g) agreement"
+        r"\b(?:bar\w*|ban\w*|prohibit\w*|forbid\w*)\s+(?:[\w,'’]+\s+){0,10}?(?:from\s+)?"
+        r"(?:join\w*|enter\w*\s+into|sign\w*|any|new)\s+(?:\w+\s+)?287\s*\(g\)"
+        r"|\bterminate\s+their\s+agreements\b",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "honors most ICE detainers", "will still honor ICE detainers", "hold inmates for ICE"
+        r"(?<!not\s)(?<!n['’]t\s)\b(?:honou?r(?:s|ed|ing)?|compl(?:y|ies|ied)\s+with)\s+"
+        r"(?:every|all|most|any|the)?\s*(?:\w+\s+){0,2}?(?:ICE\s+)?(?:detainers?|detainer\s+requests?"
+        r"|holds?)\b(?!\s+(?:only|without|unless))"
+        r"|(?<=\bstill\s)honou?r\s+them\b",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(
+        rf"\b(?:hold|holds|held|holding)\s+(?:\w+\s+){{0,2}}?(?:inmates|people|detainees|anyone"
+        rf"|them)\s+for\s+{_ICE}\b(?![^.;]{{0,90}}\b(?:only|unless|without|solely)\b)",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "held people on detainers only if ...", "hold a person on a detainer only when ..."
+        r"\b(?:hold|holds|held|holding|honou?r\w*)\b[^.;]{0,50}?\bdetainers?\b[^.;]{0,10}?"
+        r"\bonly\s+(?:if|when|with|for)\b"
+        r"|\b(?:hold|keep)\w*\s+[^.;]{0,40}?\bonly\s+if\s+(?:the\s+agency|ICE)\s+produces",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(
+        r"\blimit\w*\s+(?:\w+\s+){0,2}?(?:compliance|cooperation)\s+with\s+(?:ICE\s+)?detainers"
+        r"|\blimits?\s+on\s+(?:ICE\s+)?detainers|\blimit\s+detainers\b"
+        r"|\b(?:stopped|stop|end\w*)\s+honou?ring\s+(?:\w+\s+){0,3}?(?:detainers|requests)"
+        r"|\blimits?\s+on\s+honou?ring\b",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "holds ICE detainees under a contract", "rents jail beds to ICE"
+        rf"(?<!not\s)\b(?:hold|holds|house|houses|housed|held|holding|housing)\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:{_ICE}\s+)?detainees\s+(?:under|through)\s+(?:a\s+|an\s+|its\s+)?(?:\w+\s+)?contract"
+        r"|\brents?\s+(?:\w+\s+){0,2}?beds\s+to\s+ICE"
+        rf"|\bcontract\s+(?:with\s+{_ICE}\s+)?to\s+(?:house|hold|detain)\s+(?:{_ICE}\s+)?detainees",
+        "jail_access", "cooperates", "jail_contract", strong=True,
+    ),
+    _Rule(  # "may not hold people for ICE under a contract", "must end those contracts"
+        r"\b(?:may\s+not|cannot|must\s+not|no\s+longer)\s+(?:\w+\s+){0,2}?(?:hold|house|detain)\b"
+        r"[^.;]{0,60}?\bcontract|\bmust\s+end\s+(?:those|their|its|the)\s+contracts?",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "agents will no longer be allowed to interview inmates", "barring ICE from its jail"
+        r"\b(?:no\s+longer|not)\s+(?:be\s+)?(?:allowed|permitted)\s+to\s+(?:interview|question"
+        r"|enter|meet)\b|\bbar\w*\s+ICE\s+(?:agents\s+)?from\s+(?:interviewing|entering|its"
+        r"|the)\b|\bclose\s+the\s+office\s+it\s+has\s+kept\b|\bmay\s+not\s+allow\s+ICE\s+to\s+use",
+        "jail_access", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "will still notify ICE before releasing", "notify ICE before their release"
+        rf"(?<!not\s)(?<!stop\s)\b(?:notify|notifies|notified|notifying|tell|tells|alert\w*)\s+"
+        rf"(?:{_ICE}|the\s+agency)\s+(?:\w+\s+){{0,3}}?(?:before|of|about|when)\s+(?:\w+\s+){{0,3}}?"
+        r"releas",
+        "information_sharing", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "checks the immigration status of everyone booked", "requires jails to check"
+        r"(?<!not\s)\b(?:check|checks|checked|checking|screen|screens|screened|verif\w+)\s+"
+        r"(?:(?:the\s+)?(?:immigration|citizenship)\s+status\s+of\s+(?:some\s+|all\s+)?(?:everyone"
+        r"|every|all|anyone|inmates|foreign|people|suspects)|(?:that|the|a|each)\s+person['’]s\s+"
+        r"(?:immigration|citizenship)\s+status)"
+        r"|\bquestion\w*\s+(?:suspects|people|anyone|inmates)\s+[^.;]{0,60}?\babout\s+(?:their|his"
+        r"|her)\s+immigration\s+status",
+        "information_sharing", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "may not tell ICE when a client is due", "may not share information about ..."
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:tell|give|share|release|provide)\w*\s+(?:{_ICE}|"
+        r"information|data|records|nonpublic)",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "stops probation officers from sharing information ... with ICE"
+        r"\bstops?\s+(?:[\w'’]+\s+){0,4}?from\s+(?:sharing|telling|giving)\b",
+        "information_sharing", "limits", "law",
+    ),
+    _Rule(  # "ordering every state agency to cooperate with federal immigration authorities"
+        rf"\b(?:order\w*|direct\w*|requir\w*|instruct\w*)\s+(?:[\w'’,]+\s+){{0,6}}?to\s+"
+        rf"(?:cooperate|work|partner|assist)\s+(?:fully\s+)?with\s+(?:{_ICE}|federal)",
+        "local_resources", "cooperates", "executive_order",
+    ),
+    _Rule(  # "limits how state and local law enforcement can help federal immigration authorities"
+        r"\blimit\w*\s+(?:how|what|when|the\s+(?:assistance|help|ways))\b[^.;]{0,80}?"
+        r"\b(?:help|assist\w*|cooperat\w*|give)\b"
+        r"|\bmay\s+not\s+(?:stop|question|arrest|search|detain)\b[^.;]{0,60}?"
+        r"\bimmigration\s+status",
+        "local_resources", "limits", "law",
+    ),
+)  # fmt: skip
+
+
+@cache
+def compiled_rules() -> tuple[tuple[re.Pattern[str], _Rule], ...]:
+    return tuple((re.compile(rule.pattern, re.IGNORECASE), rule) for rule in _RULES)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    rule: _Rule
+    kind_start: int  # where the instrument naming it starts (for dating), else ``start``
+    status: str = "in_force"

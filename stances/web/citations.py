@@ -1,0 +1,110 @@
+"""'Cite this': a citation for a place, a fact or a source, as plain text and as BibTeX, naming
+Sanctuary, the page (its permalink), the date it was retrieved, and the underlying source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, SourceKind
+from stances.models import Declaration, EnforcementEvent, Jurisdiction, PolicyAction, Statement
+
+PUBLISHER = "Sanctuary"
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str  # a BibTeX key: "sanctuary-statement-12"
+    title: str
+    path: str  # the permalink, without the host
+    retrieved: dt.date
+    source: str = ""  # the underlying source, as a reference of its own
+
+    def plain(self, url: str) -> str:
+        text = f"{PUBLISHER}. “{self.title}.” {url} (retrieved {self.retrieved:%B} "
+        text += f"{self.retrieved.day}, {self.retrieved.year})."
+        return f"{text} Source: {self.source}" if self.source else text
+
+    def bibtex(self, url: str) -> str:
+        fields = {
+            "author": f"{{{PUBLISHER}}}",
+            "title": _bib(self.title),
+            "howpublished": f"\\url{{{url}}}",
+            "year": str(self.retrieved.year),
+            "note": _bib(
+                f"Retrieved {self.retrieved.isoformat()}"
+                + (f". Source: {self.source}" if self.source else "")
+            ),
+        }
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
+        return f"@misc{{{self.key},\n{body}\n}}"
+
+
+def _bib(text: str) -> str:
+    """Text safe inside BibTeX braces: its own braces and backslashes escaped."""
+    return re.sub(r"([{}\\])", r"\\\1", text)
+
+
+def source_reference(article: Article) -> str:
+    """The underlying source as a reference: publisher, title, date, address."""
+    if article.kind == SourceKind.DATASET:
+        when = f", retrieved {article.retrieved_on.isoformat()}" if article.retrieved_on else ""
+    else:
+        when = f", {article.published_on.isoformat()}" if article.published_on else ", undated"
+    # Only a web address: a stored "javascript:" URL is never repeated, even as text.
+    url = article.url.strip()
+    where = f", {url}" if url.lower().startswith(("https://", "http://")) else ""
+    publisher = f"{article.outlet}, " if article.outlet else ""
+    return f"{publisher}“{article.title}”{when}{where}."
+
+
+def place_citation(place: Jurisdiction) -> Citation:
+    return Citation(
+        key=f"sanctuary-{place.slug}",
+        title=f"{place}: stance on cooperating with ICE, and the evidence",
+        path=reverse("jurisdiction", args=[place.slug]),
+        retrieved=timezone.localdate(),
+    )
+
+
+def source_citation(article: Article) -> Citation:
+    return Citation(
+        key=f"sanctuary-source-{article.pk}",
+        title=f"{article.title}, with every fact extracted from it",
+        path=reverse("article", args=[article.pk]),
+        retrieved=timezone.localdate(),
+        source=source_reference(article),
+    )
+
+
+def fact_citation(fact) -> Citation:
+    kind = FACT_KINDS[type(fact)]
+    return Citation(
+        key=f"sanctuary-{kind}-{fact.pk}",
+        title=fact_title(fact),
+        path=reverse("fact", args=[kind, fact.pk]),
+        retrieved=timezone.localdate(),
+        source=source_reference(fact.article),
+    )
+
+
+FACT_KINDS = {
+    Statement: "statement",
+    EnforcementEvent: "event",
+    PolicyAction: "policy",
+    Declaration: "declaration",
+}
+
+
+def fact_title(fact) -> str:
+    place = f" ({fact.jurisdiction})" if fact.jurisdiction_id else ""
+    if isinstance(fact, Statement):
+        return f"Statement by {fact.speaker.name}{place}"
+    if isinstance(fact, Declaration):
+        claim = f"not a {fact.label}" if fact.negated else f"a {fact.label}"
+        return f"Declaration: {claim}{place}"
+    return f"{fact.get_kind_display()}{place}"
