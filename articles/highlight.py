@@ -75,3 +75,29 @@ def words_in_context(body: str, start: int, end: int) -> SafeString:
         body[end:closes],
         "…" if closes < len(body) and body[closes] != "\n" else "",
     )
+
+
+@dataclass
+class DataRow:
+    """One line of a dataset snapshot's text (line 1 is the header), its cells, and the facts
+    whose span lies in it: a fact from a dataset is its row."""
+
+    line: int
+    cells: list[str]
+    marks: list[Mark] = field(default_factory=list)
+
+    @property
+    def css(self) -> str:
+        return Segment("", self.marks).css
+
+
+def data_rows(body: str, marks: list[Mark]) -> list[DataRow]:
+    """A snapshot's text as tab-separated rows, each with the marks that lie inside it."""
+    rows, start = [], 0
+    for number, line in enumerate(body.split("\n"), 1):
+        end = start + len(line)
+        if line or end < len(body):
+            inside = [m for m in marks if start <= m.start < m.end <= end]
+            rows.append(DataRow(number, line.split("\t"), inside))
+        start = end + 1
+    return rows

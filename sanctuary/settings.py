@@ -243,6 +243,7 @@ SPECTACULAR_SETTINGS = {
         "PolicyStatusEnum": "stances.models.PolicyStatus",
         "SpeakerLevelEnum": "stances.models.SpeakerLevel",
         "SourceKindEnum": "articles.models.SourceKind",
+        "AgreementModelEnum": "stances.models.AgreementModel",
     },
 }
 

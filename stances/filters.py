@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters as filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from sanctuary.api.filters import (
     IdFilter,
@@ -17,6 +20,8 @@ from sanctuary.api.filters import (
 )
 
 from .models import (
+    AgreementListing,
+    AgreementModel,
     DatePrecision,
     Declaration,
     Direction,
@@ -38,6 +43,7 @@ from .models import (
 )
 
 INDICATOR_VALUES = [*Direction.choices, ("unknown", "Unknown")]
+BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
 
 
 class JurisdictionFilter(filters.FilterSet):
@@ -48,10 +54,41 @@ class JurisdictionFilter(filters.FilterSet):
     )
     kind = filters.ChoiceFilter(choices=JurisdictionKind.choices)
     q = TextFilter(field_name="name", lookup_expr="icontains", help_text="Part of the name.")
+    # ICE's 287(g) lists, on the day the stance is asked for (``as_of``, else today).
+    model_287g = filters.ChoiceFilter(
+        choices=AgreementModel.choices,
+        method="filter_model_287g",
+        help_text="Places with a 287(g) agreement of this model in force (ICE's list).",
+    )
+    pending_287g = documented(
+        filters.ChoiceFilter(
+            choices=BOOLEAN_CHOICES,
+            method="filter_pending_287g",
+            help_text="true: places with a request for a 287(g) agreement on ICE's pending "
+            "list (a request changes no stance); false: places without one.",
+        ),
+        {"type": "boolean"},
+    )
 
     class Meta:
         model = Jurisdiction
-        fields = ["state", "kind", "q"]
+        fields = ["state", "kind", "q", "model_287g", "pending_287g"]
+
+    def day(self) -> dt.date:
+        """The ``as_of`` day asked for (validated by ``StanceQueryForm``), else today."""
+        try:
+            return dt.date.fromisoformat(str(self.data.get("as_of") or ""))
+        except ValueError:
+            return timezone.localdate()
+
+    def filter_model_287g(self, queryset, name, value):
+        listed = AgreementListing.objects.in_force(self.day()).filter(model=value)
+        return queryset.filter(Exists(listed.filter(jurisdiction=OuterRef("pk"))))
+
+    def filter_pending_287g(self, queryset, name, value):
+        listed = AgreementListing.objects.pending_on(self.day())
+        waiting = Exists(listed.filter(jurisdiction=OuterRef("pk")))
+        return queryset.filter(waiting if value == "true" else ~waiting)
 
 
 class StanceQueryForm(forms.Form):
@@ -144,6 +181,11 @@ class PolicyFilter(FactFilter):
     direction = filters.ChoiceFilter(
         field_name="effects__direction", choices=Direction.choices, distinct=True
     )
+    model = filters.ChoiceFilter(
+        field_name="listing__model",
+        choices=AgreementModel.choices,
+        help_text="287(g) agreements (and requests) from ICE's lists, by model.",
+    )
     date_from = IsoDateFilter(
         field_name="effective_on", lookup_expr="gte", help_text="Effective on or after."
     )
@@ -161,6 +203,7 @@ class PolicyFilter(FactFilter):
             "status",
             "indicator",
             "direction",
+            "model",
             "review_status",
         ]
 

@@ -21,6 +21,7 @@ from sanctuary.api.renderers import LIST_RENDERERS, GeoJSONRenderer
 from sanctuary.web.reader_cache import CachedReadsMixin
 from stances.filters import JurisdictionFilter, StanceQueryForm
 from stances.models import Jurisdiction
+from stances.selectors.agreements import NONE, agreements_287g
 from stances.selectors.jurisdictions import (
     JurisdictionRow,
     current_stance,
@@ -105,6 +106,7 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
 
             def rows():  # made only when no stored download has them (csv_response)
                 found = jurisdiction_rows(jurisdictions, **query)
+                self.agreements = self.listed(found, query)
                 yield from self.get_serializer(with_evidence_policies(found), many=True).data
 
             return csv_response(
@@ -115,7 +117,18 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
                 key=f"jurisdictions {query_key(jurisdictions)} {sorted(query.items())}",
             )
         page = with_evidence_policies(self.page_rows(jurisdictions, query))
+        self.agreements = self.listed(page, query)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def listed(self, rows: list, query: dict) -> dict:
+        """The rows' places on ICE's 287(g) lists, on the day asked, in two queries."""
+        return agreements_287g([row.jurisdiction.pk for row in rows], on=query["as_of"])
+
+    def get_serializer_context(self):
+        return {
+            **super().get_serializer_context(),
+            "agreements_287g": getattr(self, "agreements", None),
+        }
 
     def page_rows(self, jurisdictions, query: dict) -> list:
         """Today's stances are filtered and paginated in SQL; a past date derives every stance."""
@@ -132,7 +145,8 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
 
         def build() -> dict:
             rows = jurisdiction_rows(jurisdictions, **query)
-            return feature_collection(rows, self.feature_properties)
+            listed = agreements_287g(on=query["as_of"])  # every place: no list of ids to send
+            return feature_collection(rows, lambda row: self.feature_properties(row, listed))
 
         return versions.cached(versions.hashed_key("geojson", request.get_full_path()), build)
 
@@ -151,8 +165,9 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
         except Jurisdiction.DoesNotExist:
             raise Http404("No jurisdiction with that slug.") from None
 
-    def feature_properties(self, row) -> dict:
+    def feature_properties(self, row, listed: dict) -> dict:
         j = row.jurisdiction
+        on_lists = listed.get(j.pk, NONE)
         return {
             "slug": j.slug,
             "name": j.name,
@@ -165,6 +180,8 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
             "policies": j.policy_count,
             "events": j.event_count,
             "arrests": j.arrests,
+            "agreement_287g_models": list(on_lists.models),
+            "pending_287g": on_lists.pending,
         }
 
 

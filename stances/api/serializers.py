@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from articles.models import Article
 from stances.models import (
+    AgreementModel,
     DatePrecision,
     Declaration,
     Direction,
@@ -21,6 +22,7 @@ from stances.models import (
     Stance,
     Statement,
 )
+from stances.selectors.agreements import NONE, Agreements287g, agreements_287g
 from stances.selectors.jurisdictions import JurisdictionDetail, JurisdictionRow
 
 
@@ -92,6 +94,30 @@ class PolicyEffectSerializer(serializers.Serializer):
 class PolicyActionSerializer(EvidenceSerializer):
     jurisdiction = JurisdictionRefSerializer(read_only=True)
     effects = PolicyEffectSerializer(many=True, read_only=True)
+    words = serializers.CharField(
+        source="source_words",
+        read_only=True,
+        help_text="The source's words at the span: a sentence, or a dataset's row.",
+    )
+    # 287(g) agreements and requests from ICE's lists: the model and when ICE listed it.
+    agreement_model = serializers.CharField(
+        source="listing.model",
+        read_only=True,
+        allow_null=True,
+        help_text="jail_enforcement, warrant_service_officer or task_force; null elsewhere.",
+    )
+    first_listed_on = serializers.DateField(
+        source="listing.first_listed_on", read_only=True, allow_null=True
+    )
+    last_listed_on = serializers.DateField(
+        source="listing.last_listed_on", read_only=True, allow_null=True
+    )
+    no_longer_listed_since = serializers.DateField(
+        source="listing.no_longer_listed_since",
+        read_only=True,
+        allow_null=True,
+        help_text="ICE's list no longer names it since then: an editor will say why.",
+    )
 
     class Meta:
         model = PolicyAction
@@ -104,6 +130,11 @@ class PolicyActionSerializer(EvidenceSerializer):
             "ends_on",
             "effects",
             "jurisdiction",
+            "words",
+            "agreement_model",
+            "first_listed_on",
+            "last_listed_on",
+            "no_longer_listed_since",
             *EVIDENCE_FIELDS,
         ]
 
@@ -196,6 +227,18 @@ class IndicatorSerializer(serializers.Serializer):
 _INDICATORS_SCHEMA = inline_serializer(
     "Indicators", fields={name: IndicatorSerializer() for name in Indicator.values}
 )
+_AGREEMENTS_SCHEMA = inline_serializer(
+    "Agreements287g",
+    fields={
+        "models": serializers.ListField(
+            child=serializers.ChoiceField(choices=AgreementModel.choices),
+            help_text="The models of its 287(g) agreements in force (ICE's list).",
+        ),
+        "pending": serializers.BooleanField(
+            help_text="A request on ICE's pending list (a request changes no stance)."
+        ),
+    },
+)
 _COUNTS_SCHEMA = inline_serializer(
     "Counts",
     fields={
@@ -222,6 +265,7 @@ class JurisdictionSerializer(serializers.Serializer):
     stance = serializers.ChoiceField(source="stance.stance", choices=Stance.choices)
     as_of = serializers.DateField(source="stance.as_of", allow_null=True)
     indicators = serializers.SerializerMethodField()
+    agreements_287g = serializers.SerializerMethodField()
     counts = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
 
@@ -237,6 +281,15 @@ class JurisdictionSerializer(serializers.Serializer):
             }
             for name, state in row.stance.indicators.items()
         }
+
+    @extend_schema_field(_AGREEMENTS_SCHEMA)
+    def get_agreements_287g(self, row: JurisdictionRow) -> dict:
+        """From ``agreements_287g`` read once for the page (the view's context), else alone."""
+        known = self.context.get("agreements_287g")
+        if known is None:
+            known = agreements_287g([row.jurisdiction.pk], on=row.stance.as_of)
+        found: Agreements287g = known.get(row.jurisdiction.pk, NONE)
+        return {"models": list(found.models), "pending": found.pending}
 
     @extend_schema_field(_COUNTS_SCHEMA)
     def get_counts(self, row: JurisdictionRow) -> dict:
@@ -293,6 +346,11 @@ class _FeaturePropertiesSerializer(serializers.Serializer):
     policies = serializers.IntegerField()
     events = serializers.IntegerField()
     arrests = serializers.IntegerField()
+    agreement_287g_models = serializers.ListField(
+        child=serializers.ChoiceField(choices=AgreementModel.choices),
+        help_text="The models of its 287(g) agreements in force (ICE's list).",
+    )
+    pending_287g = serializers.BooleanField(help_text="A request on ICE's pending list.")
 
 
 class _PointSerializer(serializers.Serializer):

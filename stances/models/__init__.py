@@ -31,10 +31,19 @@ from .facts import (
     PolicyEffect,
     Statement,
 )
+from .listings import (
+    AgreementListing,
+    AgreementModel,
+    ListingResolution,
+    ListKind,
+    ListSnapshot,
+)
 from .officials import Official
 from .places import Jurisdiction, JurisdictionSummary
 
 __all__ = [
+    "AgreementListing",
+    "AgreementModel",
     "CorrectionRequest",
     "CorrectionStatus",
     "Declaration",
@@ -50,6 +59,9 @@ __all__ = [
     "Jurisdiction",
     "JurisdictionKind",
     "JurisdictionSummary",
+    "ListKind",
+    "ListSnapshot",
+    "ListingResolution",
     "Official",
     "PolicyAction",
     "PolicyEffect",

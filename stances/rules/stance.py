@@ -13,7 +13,9 @@ The rule (also in the README and on the methodology page):
    was certainly in force. It stops counting on the day it ended (``ends_on``), if it did.
    A policy recorded as ended (*lapsed*, *repealed*, or *blocked* by a court) ends, on its end
    date, every policy of the place that set the same indicator the same way before that date:
-   the indicators go back to what older evidence says, or to unknown.
+   the indicators go back to what older evidence says, or to unknown. The exception is the end
+   of one identified instrument, such as an agreement on ICE's 287(g) list that an editor
+   confirmed ended: it ends that agreement alone, not the sheriff's other agreements.
    Evidence with neither date is *undated*: it counts for the current stance only, as the oldest
    evidence (any dated policy overrides it), and never for a stance "as of" a past date, since we
    cannot say it was in force then.
@@ -61,6 +63,8 @@ class EvidenceItem:
     policy_id: int
     status: str = "in_force"
     ends_on: dt.date | None = None
+    # The record of one identified instrument (an agreement ICE listed): its end is its own.
+    ends_itself_only: bool = False
 
     @property
     def counts(self) -> bool:
@@ -99,7 +103,7 @@ def _endings(evidence: list[EvidenceItem]) -> dict[tuple[str, str], list[dt.date
     """(indicator, direction) -> the days an instrument setting it that way was ended."""
     endings: dict[tuple[str, str], list[dt.date]] = {}
     for item in evidence:
-        if item.status in ENDED and item.end is not None:
+        if item.status in ENDED and item.end is not None and not item.ends_itself_only:
             endings.setdefault((item.indicator, item.direction), []).append(item.end)
     return endings
 

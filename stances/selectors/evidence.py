@@ -24,6 +24,7 @@ def evidence_for(jurisdiction_ids: Iterable[int]) -> dict[int, list[EvidenceItem
             "policy_id",
             "policy__status",
             "policy__ends_on",
+            "policy__listing__id",
         )
     )
     result: dict[int, list[EvidenceItem]] = {}
@@ -37,9 +38,11 @@ def evidence_for(jurisdiction_ids: Iterable[int]) -> dict[int, list[EvidenceItem
         policy_id,
         status,
         ends_on,
+        listing_id,
     ) in rows:
         start = counts_from(effective, precision, published)
-        item = EvidenceItem(indicator, direction, start, policy_id, status, ends_on)
+        listed = listing_id is not None  # an agreement on ICE's list: its end is its own
+        item = EvidenceItem(indicator, direction, start, policy_id, status, ends_on, listed)
         result.setdefault(jurisdiction_id, []).append(item)
     return result
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import F, Prefetch, QuerySet
+from django.db.models.functions import Substr
 
 from stances.models import (
     Declaration,
@@ -38,10 +39,20 @@ def event_queryset() -> QuerySet[EnforcementEvent]:
     )
 
 
+def source_words() -> Substr:
+    """A fact's words, cut from its source in SQL (``source_words``): a dataset snapshot's text
+    is tens of kilobytes, loaded once per fact otherwise."""
+    return Substr("article__body", F("span_start") + 1, F("span_end") - F("span_start"))
+
+
 def policy_queryset() -> QuerySet[PolicyAction]:
+    """Policies with their words (``source_words``) and, for 287(g) agreements from ICE's
+    lists, their listing; the source's text itself is not loaded."""
     effects = Prefetch("effects", queryset=PolicyEffect.objects.order_by("indicator"))
     return (
-        PolicyAction.objects.select_related("jurisdiction", "article")
+        PolicyAction.objects.select_related("jurisdiction", "article", "listing")
+        .defer("article__body")
+        .annotate(source_words=source_words())
         .prefetch_related(effects)
         .order_by(F("effective_on").desc(nulls_last=True), "-id")
     )

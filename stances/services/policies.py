@@ -8,7 +8,9 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from articles.models import Article
 from stances.models import (
@@ -31,6 +33,7 @@ from .steps import (
     fields_check,
     fields_set,
     review_apply,
+    rows_update,
     span_place,
     unchanged_on_error,
     validate,
@@ -105,6 +108,31 @@ def policy_update(
     return policy
 
 
+def policy_sources_move(*, moves: Iterable[tuple[PolicyAction, Article, Span]]) -> int:
+    """The same policies, read again in a newer copy of their source (the next snapshot of an
+    official list): each one's span moves to its words there. Each span is checked as any span is
+    (inside its source, not empty); the facts do not change, so their ``updated_at`` stays and
+    the changes feed does not list a move, while their history records it."""
+    policies = []
+    for policy, article, (start, end) in moves:
+        if not 0 <= start < end <= len(article.body):
+            size = len(article.body)
+            raise ValidationError(
+                {"span_end": f"The span {start}-{end} is not inside “{article}” ({size})."}
+            )
+        policy.article, policy.span_start, policy.span_end = article, start, end
+        policies.append(policy)
+    if policies:
+        rows = [(p.article_id, p.span_start, p.span_end, p.pk) for p in policies]
+        with transaction.atomic():
+            rows_update(PolicyAction, ["article", "span_start", "span_end"], rows)
+            bulk_update_with_history(policies, PolicyAction, fields=[], batch_size=500)
+            # Only an undated policy's stance depends on its source (it counts from the
+            # source's date); the others' summaries stand, and the change is still announced.
+            summaries.touched([p.jurisdiction_id for p in policies if p.effective_on is None])
+    return len(policies)
+
+
 def _policy_errors(policy: PolicyAction, effects: Effects | None) -> Errors:
     """A policy may take effect after today (a law signed now, in force next year): its dates
     are not checked against the calendar, only against each other; its effects are checked."""
@@ -134,8 +162,10 @@ def _effects_problems(effects: Iterable[tuple[str, str]]) -> list[str]:
 
 
 def _effects_replace(policy: PolicyAction, effects: Iterable[tuple[str, str]]) -> None:
+    """The policy's effects, replaced in a few statements (an import creates eight hundred
+    policies at once); each is validated, its policy excepted: the one just saved."""
     policy.effects.all().delete()
-    for indicator, direction in effects:
-        effect = PolicyEffect(policy=policy, indicator=indicator, direction=direction)
-        effect.full_clean(validate_unique=False, validate_constraints=False)
-        effect.save()
+    rows = [PolicyEffect(policy=policy, indicator=i, direction=d) for i, d in effects]
+    for effect in rows:
+        effect.full_clean(exclude=["policy"], validate_unique=False, validate_constraints=False)
+    bulk_create_with_history(rows, PolicyEffect)

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models
+from django.db import IntegrityError, connection, models
 from django.utils import timezone
 
 from articles.spans import locate_words
@@ -100,3 +100,19 @@ def unchanged_on_error(instance: models.Model) -> Iterator[None]:
     except (ValidationError, IntegrityError):
         instance.refresh_from_db()
         raise
+
+
+def rows_update(model: type[models.Model], fields: list[str], rows: list[tuple]) -> None:
+    """``UPDATE`` each row by primary key: ``rows`` are (value of each field..., pk). One
+    prepared statement executed per row: Django's ``bulk_update`` compiles a CASE per row and
+    field, which took seconds for the eight hundred rows an import moves each day. The caller
+    validated the values; nothing here runs ``save()`` (no ``auto_now``, no history)."""
+    if not rows:
+        return
+    columns = ", ".join(
+        f"{connection.ops.quote_name(model._meta.get_field(name).column)} = %s" for name in fields
+    )
+    table = connection.ops.quote_name(model._meta.db_table)
+    primary_key = connection.ops.quote_name(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {table} SET {columns} WHERE {primary_key} = %s", rows)

@@ -3,7 +3,8 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from articles.highlight import Mark, segments
+from articles.highlight import Mark, data_rows, segments
+from articles.models import SourceKind
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.models import ReviewStatus
 from stances.selectors.articles import article_with_facts
@@ -35,6 +36,8 @@ def _marks(article) -> list[Mark]:
 def article(request, pk: int):
     """The article's text with every extracted fact highlighted in place and listed below."""
     article = get_object_or_404(article_with_facts(), pk=pk)
+    if article.kind == SourceKind.DATASET:
+        return _dataset(request, article)
     return render(
         request,
         "articles/article.html",
@@ -44,3 +47,18 @@ def article(request, pk: int):
             "citation": source_citation(article),
         },
     )
+
+
+def _dataset(request, article):
+    """A snapshot of an official dataset: its rows as a table, each fact's row highlighted and
+    linked to the place it is evidence for, under the snapshot's provenance."""
+    [header, *rows] = data_rows(article.body, _marks(article)) or [None]
+    facts = {f"policy-{p.pk}": p for p in article.visible_policies}
+    context = {
+        "article": article,
+        "header": header,
+        "rows": rows,
+        "facts": facts,
+        "citation": source_citation(article),
+    }
+    return render(request, "articles/dataset.html", context)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import StanceQueryForm
 from stances.models import Jurisdiction
+from stances.selectors.agreements import place_listings
 from stances.selectors.facts import declarations_of
 from stances.selectors.jurisdictions import jurisdiction_detail
 
@@ -38,5 +39,6 @@ def jurisdiction(request, slug: str):
         "arrests": detail.row.jurisdiction.arrests,
         "declarations": declarations_of(detail.row.jurisdiction),
         "citation": place_citation(detail.row.jurisdiction),
+        "listings": place_listings(detail.row.jurisdiction),
     }
     return render(request, "stances/jurisdiction.html", context)

@@ -43,8 +43,9 @@ def build(db):
 
 # The bound for each endpoint: the same whether 2 rows or 40 are on the page.
 LISTS = {
-    "/api/jurisdictions/": 3,  # jurisdictions, evidence, the policies behind the indicators
-    "/api/jurisdictions/?format=geojson": 2,
+    # jurisdictions, evidence, the policies behind the indicators, ICE's lists (2)
+    "/api/jurisdictions/": 5,
+    "/api/jurisdictions/?format=geojson": 4,  # and ICE's lists (agreements, requests)
     "/api/officials/": 3,  # count, page, the page's statement counts
     "/api/statements/": 2,
     "/api/events/": 2,
@@ -108,7 +109,7 @@ def test_details_in_constant_queries(build, api, django_assert_max_num_queries, 
         # The article, its jurisdictions, officials, statements, events, policies, effects and
         # declarations.
         f"/api/articles/{article.pk}/": 8,
-        f"/api/jurisdictions/{place.slug}/": 4,
+        f"/api/jurisdictions/{place.slug}/": 6,  # and ICE's lists (agreements, requests)
         f"/api/statements/{article.statements.first().pk}/": 1,
         f"/api/events/{article.enforcementevents.first().pk}/": 1,
         f"/api/policies/{article.policyactions.first().pk}/": 2,

@@ -321,8 +321,9 @@ PAGES = {
     "/statements/": 2,  # count, page
     "/about/": 3,  # last article change, last statement change, review counts
     # it, evidence, policies, officials, 4 for facts, 3 slug look-ups (see filters.SlugFilter),
-    # declarations
-    "/jurisdictions/{slug}/": 12,
+    # declarations, its listings on ICE's 287(g) lists (their effects: a query more when it
+    # has some)
+    "/jurisdictions/{slug}/": 13,
     # it, places, speakers, statements, events, policies, effects, declarations
     "/articles/{article}/": 8,
 }

@@ -200,3 +200,19 @@ def test_the_history_shows_the_end_of_an_agreement_on_its_end_date():
     ]
     changes = [(c.on, c.stance) for c in history(evidence, today=D(2025, 1, 1))]
     assert changes == [(D(2017, 3, 1), "cooperation"), (D(2019, 7, 1), "unknown")]
+
+
+def test_the_end_of_one_listed_agreement_ends_it_alone():
+    """An agreement on ICE's list confirmed ended (its own record, ``ends_itself_only``) stops
+    that agreement; the sheriff's other agreement, setting the same indicators, goes on. A
+    news report of an ending still ends every agreement of the place."""
+    listed_end = EvidenceItem(
+        "agreement_287g", "cooperates", D(2025, 2, 1), 1, "repealed", D(2025, 7, 11), True
+    )
+    other = item("agreement_287g", "cooperates", D(2025, 3, 1), 2)
+    assert derive([listed_end, other], D(2025, 8, 1)).indicators["agreement_287g"].policy_ids == (
+        2,
+    )
+    assert derive([listed_end], D(2025, 8, 1)).stance == "unknown"
+    reported_end = ended("agreement_287g", "cooperates", D(2025, 7, 11), 3, "repealed")
+    assert derive([other, reported_end], D(2025, 8, 1)).stance == "unknown"
