@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.datasets.places import find_towns
-from articles.extraction.gazetteer import gazetteer
+from articles.extraction.places.gazetteer import gazetteer
 from stances.models import ListSnapshot
 from stances.services.importers.ice_287g import ice_287g_import, import_order
 
