@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from sanctuary import versions
 from stances.models import Jurisdiction, Official, SpeakerLevel
 
-from .steps import fields_check, fields_set, unchanged_on_error
+from .steps import changed_save, fields_check, fields_set, row_lock, unchanged_on_error
 
 _OFFICIAL_FIELDS = frozenset(
     {"name", "kind", "role", "jurisdiction", "affiliation", "slug", "level"}
@@ -53,9 +53,10 @@ def official_update(*, official: Official, **changes: Any) -> Official:
     """Change the given fields. A new name keeps the slug: links to the official stay valid."""
     fields_check("official_update", changes, _OFFICIAL_FIELDS)
     with unchanged_on_error(official), transaction.atomic():
+        stored = row_lock(official)
         fields_set(official, changes)
         _check_level(official)
-        official.save()
+        changed_save(official, stored)
         versions.data_changed()
     return official
 

@@ -91,6 +91,35 @@ def edit_review(fact: Evidence, changes: dict[str, Any], user: User) -> None:
         review_apply(fact, status=ReviewStatus.REVIEWED, user=user)
 
 
+def row_lock(instance: models.Model) -> dict[str, Any]:
+    """Lock the row until the transaction ends and read it again: an edit applies to what is
+    stored now, not to what its caller read earlier, so a concurrent edit of another field is
+    kept, and two edits of one row wait for each other (the last to commit wins for a field both
+    change). Returns the stored values, for ``changed_save``."""
+    model = type(instance)
+    list(model._base_manager.select_for_update().filter(pk=instance.pk).values_list("pk"))
+    instance.refresh_from_db()
+    return _values(instance)
+
+
+def changed_save(instance: models.Model, stored: dict[str, Any]) -> None:
+    """Save only the fields that differ from ``stored`` (and the time of the change): a write
+    never puts back a value it did not mean to change."""
+    changed = [name for name, value in _values(instance).items() if stored[name] != value]
+    if any(field.name == "updated_at" for field in instance._meta.concrete_fields):
+        changed.append("updated_at")
+    if changed:
+        instance.save(update_fields=changed)
+
+
+def _values(instance: models.Model) -> dict[str, Any]:
+    return {
+        field.name: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if not field.primary_key
+    }
+
+
 @contextmanager
 def unchanged_on_error(instance: models.Model) -> Iterator[None]:
     """An update that fails leaves the caller's object as stored: the admin and the API show
