@@ -170,6 +170,23 @@ CACHES = {
         "CACHE_URL", default="dbcache://sanctuary_cache?max_entries=100000&cull_frequency=10"
     )
 }
+# Redis degrades instead of failing (sanctuary.cache): a call it cannot answer in
+# CACHE_SOCKET_TIMEOUT seconds is a miss, and readers are served from the database.
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["BACKEND"] = "sanctuary.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        SOCKET_CONNECT_TIMEOUT=env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+        SOCKET_TIMEOUT=env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+    )
+# While the shared cache is down the throttles cannot count: "open" lets requests through
+# (readers keep their pages, as the rest of the site does), "closed" refuses anonymous API
+# requests and correction reports with a 429 until it is back.
+THROTTLE_WITHOUT_CACHE = env.str("THROTTLE_WITHOUT_CACHE", default="open")
+if THROTTLE_WITHOUT_CACHE not in ("open", "closed"):
+    raise ImproperlyConfigured('THROTTLE_WITHOUT_CACHE must be "open" or "closed".')
+# The dependencies /api/health/ answers 503 without (both by default; a load balancer that
+# should keep serving from the database while Redis is down checks with HEALTH_REQUIRED=database).
+HEALTH_REQUIRED = env.list("HEALTH_REQUIRED", default=["database", "cache"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -209,7 +226,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["sanctuary.api.throttles.AnonThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_ANON_RATE", default="300/minute")},
     # The anonymous throttle counts per REMOTE_ADDR; with NUM_PROXIES unset DRF would trust a
     # client's own X-Forwarded-For, so rotating that header would escape the limit.
@@ -243,6 +260,7 @@ SPECTACULAR_SETTINGS = {
         "PolicyStatusEnum": "stances.models.PolicyStatus",
         "SpeakerLevelEnum": "stances.models.SpeakerLevel",
         "SourceKindEnum": "articles.models.SourceKind",
+        "HealthStateEnum": "sanctuary.api.health.STATES",
     },
 }
 

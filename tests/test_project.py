@@ -56,7 +56,7 @@ def test_compose_file_wires_web_to_a_healthy_postgres():
 def test_health_is_ok_with_the_database(client):
     response = client.get("/api/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_health_is_503_when_the_database_is_unreachable(tmp_path):

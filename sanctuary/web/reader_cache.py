@@ -33,9 +33,9 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
-from rest_framework.throttling import AnonRateThrottle
 
 from sanctuary import versions
+from sanctuary.api.throttles import AnonThrottle
 
 MAX_BYTES = 5_000_000
 TIMEOUT_SECONDS = 3600
@@ -56,13 +56,16 @@ def is_anonymous(request) -> bool:
     )
 
 
-def response_key(request) -> str:
+def response_key(request) -> str | None:
     """The data version, the absolute URL (pages link to their next page by it) and, in the API,
     the Accept header (which chooses the format with ``?format=``); hashed, as a long query
-    string would pass the 250 characters a cache key may hold."""
+    string would pass the 250 characters a cache key may hold. None while the cache is down."""
+    version = versions.data_version()
+    if version is None:
+        return None
     accept = request.META.get("HTTP_ACCEPT", "") if request.path.startswith(api_prefix()) else ""
     url = f"{request.build_absolute_uri()} {accept}"
-    return versions.hashed_key(f"reader:{versions.data_version()}", url)
+    return versions.hashed_key(f"reader:{version}", url)
 
 
 def share_with_readers(response, kind: str = PAGE):
@@ -98,7 +101,7 @@ class CachedReadsMixin:
         return response
 
 
-class ReadThrottle(AnonRateThrottle):
+class ReadThrottle(AnonThrottle):
     """The API's anonymous throttle (same rate, same counter per client address) for a request
     already known to be anonymous, before authentication has run."""
 
@@ -118,6 +121,8 @@ class ReaderCacheMiddleware:
         if request.method != "GET" or not is_anonymous(request) or request.path in uncached():
             return self.get_response(request)
         key = response_key(request)
+        if key is None:  # the shared cache is down: the view answers from the database
+            return self.get_response(request)
         stored = cache.get(key)
         if stored is not None:
             kind, content, headers = stored
