@@ -15,8 +15,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 
+from .models import validate_http_uri
 from .services import IngestError
 
 # The sample corpus: five news articles that ``make run`` loads into a fresh database.
@@ -89,7 +89,7 @@ def _validated_url(url: str, sidecar_name: str) -> str:
     if not url:
         return ""
     try:
-        URLValidator(schemes=["http", "https"])(url)
+        validate_http_uri(url)
     except ValidationError:
         raise IngestError(f'sidecar {sidecar_name}: "url" is not an http(s) URL: {url!r}') from None
     return url

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A URL over MAX_URL_LENGTH is a 414, an API body over DATA_UPLOAD_MAX_MEMORY_SIZE a 413.
+    "sanctuary.web.limits.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous GETs answered from the shared cache, once per data version.
     "sanctuary.web.reader_cache.ReaderCacheMiddleware",
@@ -231,6 +233,11 @@ REST_FRAMEWORK = {
     # The anonymous throttle counts per REMOTE_ADDR; with NUM_PROXIES unset DRF would trust a
     # client's own X-Forwarded-For, so rotating that header would escape the limit.
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
+    "DEFAULT_PARSER_CLASSES": [
+        "sanctuary.api.parsers.LimitedJSONParser",  # within a size and a nesting depth
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "sanctuary.api.pagination.Pagination",
     "PAGE_SIZE": 50,
 }
@@ -273,6 +280,9 @@ EXPORTS_MAX_BYTES = env.int("EXPORTS_MAX_BYTES", default=2_000_000_000)
 # Seconds a stored download is sent before it is written again, as a cached answer expires: what
 # a bulk update no signal announced reaches downloads within this time at the latest.
 EXPORTS_MAX_AGE = env.int("EXPORTS_MAX_AGE", default=3600)
+
+# The longest URL (path and query) answered; a longer one gets a 414 (sanctuary.web.limits).
+MAX_URL_LENGTH = env.int("MAX_URL_LENGTH", default=16_384)
 
 # Ingestion: the largest article body accepted, in bytes.
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2_000_000)

@@ -21,6 +21,16 @@ Errors = dict[str, list[str]]
 User = AbstractBaseUser | None
 Span = tuple[int, int]
 
+# Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in a name they reverse
+# the text that follows it on a page. Stripped from what is not a source's own words (names,
+# roles); a quotation keeps them, exact, and pages isolate it (<bdi>).
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(text: str) -> str:
+    return text.translate(_BIDI_CONTROLS)
+
+
 # What an update may change. Never the span or the extraction key: the server sets those.
 FACT_FIELDS = frozenset({"article", "jurisdiction", "date_precision", "review_status"})
 

@@ -87,7 +87,7 @@ def _fact(kind: str, pk: int) -> Evidence:
     return fact
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report(request, kind: str, pk: int):
     """GET: the fact and the form. POST: store the request, then redirect to the thanks (PRG)."""
     fact = _fact(kind, pk)

@@ -1,7 +1,7 @@
 """The home page: the map, headline numbers and the table of jurisdictions with evidence."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import JurisdictionFilter, StanceQueryForm
@@ -16,7 +16,7 @@ from . import dashboard
 from .responses import invalid_filters
 
 
-@require_GET
+@require_safe
 @cached_for_readers
 def home(request):
     """The map, headline numbers and table of jurisdictions with evidence."""

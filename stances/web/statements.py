@@ -1,7 +1,7 @@
 """The statements page: a searchable, filterable list of quotations."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from sanctuary.api.pagination import CachedCountPaginator
 from sanctuary.web.reader_cache import cached_for_readers
@@ -11,7 +11,7 @@ from stances.selectors.facts import statement_queryset, visible
 from .responses import invalid_filters
 
 
-@require_GET
+@require_safe
 @cached_for_readers
 def statements(request):
     filters = StatementFilter(request.GET, queryset=visible(statement_queryset()))
