@@ -287,6 +287,10 @@ MAX_URL_LENGTH = env.int("MAX_URL_LENGTH", default=16_384)
 # Ingestion: the largest article body accepted, in bytes.
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2_000_000)
 
+# Pages one client may have made per period when no stored answer serves them (a stored answer
+# is free): the rest get a 429 until the period ends. Counted in the cache.
+PAGE_MISS_RATE = env.str("PAGE_MISS_RATE", default="120/minute")
+
 # Readers' correction requests stored per client address (REMOTE_ADDR) and period, counted in
 # the cache: "5/hour", "20/day". Same notation as API_ANON_RATE.
 CORRECTIONS_RATE = env.str("CORRECTIONS_RATE", default="5/hour")

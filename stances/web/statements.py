@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from sanctuary.api.pagination import CachedCountPaginator
+from sanctuary.web.query import kept
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import StatementFilter
 from stances.selectors.facts import statement_queryset, visible
@@ -20,8 +21,7 @@ def statements(request):
             request, "stances/statements.html", {"filters": filters}, filters.form
         )
     page = CachedCountPaginator(filters.qs, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = kept(request.GET, filters.form.fields)  # the pager keeps the filters, no more
     return render(
         request,
         "stances/statements.html",
