@@ -41,6 +41,13 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py load_sample_corpus
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The task queue's worker (the admin's background ingestion), for a `make run` started with
+# CELERY_BROKER_URL=redis://127.0.0.1:6379/3; without a broker tasks run in the request.
+.PHONY: worker
+worker: export DEBUG ?= 1
+worker: $(VENV)/.installed
+	$(BIN)/celery -A sanctuary.celery worker --loglevel=INFO --concurrency=1
+
 # SQLite by default; PostgreSQL when DATABASE_URL is set. A throwaway key for the test run only.
 test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
 test: $(VENV)/.installed-dev lint chromium

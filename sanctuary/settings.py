@@ -287,6 +287,19 @@ MAX_URL_LENGTH = env.int("MAX_URL_LENGTH", default=16_384)
 # Ingestion: the largest article body accepted, in bytes.
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2_000_000)
 
+# The task queue (sanctuary.celery): the admin's "add article" is ingested by a worker, so no
+# request waits on the pipeline. Without a broker (make run) tasks run at once, in the request.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True  # a job's outcome is kept in its IngestionJob row
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it for another
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker that does not answer fails the enqueue within seconds (the job is marked failed and
+# the editor told), instead of holding the editor's request.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+
 # Pages one client may have made per period when no stored answer serves them (a stored answer
 # is free): the rest get a 429 until the period ends. Counted in the cache.
 PAGE_MISS_RATE = env.str("PAGE_MISS_RATE", default="120/minute")

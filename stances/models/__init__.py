@@ -31,10 +31,13 @@ from .facts import (
     PolicyEffect,
     Statement,
 )
+from .ingestion import IngestionJob, JobStatus
 from .officials import Official
 from .places import Jurisdiction, JurisdictionSummary
 
 __all__ = [
+    "IngestionJob",
+    "JobStatus",
     "CorrectionRequest",
     "CorrectionStatus",
     "Declaration",
