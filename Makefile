@@ -53,6 +53,14 @@ test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
 test: $(VENV)/.installed-dev lint chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The slow fuzz run: Schemathesis over every API operation at 200 examples each, as a reader and
+# as an editor with a token: no 5xx, every answer as the schema documents it (tens of minutes).
+.PHONY: fuzz
+FUZZ_EXAMPLES ?= 200
+fuzz: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
+fuzz: $(VENV)/.installed-dev
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q tests/api/test_fuzz_schema.py
+
 # The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
 CHROMIUM ?= /usr/bin/chromium
 chromium:
@@ -80,6 +88,7 @@ bench-ingest: export DEBUG ?= 1
 bench-ingest: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py bench_ingest --rounds 20
+	$(BIN)/python manage.py bench_ingest --sizes 50,200,800,2000
 
 # Backups of everything people made (users, groups, API tokens, articles, facts, the change
 # history, readers' corrections) as gzipped JSON; derived data is recomputed by the restore.
