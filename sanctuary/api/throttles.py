@@ -16,7 +16,8 @@ class CacheOutagePolicy:
 
     def allow_request(self, request, view) -> bool:
         allowed = super().allow_request(request, view)
-        if allowed and not reachable() and settings.THROTTLE_WITHOUT_CACHE == "closed":
+        counted = getattr(self, "key", None) is not None  # not an editor's request
+        if allowed and counted and not reachable() and settings.THROTTLE_WITHOUT_CACHE == "closed":
             self.history = []  # what ``wait()`` reads: try again after one period
             return False
         return allowed

@@ -141,6 +141,13 @@ def test_the_throttle_follows_its_setting(cache_down, client, settings, policy, 
 
 
 @pytest.mark.django_db
+def test_a_closed_throttle_never_refuses_an_editor(cache_down, editor_api, settings):
+    settings.THROTTLE_WITHOUT_CACHE = "closed"
+
+    assert editor_api.get("/api/statements/").status_code == 200
+
+
+@pytest.mark.django_db
 def test_the_correction_throttle_follows_it_too(cache_down, client, settings, world):
     settings.THROTTLE_WITHOUT_CACHE = "closed"
     report = {"message": "This quote is from another speaker."}
