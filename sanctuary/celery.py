@@ -14,4 +14,4 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanctuary.settings")
 app = Celery("sanctuary")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 # The tasks live beside the services they run (imported by name: this module knows no app).
-app.conf.imports = ["stances.services.ingestion_jobs"]
+app.conf.imports = ["stances.services.ingestion"]

@@ -19,7 +19,7 @@ from stances.models import (
     ReviewStatus,
     Statement,
 )
-from stances.services.ingestion_jobs import ingestion_job_create
+from stances.services.ingestion import ingestion_job_create
 
 from .article_forms import ArticleAddForm, ArticleChangeForm
 from .base import deletes_through_service

@@ -1,5 +1,5 @@
 """An article an editor added in the admin, waiting for, undergoing or done with its ingestion
-in the background (``stances.services.ingestion_jobs``): the editor's request never waits on the
+in the background (``stances.services.ingestion``): the editor's request never waits on the
 pipeline, and this row tells them when the article and its facts are in."""
 
 from django.conf import settings

@@ -22,8 +22,7 @@ from articles.extraction.clean import clean
 from articles.extraction.gazetteer import gazetteer
 from articles.files import SAMPLE_CORPUS, article_files, read_article
 from stances.models import IngestionJob
-from stances.services.ingestion import article_ingest
-from stances.services.ingestion_jobs import ingestion_job_run
+from stances.services.ingestion import article_ingest, ingestion_job_run
 
 
 class Rollback(Exception):
