@@ -94,6 +94,9 @@ def server_env(database_url: str, **overrides: str) -> dict[str, str]:
         "HTTPS": "0",  # plain HTTP on 127.0.0.1: no redirect to https://
         "ALLOWED_HOSTS": HOST,
         "LOG_LEVEL": "WARNING",
+        # Every client of these servers is 127.0.0.1: the per-client budget of pages made
+        # (PAGE_MISS_RATE) is tested on its own (tests/api/test_junk_urls.py), not met here.
+        "PAGE_MISS_RATE": "1000000/second",
     }
     env.pop("CACHE_URL", None)  # the default unless the test says: the database's cache table
     env["EXPORTS_DIR"] = str(_exports_dir())  # stored downloads: never the checkout's var/
