@@ -41,10 +41,25 @@ run: $(VENV)/.installed
 	$(BIN)/python manage.py load_sample_data
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The task queue's worker (the admin's background ingestion), for a `make run` started with
+# CELERY_BROKER_URL=redis://127.0.0.1:6379/3; without a broker tasks run in the request.
+.PHONY: worker
+worker: export DEBUG ?= 1
+worker: $(VENV)/.installed
+	$(BIN)/celery -A sanctuary.celery worker --loglevel=INFO --concurrency=1
+
 # SQLite by default; PostgreSQL when DATABASE_URL is set. A throwaway key for the test run only.
 test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
 test: $(VENV)/.installed-dev lint chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The slow fuzz run: Schemathesis over every API operation at 200 examples each, as a reader and
+# as an editor with a token: no 5xx, every answer as the schema documents it (tens of minutes).
+.PHONY: fuzz
+FUZZ_EXAMPLES ?= 200
+fuzz: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
+fuzz: $(VENV)/.installed-dev
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -p no:cacheprovider -q tests/api/test_fuzz_schema.py
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
 CHROMIUM ?= /usr/bin/chromium
@@ -73,6 +88,7 @@ bench-ingest: export DEBUG ?= 1
 bench-ingest: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py bench_ingest --rounds 20
+	$(BIN)/python manage.py bench_ingest --sizes 50,200,800,2000
 
 # The 287(g) import's speed: the latest participating list into an empty SQLite database, then
 # all the shipped files in date order, on a throwaway database (var/bench-import.sqlite3).

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 
+from .models import validate_http_uri
 from .services import IngestError
 
 # The sample corpus: five news articles that ``make run`` loads into a fresh database.
@@ -24,6 +26,8 @@ SAMPLE_CORPUS = Path(__file__).resolve().parent / "corpus"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 SIDECAR_FIELDS = {"title", "outlet", "url", "published"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A sidecar holds four short fields: anything larger is not one.
+SIDECAR_MAX_BYTES = 64_000
 
 
 @dataclass(frozen=True)
@@ -37,15 +41,59 @@ class ArticleSource:
     warnings: tuple[str, ...] = ()  # what was read but not used (a scraper's extra keys)
 
 
-def article_files(paths: list[Path]) -> list[Path]:
-    """The article files named, and those inside the folders named, in a stable order."""
+def article_files(paths: list[Path], *, follow_symlinks: bool = False) -> list[Path]:
+    """The article files named, and those inside the folders named, in a stable order. Inside a
+    folder, symbolic links are skipped unless ``follow_symlinks`` (a link could publish a file
+    from outside the folder); a link named directly is refused by ``read_article``."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
+        if path.is_dir() and (follow_symlinks or not path.is_symlink()):
+            found += sorted(_walk(path, follow_symlinks))
         else:
             found.append(path)
     return found
+
+
+def _walk(folder: Path, follow_symlinks: bool) -> list[Path]:
+    found = []
+    for root, _, names in os.walk(folder, followlinks=follow_symlinks):
+        for name in names:
+            path = Path(root) / name
+            if path.suffix.lower() in ARTICLE_SUFFIXES and (
+                follow_symlinks or not path.is_symlink()
+            ):
+                found.append(path)
+    return found
+
+
+def shown(path: Path | str) -> str:
+    """A file name safe to print: control characters (a terminal's escape codes) as escapes."""
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(path)
+    )
+
+
+def read_limited(path: Path, limit: int, *, what: str, follow_symlinks: bool) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, checked before reading: a link
+    (unless ``follow_symlinks``), a device, a pipe or a folder is refused, and so is a file
+    whose size is over the limit; at most ``limit`` + 1 bytes are ever read."""
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            if not follow_symlinks:
+                raise IngestError(f"the {what} is a symbolic link (--follow-symlinks to read it)")
+            info = path.stat()
+    except FileNotFoundError:
+        raise IngestError(f"the {what} does not exist") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise IngestError(f"the {what} is not a regular file")
+    if info.st_size > limit:
+        raise IngestError(f"the {what} is {info.st_size:,} bytes, over the {limit:,}-byte limit")
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:  # it grew since it was measured
+        raise IngestError(f"the {what} is over the {limit:,}-byte limit")
+    return data
 
 
 def parse_published(value: object) -> dt.date | None:
@@ -63,16 +111,22 @@ def parse_published(value: object) -> dt.date | None:
     return published
 
 
-def read_sidecar(path: Path) -> dict:
+def read_sidecar(path: Path, *, follow_symlinks: bool = False) -> dict:
     """The metadata beside an article, validated; an empty dict when there is none. Keys beyond
     ``SIDECAR_FIELDS`` (scrapers add their own) are left out, and named under ``"_ignored"``."""
     sidecar = path.with_suffix(".json")
-    if not sidecar.exists():
+    if not sidecar.exists() and not sidecar.is_symlink():
         return {}
+    data = read_limited(
+        sidecar,
+        SIDECAR_MAX_BYTES,
+        what=f"sidecar {shown(sidecar.name)}",
+        follow_symlinks=follow_symlinks,
+    )
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise IngestError(f"malformed sidecar {sidecar.name}: {error}") from None
+        meta = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise IngestError(f"malformed sidecar {shown(sidecar.name)}: {error}") from None
     if not isinstance(meta, dict):
         raise IngestError(f"malformed sidecar {sidecar.name}: expected a JSON object")
     for name in ("title", "outlet", "url"):
@@ -86,7 +140,7 @@ def _validated_url(url: str, sidecar_name: str) -> str:
     if not url:
         return ""
     try:
-        URLValidator(schemes=["http", "https"])(url)
+        validate_http_uri(url)
     except ValidationError:
         raise IngestError(f'sidecar {sidecar_name}: "url" is not an http(s) URL: {url!r}') from None
     return url
@@ -121,14 +175,14 @@ def html_main_text(html: str) -> tuple[str, str]:
     return text, title
 
 
-def read_article(path: Path) -> ArticleSource:
-    """One article file and its sidecar, validated."""
+def read_article(path: Path, *, follow_symlinks: bool = False) -> ArticleSource:
+    """One article file and its sidecar, validated; sizes are checked before anything is read."""
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         raise IngestError(f"unsupported file type {path.suffix or '(none)'}; use .txt or .html")
-    if not path.is_file():
-        raise IngestError("no such file")
-    meta = read_sidecar(path)
-    body = decode_body(path.read_bytes(), settings.ARTICLE_MAX_BYTES)
+    limit = settings.ARTICLE_MAX_BYTES
+    data = read_limited(path, limit, what="file", follow_symlinks=follow_symlinks)
+    meta = read_sidecar(path, follow_symlinks=follow_symlinks)
+    body = decode_body(data, limit)
     title = meta.get("title") or ""
     if path.suffix.lower() in (".html", ".htm"):
         body, page_title = html_main_text(body)

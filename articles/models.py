@@ -4,9 +4,29 @@ Sources sit below the facts derived from them: nothing here knows about jurisdic
 Which places and speakers an article names is recorded on their side (``stances.models``)."""
 
 import hashlib
+import re
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
+
+# The characters RFC 3986 allows in a URI, with "%" only as the start of an escape: no quotes,
+# angle brackets, spaces, backslashes or non-ASCII letters (which must be percent-encoded).
+_URI = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
+_WEB = URLValidator(schemes=["http", "https"])
+
+
+def validate_http_uri(value: str) -> None:
+    """An article's address: an http(s) URL that is also a valid URI (what the API's schema
+    promises, ``format: uri``)."""
+    _WEB(value)
+    if not _URI.fullmatch(value):
+        raise ValidationError(
+            "Enter an http(s) address made of URI characters only (percent-encode quotes, "
+            "angle brackets, spaces and non-ASCII letters).",
+            code="not_a_uri",
+        )
 
 
 def body_sha256(body: str) -> str:
@@ -34,7 +54,7 @@ class Article(models.Model):
     outlet = models.CharField(
         max_length=200, blank=True, help_text="The publisher: a news outlet, or an agency."
     )
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=1000, blank=True, validators=[validate_http_uri])
     published_on = models.DateField(null=True, blank=True)
     retrieved_on = models.DateField(
         null=True, blank=True, help_text="When this copy was taken (datasets change in place)."

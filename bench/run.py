@@ -317,6 +317,7 @@ def server_env(database_url: str) -> dict:
         # times in the cache, so a per-minute window would grow that value (read and written on
         # every request) to thousands of entries, far beyond what 300/minute ever stores.
         "API_ANON_RATE": "1000000/second",
+        "PAGE_MISS_RATE": "1000000/second",  # the clients' pages made are not budgeted here
         "LOG_LEVEL": "ERROR",
     }
 

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A URL over MAX_URL_LENGTH is a 414, an API body over DATA_UPLOAD_MAX_MEMORY_SIZE a 413.
+    "sanctuary.web.limits.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous GETs answered from the shared cache, once per data version.
     "sanctuary.web.reader_cache.ReaderCacheMiddleware",
@@ -170,6 +172,23 @@ CACHES = {
         "CACHE_URL", default="dbcache://sanctuary_cache?max_entries=100000&cull_frequency=10"
     )
 }
+# Redis degrades instead of failing (sanctuary.cache): a call it cannot answer in
+# CACHE_SOCKET_TIMEOUT seconds is a miss, and readers are served from the database.
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["BACKEND"] = "sanctuary.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        SOCKET_CONNECT_TIMEOUT=env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+        SOCKET_TIMEOUT=env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+    )
+# While the shared cache is down the throttles cannot count: "open" lets requests through
+# (readers keep their pages, as the rest of the site does), "closed" refuses anonymous API
+# requests and correction reports with a 429 until it is back.
+THROTTLE_WITHOUT_CACHE = env.str("THROTTLE_WITHOUT_CACHE", default="open")
+if THROTTLE_WITHOUT_CACHE not in ("open", "closed"):
+    raise ImproperlyConfigured('THROTTLE_WITHOUT_CACHE must be "open" or "closed".')
+# The dependencies /api/health/ answers 503 without (both by default; a load balancer that
+# should keep serving from the database while Redis is down checks with HEALTH_REQUIRED=database).
+HEALTH_REQUIRED = env.list("HEALTH_REQUIRED", default=["database", "cache"])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -209,11 +228,16 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["sanctuary.api.throttles.AnonThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_ANON_RATE", default="300/minute")},
     # The anonymous throttle counts per REMOTE_ADDR; with NUM_PROXIES unset DRF would trust a
     # client's own X-Forwarded-For, so rotating that header would escape the limit.
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
+    "DEFAULT_PARSER_CLASSES": [
+        "sanctuary.api.parsers.LimitedJSONParser",  # within a size and a nesting depth
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "sanctuary.api.pagination.Pagination",
     "PAGE_SIZE": 50,
 }
@@ -244,6 +268,7 @@ SPECTACULAR_SETTINGS = {
         "SpeakerLevelEnum": "stances.models.SpeakerLevel",
         "SourceKindEnum": "articles.models.SourceKind",
         "AgreementModelEnum": "stances.models.AgreementModel",
+        "HealthStateEnum": "sanctuary.api.health.STATES",
     },
 }
 
@@ -257,8 +282,28 @@ EXPORTS_MAX_BYTES = env.int("EXPORTS_MAX_BYTES", default=2_000_000_000)
 # a bulk update no signal announced reaches downloads within this time at the latest.
 EXPORTS_MAX_AGE = env.int("EXPORTS_MAX_AGE", default=3600)
 
+# The longest URL (path and query) answered; a longer one gets a 414 (sanctuary.web.limits).
+MAX_URL_LENGTH = env.int("MAX_URL_LENGTH", default=16_384)
+
 # Ingestion: the largest article body accepted, in bytes.
 ARTICLE_MAX_BYTES = env.int("ARTICLE_MAX_BYTES", default=2_000_000)
+
+# The task queue (sanctuary.celery): the admin's "add article" is ingested by a worker, so no
+# request waits on the pipeline. Without a broker (make run) tasks run at once, in the request.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_IGNORE_RESULT = True  # a job's outcome is kept in its IngestionJob row
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it for another
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A broker that does not answer fails the enqueue within seconds (the job is marked failed and
+# the editor told), instead of holding the editor's request.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+
+# Pages one client may have made per period when no stored answer serves them (a stored answer
+# is free): the rest get a 429 until the period ends. Counted in the cache.
+PAGE_MISS_RATE = env.str("PAGE_MISS_RATE", default="120/minute")
 
 # Readers' correction requests stored per client address (REMOTE_ADDR) and period, counted in
 # the cache: "5/hour", "20/day". Same notation as API_ANON_RATE.

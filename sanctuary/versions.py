@@ -9,19 +9,34 @@ form's validation, a failed import). A service that writes many rows (an article
 import) wraps them in ``one_change()``, so they bump it once. Bumping only after the commit also
 closes the race with a cache outside the database (Redis): a reader who read the old rows before
 the commit stored them under the old version, which no reader asks for again.
+
+While Redis is down there is no version (``data_version()`` is None): nothing stored is read or
+written, readers get answers made from the database, and a write is committed as usual. Its bump
+cannot be made then, so a process that met the outage bumps the version as soon as the cache
+answers again: at its next request (the reader cache asks for the version first), and, for the
+process that wrote, from a background retry every second. Answers stored before the outage are
+therefore never served after a write made during it, unless Redis kept its data through the
+outage and the writing process ended before Redis came back while no other process met the
+outage; then they last at most until they expire (an hour). Redis as deployed keeps nothing on
+disk, so a Redis that was restarted comes back empty.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.base import BaseCache
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+from sanctuary import cache as shared_cache
 
 VERSION_KEY = "sanctuary:data-version"
 T = TypeVar("T")
@@ -29,17 +44,18 @@ T = TypeVar("T")
 _batch: ContextVar[list[str] | None] = ContextVar("data_changes", default=None)
 
 
-def data_version() -> int:
-    """The current version.
+def data_version() -> int | None:
+    """The current version, or None while the shared cache is down (store and read nothing).
 
     It starts from the clock in microseconds, not from 1: if the key is ever evicted, the
     number it restarts from is larger than any it held before, so a payload cached under an old
     version can never be served again."""
+    _catch_up()
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
         version = cache.get(VERSION_KEY) or time.time_ns() // 1000
-    return version
+    return version if shared_cache.reachable() else None
 
 
 def data_changed(using: str = DEFAULT_DB_ALIAS) -> None:
@@ -78,6 +94,40 @@ def _bump() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet, or evicted: a fresh clock-based version invalidates
         data_version()
+    if not shared_cache.reachable():
+        _retry_in_background()
+
+
+def _catch_up(backend: BaseCache | None = None) -> None:
+    """Bump once after an outage this process met: writes made during it announced nothing."""
+    backend = backend or caches["default"]
+    if shared_cache.outage_seen(backend) and shared_cache.reachable(backend):
+        shared_cache.outage_handled(backend)
+        # Gone (a restarted Redis is empty): the next version starts from the clock anyway.
+        with contextlib.suppress(ValueError):
+            backend.incr(VERSION_KEY)
+
+
+_retrying = threading.Lock()
+
+
+def _retry_in_background() -> None:
+    """Until the cache answers, try to bump every second, from a thread of this process's own:
+    the process that wrote may serve no other request for a while."""
+    backend = caches["default"]
+    if not shared_cache.outage_seen(backend) or not _retrying.acquire(blocking=False):
+        return  # not a cache that can be down, or already retrying
+
+    def retry() -> None:
+        try:
+            while shared_cache.outage_seen(backend):
+                time.sleep(shared_cache.RETRY_SECONDS)
+                shared_cache.probe(backend)
+                _catch_up(backend)
+        finally:
+            _retrying.release()
+
+    threading.Thread(target=retry, name="data-version-retry", daemon=True).start()
 
 
 def hashed_key(prefix: str, text: str) -> str:
@@ -90,7 +140,10 @@ def hashed_key(prefix: str, text: str) -> str:
 def cached(key: str, build: Callable[[], T], *, timeout: int = 3600) -> T:
     """``build()``'s result, computed once per data version for this key and shared by every
     process; any write bumps the version, so a cached value is never stale."""
-    versioned = f"{key}:v{data_version()}"
+    version = data_version()
+    if version is None:  # the cache is down: made from the database, stored nowhere
+        return build()
+    versioned = f"{key}:v{version}"
     value = cache.get(versioned)
     if value is None:
         value = build()

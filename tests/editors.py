@@ -12,6 +12,7 @@ PASSWORD = "tulip-orbit-saffron-92"
 EDITOR_MIGRATIONS = [
     "stances.migrations.0004_editors_group",
     "stances.migrations.0010_editors_review_declarations",
+    "stances.migrations.0011_ingestion_jobs",
     "stances.migrations.0012_editors_import_287g",
 ]
 

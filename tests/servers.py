@@ -15,6 +15,7 @@ import http.client
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -93,6 +94,9 @@ def server_env(database_url: str, **overrides: str) -> dict[str, str]:
         "HTTPS": "0",  # plain HTTP on 127.0.0.1: no redirect to https://
         "ALLOWED_HOSTS": HOST,
         "LOG_LEVEL": "WARNING",
+        # Every client of these servers is 127.0.0.1: the per-client budget of pages made
+        # (PAGE_MISS_RATE) is tested on its own (tests/api/test_junk_urls.py), not met here.
+        "PAGE_MISS_RATE": "1000000/second",
     }
     env.pop("CACHE_URL", None)  # the default unless the test says: the database's cache table
     env["EXPORTS_DIR"] = str(_exports_dir())  # stored downloads: never the checkout's var/
@@ -267,31 +271,76 @@ def local_redis() -> Iterator[str]:
     CACHE_URL. (The shared server's databases would mix this run's data version and cached
     answers with another run's: django-environ drops a ``?key_prefix=`` given to Django's Redis
     backend, so a prefix cannot keep them apart.) Skips, or fails in CI, without redis-server."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        skip_or_fail("redis-server is not installed")
-    port = free_port()
-    folder = Path(tempfile.mkdtemp(prefix="sanctuary-redis-"))
-    command = [binary, "--port", str(port), "--bind", HOST, "--save", "", "--appendonly", "no",
-               "--dir", str(folder), "--logfile", str(folder / "redis.log")]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    redis = LocalRedis()
     try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with socket.create_connection((HOST, port), timeout=1) as sock:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("redis-server did not start") from None
-                time.sleep(0.1)
-        yield f"redis://{HOST}:{port}/0"
+        redis.start()
+        yield redis.url
     finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(folder, ignore_errors=True)
+        redis.cleanup()
+
+
+class LocalRedis:
+    """A Redis server of the test's own (see ``local_redis``) that a test may stop and start
+    again on the same port (it comes back empty, as a restarted Redis that keeps nothing on disk
+    does), or freeze and thaw (SIGSTOP, SIGCONT: it keeps its data, and clients time out, as
+    behind a network partition)."""
+
+    def __init__(self) -> None:
+        self.binary = shutil.which("redis-server")
+        if self.binary is None:
+            skip_or_fail("redis-server is not installed")
+        self.port = free_port()
+        self.url = f"redis://{HOST}:{self.port}/0"
+        self.folder = Path(tempfile.mkdtemp(prefix="sanctuary-redis-"))
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> LocalRedis:
+        command = [self.binary, "--port", str(self.port), "--bind", HOST, "--save", "",
+                   "--appendonly", "no", "--dir", str(self.folder),
+                   "--logfile", str(self.folder / "redis.log")]  # fmt: skip
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 10
+        while not self.answers():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.1)
+        return self
+
+    def answers(self) -> bool:
+        try:
+            with socket.create_connection((HOST, self.port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def command(self, *words: str) -> bytes:
+        """One command in Redis's inline protocol; the raw reply."""
+        with socket.create_connection((HOST, self.port), timeout=5) as sock:
+            sock.sendall(" ".join(words).encode() + b"\r\n")
+            return sock.recv(65536)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)  # a frozen server cannot quit
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+    def freeze(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGCONT)
+
+    def cleanup(self) -> None:
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class LocalPostgres:

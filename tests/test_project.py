@@ -52,11 +52,20 @@ def test_compose_file_wires_web_to_a_healthy_postgres():
     assert "migrate" not in web["command"]
 
 
+def test_compose_file_runs_a_worker_on_the_redis_broker():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    worker = compose["services"]["worker"]
+    assert worker["command"].startswith("celery -A sanctuary.celery worker")
+    assert worker["environment"]["CELERY_BROKER_URL"].startswith("redis://redis:6379/")
+    assert worker["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert worker["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+
+
 @pytest.mark.django_db
 def test_health_is_ok_with_the_database(client):
     response = client.get("/api/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_health_is_503_when_the_database_is_unreachable(tmp_path):

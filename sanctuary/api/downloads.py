@@ -25,10 +25,11 @@ def csv_download(request, lines: Iterator[str], *, filename: str, key: str):
     Either way the query runs inside the view, before the response is returned: a database that
     cannot answer is the view's error (a 503, see ``sanctuary.web.errors``), not a stream that
     breaks after a 200 was sent."""
-    if request.user.is_authenticated:
+    version = None if request.user.is_authenticated else versions.data_version()
+    if version is None:  # an editor's, or the shared cache is down (no version to store under)
         response = StreamingHttpResponse(_started(lines), content_type=CSV_TYPE)
     else:
-        stored = stored_export(f"{request.get_host()} {key}", lines)
+        stored = stored_export(f"{request.get_host()} {key}", lines, version=version)
         response = FileResponse(stored, content_type=CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
@@ -48,7 +49,7 @@ CSV_TYPE = "text/csv; charset=utf-8"
 ABANDONED_SECONDS = 600
 
 
-def stored_export(key: str, lines: Iterator[str]) -> BinaryIO:
+def stored_export(key: str, lines: Iterator[str], *, version: int) -> BinaryIO:
     """The file holding ``lines`` for ``key`` (what determines the rows) under the current data
     version, opened for reading; written now unless another request already did, less than
     ``EXPORTS_MAX_AGE`` seconds ago. One process writes it while the others wait for it (a lock
@@ -57,7 +58,6 @@ def stored_export(key: str, lines: Iterator[str]) -> BinaryIO:
     file already open stays readable to whoever opened it, also once deleted."""
     folder = Path(settings.EXPORTS_DIR)
     folder.mkdir(parents=True, exist_ok=True)
-    version = versions.data_version()
     path = folder / f"{version}-{versions.hashed_key('csv', key).split(':')[-1]}.csv"
     stored = _open_fresh(path)
     if stored is not None:

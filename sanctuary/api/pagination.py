@@ -43,7 +43,10 @@ class CachedCountPaginator(Paginator):
             sql = str(self.object_list.query)
         except Exception:  # noqa: BLE001 - a query Django cannot print (an empty IN): just count
             return super().count
-        key = hashed_key(f"count:{data_version()}", sql)
+        version = data_version()
+        if version is None:  # the shared cache is down
+            return super().count
+        key = hashed_key(f"count:{version}", sql)
         count = cache.get(key)
         if count is None:
             count = super().count

@@ -49,6 +49,7 @@ class ApiSchema(AutoSchema):
         if "requestBody" in operation:
             # DRF's parsers answer a body they cannot read as its declared media type with a 415.
             errors["415"] = ("The body is not JSON, a form or multipart data.", "Error", ERROR)
+            errors["413"] = ("The body is larger than the API reads.", "Error", ERROR)
         if self.view.get_authenticators():
             # 403, not 401: session authentication comes first, and it sends no challenge.
             errors["403"] = ("Bad credentials, or no permission to write.", "Error", ERROR)
@@ -56,6 +57,7 @@ class ApiSchema(AutoSchema):
             errors["404"] = ("No such object, or a page past the last.", "Error", ERROR)
         if self.view.get_throttles():
             errors["429"] = ("Too many anonymous requests: see Retry-After.", "Error", ERROR)
+        errors["414"] = ("The URL is longer than the server accepts.", "Error", ERROR)
         errors["503"] = ("The database is unavailable: see Retry-After.", "Error", ERROR)
         return {
             code: {

@@ -33,9 +33,13 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import SimpleRateThrottle
 
 from sanctuary import versions
+from sanctuary.api.throttles import AnonThrottle, CacheOutagePolicy
+from sanctuary.web.query import RecordingQueryDict, read_values
+
+MAX_READ_SETS = 8
 
 MAX_BYTES = 5_000_000
 TIMEOUT_SECONDS = 3600
@@ -56,13 +60,19 @@ def is_anonymous(request) -> bool:
     )
 
 
-def response_key(request) -> str:
-    """The data version, the absolute URL (pages link to their next page by it) and, in the API,
-    the Accept header (which chooses the format with ``?format=``); hashed, as a long query
-    string would pass the 250 characters a cache key may hold."""
+def where(request) -> str:
+    """The absolute URL without its query (pages link to their next page by it) and, in the
+    API, the Accept header (which chooses the format with ``?format=``)."""
     accept = request.META.get("HTTP_ACCEPT", "") if request.path.startswith(api_prefix()) else ""
-    url = f"{request.build_absolute_uri()} {accept}"
-    return versions.hashed_key(f"reader:{versions.data_version()}", url)
+    return f"{request.build_absolute_uri(request.path)} {accept}"
+
+
+def answer_key(version: int, place: str, names: frozenset[str], query) -> str:
+    """An answer's key: the data version, where, and the values of the parameters the view read
+    to make it (``sanctuary.web.query``); hashed, as a long query string would pass the 250
+    characters a cache key may hold."""
+    read = ",".join(sorted(names))
+    return versions.hashed_key(f"reader:{version}", f"{place} {read} {read_values(query, names)}")
 
 
 def share_with_readers(response, kind: str = PAGE):
@@ -98,7 +108,7 @@ class CachedReadsMixin:
         return response
 
 
-class ReadThrottle(AnonRateThrottle):
+class ReadThrottle(AnonThrottle):
     """The API's anonymous throttle (same rate, same counter per client address) for a request
     already known to be anonymous, before authentication has run."""
 
@@ -117,24 +127,81 @@ class ReaderCacheMiddleware:
     def __call__(self, request):
         if request.method != "GET" or not is_anonymous(request) or request.path in uncached():
             return self.get_response(request)
-        key = response_key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            kind, content, headers = stored
-            if kind != API or ReadThrottle().allow_request(request, None):
-                return replay(request, content, headers)
-            return self.get_response(request)  # the view refuses it again, with DRF's 429
+        version = versions.data_version()
+        if version is None:  # the shared cache is down: the view answers from the database
+            return self.get_response(request)
+        place = where(request)
+        index = versions.hashed_key(f"reads:{version}", place)
+        read_sets = cache.get(index) or ()
+        if read_sets:
+            keys = [answer_key(version, place, names, request.GET) for names in read_sets]
+            found = cache.get_many(keys)
+            stored = next((found[key] for key in keys if key in found), None)
+            if stored is not None:
+                kind, content, headers = stored
+                if kind != API or ReadThrottle().allow_request(request, None):
+                    return replay(request, content, headers)
+                return self.get_response(request)  # the view refuses it again, with DRF's 429
+        if not request.path.startswith(api_prefix()) and not PageMissThrottle().allow_request(
+            request, None
+        ):
+            return over_budget()
         # A client revalidating what it has must not keep the answer from being stored: the
         # view makes the whole answer, and the 304 is decided here, as for a stored one.
         conditions = {name: request.META.pop(name) for name in CONDITIONS if name in request.META}
+        query = request.GET
+        request.GET = RecordingQueryDict(request.META.get("QUERY_STRING", ""), request.encoding)
         response = self.get_response(request)
+        names = frozenset(request.GET.read)
+        request.GET = query
         request.META.update(conditions)
         if storable(response):
             headers = list(response.items())
+            key = answer_key(version, place, names, query)
             cache.set(key, (getattr(response, MARK), response.content, headers), TIMEOUT_SECONDS)
+            if names not in read_sets:  # the ways this view reads its parameters, newest first
+                cache.set(index, (names, *read_sets)[:MAX_READ_SETS], TIMEOUT_SECONDS)
         if conditions and response.status_code == 200 and not response.streaming:
             return conditional(request, response)
         return response
+
+
+def stored_answer(request):
+    """What is stored for ``request`` now, or None: (kind, content, headers)."""
+    version = versions.data_version()
+    if version is None:
+        return None
+    place = where(request)
+    for names in cache.get(versions.hashed_key(f"reads:{version}", place)) or ():
+        stored = cache.get(answer_key(version, place, names, request.GET))
+        if stored is not None:
+            return stored
+    return None
+
+
+class PageMissThrottle(CacheOutagePolicy, SimpleRateThrottle):
+    """Pages a client may have made per period (``PAGE_MISS_RATE``) when nothing is stored for
+    them: a stored answer is free, so readers never meet it, but one client cannot fill the
+    cache (or the two cores) with pages nobody else asks for."""
+
+    scope = "page_misses"
+
+    def get_rate(self) -> str:
+        return settings.PAGE_MISS_RATE
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def over_budget() -> HttpResponse:
+    response = HttpResponse(
+        "Too many pages asked for at once from your address: please try again in a minute.",
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = "60"
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @functools.cache

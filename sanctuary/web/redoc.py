@@ -5,7 +5,7 @@ import functools
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 # Redoc's sidebar shows Redocly's logo from their CDN, always (no Redoc option turns it off), and
 # no page may fetch from another host (the CSP blocks it, and the browser reports the attempt).
@@ -21,7 +21,7 @@ def _redoc_bundle() -> bytes:
         return bundle.read().replace(REDOC_LOGO, BLANK_IMAGE)
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=86400)
 def redoc_bundle(request):
     return HttpResponse(_redoc_bundle(), content_type="text/javascript; charset=utf-8")

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.admin.widgets import AdminDateWidget
 
 from articles.files import ARTICLE_SUFFIXES, decode_body, html_main_text, parse_published
-from articles.models import Article
+from articles.models import Article, validate_http_uri
 from articles.services import IngestError
 
 
@@ -43,7 +43,9 @@ class ArticleAddForm(forms.Form):
         max_length=500, required=False, help_text="Empty: the page's title or the first line."
     )
     outlet = forms.CharField(max_length=200, required=False)
-    url = forms.URLField(max_length=1000, required=False, assume_scheme="https")
+    url = forms.URLField(
+        max_length=1000, required=False, assume_scheme="https", validators=[validate_http_uri]
+    )
     published_on = forms.DateField(required=False, widget=AdminDateWidget, label="Published on")
 
     def clean_published_on(self):
@@ -97,7 +99,9 @@ class ArticleAddForm(forms.Form):
 class ArticleChangeForm(forms.ModelForm):
     """What may change once an article is in: not its text, which every fact's span slices."""
 
-    url = forms.URLField(max_length=1000, required=False, assume_scheme="https")
+    url = forms.URLField(
+        max_length=1000, required=False, assume_scheme="https", validators=[validate_http_uri]
+    )
 
     class Meta:
         model = Article

@@ -4,15 +4,22 @@ every fact's span slices it."""
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
-from articles.services import IngestError, article_update
-from stances.models import EnforcementEvent, PolicyAction, ReviewStatus, Statement
-from stances.services.ingestion import IngestResult, article_ingest
+from articles.services import article_update
+from stances.models import (
+    EnforcementEvent,
+    IngestionJob,
+    JobStatus,
+    PolicyAction,
+    ReviewStatus,
+    Statement,
+)
+from stances.services.ingestion import ingestion_job_create
 
 from .article_forms import ArticleAddForm, ArticleChangeForm
 from .base import deletes_through_service
@@ -122,12 +129,19 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = ArticleAddForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            try:
-                return self._ingested(request, article_ingest(**form.ingest_fields()))
-            except (IngestError, ValidationError) as error:
-                form.add_error(
-                    None, str(error) if isinstance(error, IngestError) else error.messages
+            job = ingestion_job_create(**form.ingest_fields(), user=request.user)
+            if job.status == JobStatus.DONE:
+                return self._ingested(request, job)
+            if job.status == JobStatus.FAILED:
+                form.add_error(None, job.error)
+            else:  # a worker ingests it: the job's page says when it is done
+                self.message_user(
+                    request,
+                    f"“{job}” is being ingested in the background: this page shows when its "
+                    "facts are ready to review.",
+                    messages.INFO,
                 )
+                return redirect("admin:stances_ingestionjob_change", job.pk)
         context = self._add_context(request, form)
         context.update(extra_context or {})
         return self.render_change_form(request, context, add=True, form_url=form_url)
@@ -150,7 +164,7 @@ class ArticleAdmin(admin.ModelAdmin):
             "show_save_and_add_another": False,
         }
 
-    def _ingested(self, request, result: IngestResult):
+    def _ingested(self, request, result: IngestionJob):
         article = result.article
         if result.outcome == "unchanged":
             self.message_user(
@@ -158,10 +172,41 @@ class ArticleAdmin(admin.ModelAdmin):
             )
         else:
             self.log_addition(request, article, [{"added": {}}])
-            found = ", ".join(f"{result.counts[kind]} {kind}" for kind in FACT_KINDS)
+            found = ", ".join(f"{result.counts.get(kind, 0)} {kind}" for kind in FACT_KINDS)
             self.message_user(
                 request, f"Ingested “{article}”: {found} to review.", messages.SUCCESS
             )
         for warning in result.warnings:
             self.message_user(request, warning, messages.WARNING)
         return redirect("admin:articles_article_change", article.pk)
+
+
+@admin.register(IngestionJob)
+class IngestionJobAdmin(admin.ModelAdmin):
+    """Articles added in the admin and ingested in the background: what each came to, or why it
+    failed. Read only: the ingestion writes them."""
+
+    list_display = ["__str__", "status", "requested_by", "created_at", "finished_at", "result"]
+    list_filter = ["status"]
+    fields = ["status", "result", "title", "outlet", "url", "published_on", "requested_by",
+              "error", "created_at", "started_at", "finished_at"]  # fmt: skip
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="result")
+    def result(self, job: IngestionJob) -> str:
+        if job.status == JobStatus.DONE and job.article_id:
+            url = reverse("admin:articles_article_change", args=[job.article_id])
+            found = ", ".join(f"{job.counts.get(kind, 0)} {kind}" for kind in FACT_KINDS)
+            return format_html('<a href="{}">{}</a>: {} ({})', url, job.article, found, job.outcome)
+        if job.status in (JobStatus.QUEUED, JobStatus.RUNNING):
+            return "Not done yet: reload this page in a moment."
+        return job.error

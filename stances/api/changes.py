@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from sanctuary.api.negotiation import FormatNegotiation
 from sanctuary.api.schema import ApiSchema
+from sanctuary.web.query import kept
 from sanctuary.web.reader_cache import CachedReadsMixin
 from stances.selectors.changes import Change, recent_changes
 
@@ -92,13 +93,15 @@ class ChangesView(CachedReadsMixin, APIView):
     )
     def get(self, request):
         # An empty parameter is no parameter, as everywhere in the API (and in HTML forms).
-        query = ChangesQuery(data={k: v for k, v in request.query_params.items() if v != ""})
+        params = request.query_params
+        given = {name: params[name] for name in ChangesQuery().fields if params.get(name)}
+        query = ChangesQuery(data=given)
         query.is_valid(raise_exception=True)
         changes = recent_changes(**query.validated_data)
         next_url = None
         if len(changes) == query.validated_data["limit"]:
-            params = request.query_params.copy()
-            params["cursor"] = ChangesQuery.cursor_of(changes[-1])
-            next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+            following = kept(params, ChangesQuery().fields)
+            following["cursor"] = ChangesQuery.cursor_of(changes[-1])
+            next_url = request.build_absolute_uri(f"{request.path}?{following.urlencode()}")
         data = ChangeSerializer(changes, many=True, context={"request": request}).data
         return Response({"next": next_url, "results": data})

@@ -77,6 +77,8 @@ class FactViewSet(
     def partial_update(self, request, *args, **kwargs):
         instance = self.get_object()
         data = self.validated(self.write_serializer_class(data=request.data, partial=True))
+        if not data:  # nothing to change: not an edit, so not a review either
+            return Response(self.read(instance))
         fact = self.call_service(lambda d: self.update_fact(instance, d), data)
         return Response(self.read(fact))
 

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field, extend_schema_serializer,
 from rest_framework import serializers
 
 from articles.models import Article
+from sanctuary.api.writes import KnownFieldsOnly
 from stances.models import (
     AgreementModel,
     DatePrecision,
@@ -86,7 +87,7 @@ class StatementSerializer(EvidenceSerializer):
         ]
 
 
-class PolicyEffectSerializer(serializers.Serializer):
+class PolicyEffectSerializer(KnownFieldsOnly, serializers.Serializer):
     indicator = serializers.ChoiceField(choices=Indicator.choices)
     direction = serializers.ChoiceField(choices=Direction.choices)
 
@@ -391,7 +392,7 @@ class SlugRelatedField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
-class _FactWriteSerializer(serializers.Serializer):
+class _FactWriteSerializer(KnownFieldsOnly, serializers.Serializer):
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
     date_precision = serializers.ChoiceField(choices=DatePrecision.choices, required=False)
 
@@ -451,7 +452,7 @@ class PolicyWriteSerializer(_FactWriteSerializer):
         return pairs
 
 
-class OfficialWriteSerializer(serializers.Serializer):
+class OfficialWriteSerializer(KnownFieldsOnly, serializers.Serializer):
     name = serializers.CharField(max_length=200)
     slug = serializers.SlugField(required=False, allow_blank=True, max_length=200)
     kind = serializers.ChoiceField(choices=Official._meta.get_field("kind").choices, required=False)

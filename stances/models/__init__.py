@@ -31,6 +31,7 @@ from .facts import (
     PolicyEffect,
     Statement,
 )
+from .ingestion import IngestionJob, JobStatus
 from .listings import (
     AgreementListing,
     AgreementModel,
@@ -44,6 +45,8 @@ from .places import Jurisdiction, JurisdictionSummary
 __all__ = [
     "AgreementListing",
     "AgreementModel",
+    "IngestionJob",
+    "JobStatus",
     "CorrectionRequest",
     "CorrectionStatus",
     "Declaration",

@@ -17,11 +17,13 @@ from .steps import (
     Errors,
     Span,
     User,
+    changed_save,
     edit_review,
     fields_check,
     fields_set,
     future_dates_errors,
     review_apply,
+    row_lock,
     span_place,
     unchanged_on_error,
     validate,
@@ -85,15 +87,16 @@ def event_update(*, event: EnforcementEvent, user: User = None, **changes: Any) 
     """Change the given fields; new evidence or a new article moves the span to its words."""
     fields_check("event_update", changes, _EVENT_FIELDS)
     relocate = "evidence" in changes or "article" in changes
-    evidence = changes.pop("evidence", event.words)
-    before = event.jurisdiction_id
     with unchanged_on_error(event), transaction.atomic():
+        stored = row_lock(event)
+        evidence = changes.pop("evidence", event.words)
+        before = event.jurisdiction_id
         edit_review(event, changes, user)
         fields_set(event, changes)
         if relocate:
             span_place(event, words=evidence, span=None, field="evidence")
         validate(event, _event_errors(event))
-        event.save()
+        changed_save(event, stored)
         summaries.touched([before, event.jurisdiction_id])
     return event
 

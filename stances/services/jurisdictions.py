@@ -12,7 +12,7 @@ from articles.extraction.types import Place
 from sanctuary import versions
 from stances.models import Jurisdiction
 
-from .steps import fields_check, fields_set, unchanged_on_error
+from .steps import changed_save, fields_check, fields_set, row_lock, unchanged_on_error
 
 _JURISDICTION_FIELDS = frozenset(
     {"name", "kind", "state", "slug", "external_id", "latitude", "longitude", "population"}
@@ -67,8 +67,9 @@ def jurisdiction_update(*, jurisdiction: Jurisdiction, **changes: Any) -> Jurisd
     """An editor's correction of a place's name, codes, position or population."""
     fields_check("jurisdiction_update", changes, _JURISDICTION_FIELDS)
     with unchanged_on_error(jurisdiction), transaction.atomic():
+        stored = row_lock(jurisdiction)
         fields_set(jurisdiction, changes)
         jurisdiction.full_clean()
-        jurisdiction.save()
+        changed_save(jurisdiction, stored)
         versions.data_changed()
     return jurisdiction

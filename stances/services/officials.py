@@ -12,7 +12,14 @@ from django.utils.text import slugify
 from sanctuary import versions
 from stances.models import Jurisdiction, Official, SpeakerLevel
 
-from .steps import fields_check, fields_set, unchanged_on_error
+from .steps import (
+    changed_save,
+    fields_check,
+    fields_set,
+    row_lock,
+    unchanged_on_error,
+    without_bidi_controls,
+)
 
 _OFFICIAL_FIELDS = frozenset(
     {"name", "kind", "role", "jurisdiction", "affiliation", "slug", "level"}
@@ -33,6 +40,7 @@ def official_create(
     """A speaker. A slug given is used as is (refused when taken); one derived from the name gets
     a numeric suffix when taken, since two people may share a name. Federal officials (ICE, DHS,
     federal judges) have no local jurisdiction."""
+    name, role, affiliation = (without_bidi_controls(t) for t in (name, role, affiliation))
     official = Official(
         name=name,
         kind=kind,
@@ -53,11 +61,22 @@ def official_update(*, official: Official, **changes: Any) -> Official:
     """Change the given fields. A new name keeps the slug: links to the official stay valid."""
     fields_check("official_update", changes, _OFFICIAL_FIELDS)
     with unchanged_on_error(official), transaction.atomic():
-        fields_set(official, changes)
+        stored = row_lock(official)
+        fields_set(official, _plain(changes))
         _check_level(official)
-        official.save()
+        changed_save(official, stored)
         versions.data_changed()
     return official
+
+
+def _plain(changes: dict[str, Any]) -> dict[str, Any]:
+    return {
+        field: without_bidi_controls(value) if field in _TEXT_FIELDS else value
+        for field, value in changes.items()
+    }
+
+
+_TEXT_FIELDS = frozenset({"name", "role", "affiliation"})
 
 
 def _check_level(official: Official) -> None:

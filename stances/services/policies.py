@@ -29,10 +29,12 @@ from .steps import (
     Errors,
     Span,
     User,
+    changed_save,
     edit_review,
     fields_check,
     fields_set,
     review_apply,
+    row_lock,
     rows_update,
     span_place,
     unchanged_on_error,
@@ -93,15 +95,16 @@ def policy_update(
     """Change the given fields; ``effects``, when given, replace the policy's effects."""
     fields_check("policy_update", changes, _POLICY_FIELDS)
     relocate = "evidence" in changes or "article" in changes
-    evidence = changes.pop("evidence", policy.words)
-    before = policy.jurisdiction_id
     with unchanged_on_error(policy), transaction.atomic():
+        stored = row_lock(policy)
+        evidence = changes.pop("evidence", policy.words)
+        before = policy.jurisdiction_id
         edit_review(policy, changes, user)
         fields_set(policy, changes)
         if relocate:
             span_place(policy, words=evidence, span=None, field="evidence")
         validate(policy, _policy_errors(policy, effects))
-        policy.save()
+        changed_save(policy, stored)
         if effects is not None:
             _effects_replace(policy, effects)
         summaries.touched([before, policy.jurisdiction_id])

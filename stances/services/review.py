@@ -7,7 +7,7 @@ from django.db import transaction
 from stances.models import Declaration, EnforcementEvent, Evidence, PolicyAction, Statement
 
 from . import summaries
-from .steps import User, review_apply, unchanged_on_error
+from .steps import User, changed_save, review_apply, row_lock, unchanged_on_error
 
 
 def fact_review(*, fact: Evidence, user: User, status: str) -> Evidence:
@@ -16,8 +16,9 @@ def fact_review(*, fact: Evidence, user: User, status: str) -> Evidence:
     if not isinstance(fact, Statement | EnforcementEvent | PolicyAction | Declaration):
         raise TypeError(f"fact_review() takes a statement, event or policy, not {fact!r}")
     with unchanged_on_error(fact), transaction.atomic():
+        stored = row_lock(fact)
         review_apply(fact, status=status, user=user)
         fact.full_clean(validate_unique=False, validate_constraints=False)
-        fact.save()
+        changed_save(fact, stored)
         summaries.touched([fact.jurisdiction_id])
     return fact

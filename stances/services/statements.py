@@ -19,11 +19,13 @@ from .steps import (
     FACT_FIELDS,
     Span,
     User,
+    changed_save,
     edit_review,
     fields_check,
     fields_set,
     future_dates_errors,
     review_apply,
+    row_lock,
     span_place,
     unchanged_on_error,
     validate,
@@ -75,9 +77,10 @@ def statement_update(*, statement: Statement, user: User = None, **changes: Any)
     """Change the given fields; a new quote or article moves the span to the quote's words."""
     fields_check("statement_update", changes, _STATEMENT_FIELDS)
     relocate = "quote" in changes or "article" in changes
-    quote = changes.pop("quote", statement.quote)
-    before = statement.jurisdiction_id
     with unchanged_on_error(statement), transaction.atomic():
+        stored = row_lock(statement)
+        quote = changes.pop("quote", statement.quote)
+        before = statement.jurisdiction_id
         edit_review(statement, changes, user)
         if "said_on" in changes and "date_source" not in changes:
             changes["date_source"] = _date_source(changes["said_on"], None)
@@ -87,7 +90,7 @@ def statement_update(*, statement: Statement, user: User = None, **changes: Any)
         if relocate:
             _statement_place(statement, quote=quote, span=None)
         validate(statement, future_dates_errors(statement, "said_on"))
-        statement.save()
+        changed_save(statement, stored)
         summaries.touched([before, statement.jurisdiction_id])
     return statement
 

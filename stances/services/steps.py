@@ -21,6 +21,16 @@ Errors = dict[str, list[str]]
 User = AbstractBaseUser | None
 Span = tuple[int, int]
 
+# Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in a name they reverse
+# the text that follows it on a page. Stripped from what is not a source's own words (names,
+# roles); a quotation keeps them, exact, and pages isolate it (<bdi>).
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(text: str) -> str:
+    return text.translate(_BIDI_CONTROLS)
+
+
 # What an update may change. Never the span or the extraction key: the server sets those.
 FACT_FIELDS = frozenset({"article", "jurisdiction", "date_precision", "review_status"})
 
@@ -89,6 +99,35 @@ def edit_review(fact: Evidence, changes: dict[str, Any], user: User) -> None:
         review_apply(fact, status=changes.pop("review_status"), user=user)
     elif user is not None:
         review_apply(fact, status=ReviewStatus.REVIEWED, user=user)
+
+
+def row_lock(instance: models.Model) -> dict[str, Any]:
+    """Lock the row until the transaction ends and read it again: an edit applies to what is
+    stored now, not to what its caller read earlier, so a concurrent edit of another field is
+    kept, and two edits of one row wait for each other (the last to commit wins for a field both
+    change). Returns the stored values, for ``changed_save``."""
+    model = type(instance)
+    list(model._base_manager.select_for_update().filter(pk=instance.pk).values_list("pk"))
+    instance.refresh_from_db()
+    return _values(instance)
+
+
+def changed_save(instance: models.Model, stored: dict[str, Any]) -> None:
+    """Save only the fields that differ from ``stored`` (and the time of the change): a write
+    never puts back a value it did not mean to change."""
+    changed = [name for name, value in _values(instance).items() if stored[name] != value]
+    if any(field.name == "updated_at" for field in instance._meta.concrete_fields):
+        changed.append("updated_at")
+    if changed:
+        instance.save(update_fields=changed)
+
+
+def _values(instance: models.Model) -> dict[str, Any]:
+    return {
+        field.name: getattr(instance, field.attname)
+        for field in instance._meta.concrete_fields
+        if not field.primary_key
+    }
 
 
 @contextmanager

@@ -6,6 +6,15 @@ transaction: their summaries are recomputed there (or once at the end of an encl
 bumped when the transaction commits (``sanctuary.versions``). ``refresh_all`` recomputes
 everything after bulk loads that bypass the services. The stance itself always comes from
 ``stances.rules.stance.derive``: this module only stores its result.
+
+Concurrent writers: each recomputes under a lock on the places' rows (``SELECT ... FOR NO KEY
+UPDATE``, taken in id order so two writers never wait on each other in a circle), and reads the
+facts only once it holds the lock. Under PostgreSQL's READ COMMITTED every statement sees what
+was committed before it began, so the writer that takes the lock last, and commits last, counts
+every fact committed before it, its own included: the stored summary is the derivation from the
+committed rows, whatever the interleaving (tests/reliability/test_concurrency.py). ``NO KEY``:
+inserting a fact takes a key-share lock on its place, which this lock leaves free, so writers
+queue only to recompute. SQLite serialises writing transactions anyway.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 
 from sanctuary import versions
@@ -110,6 +120,7 @@ def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) ->
     ids = sorted({pk for pk in jurisdiction_ids if pk is not None})
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
+        _lock(batch)
         evidence, counts = evidence_for(batch), _counts(batch)
         JurisdictionSummary.objects.bulk_create(
             [_summary(pk, evidence, counts) for pk in batch],
@@ -119,6 +130,13 @@ def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) ->
         )
     if ids and bump:
         versions.data_changed()
+
+
+def _lock(ids: list[int]) -> None:
+    """Hold these places' rows until the transaction ends (a no-op outside one, and on SQLite)."""
+    if transaction.get_connection().in_atomic_block:
+        locked = Jurisdiction.objects.select_for_update(no_key=True).filter(pk__in=ids)
+        list(locked.order_by("pk").values_list("pk", flat=True))
 
 
 def refresh_all(*, bump: bool = True) -> None:

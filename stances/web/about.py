@@ -1,7 +1,7 @@
 """The methodology page."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.models import AgreementModel, Indicator
@@ -10,7 +10,7 @@ from stances.services.importers.ice_287g import MODEL_EFFECTS
 from . import dashboard
 
 
-@require_GET
+@require_safe
 @cached_for_readers
 def about(request):
     return render(

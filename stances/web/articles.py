@@ -1,7 +1,7 @@
 """An article's page: its text with every extracted fact highlighted in place."""
 
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.highlight import Mark, data_rows, segments
 from articles.models import SourceKind
@@ -31,7 +31,7 @@ def _marks(article) -> list[Mark]:
     ]
 
 
-@require_GET
+@require_safe
 @cached_for_readers
 def article(request, pk: int):
     """The article's text with every extracted fact highlighted in place and listed below."""

@@ -16,6 +16,7 @@ from django.utils.crypto import salted_hmac
 from django.views.decorators.http import require_http_methods
 from rest_framework.throttling import SimpleRateThrottle
 
+from sanctuary.api.throttles import CacheOutagePolicy
 from stances.models import EnforcementEvent, Evidence, PolicyAction, Statement
 from stances.services.corrections import correction_create
 
@@ -44,7 +45,7 @@ class CorrectionForm(forms.Form):
     )
 
 
-class CorrectionsThrottle(SimpleRateThrottle):
+class CorrectionsThrottle(CacheOutagePolicy, SimpleRateThrottle):
     """Reports stored per client and period (``CORRECTIONS_RATE``, "5/hour"), counted in the
     shared cache. The client is DRF's (``REMOTE_ADDR``, or behind ``NUM_PROXIES`` trusted proxies
     the address they report); an IPv6 client usually holds a whole /64, so it counts as one. The
@@ -86,7 +87,7 @@ def _fact(kind: str, pk: int) -> Evidence:
     return fact
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report(request, kind: str, pk: int):
     """GET: the fact and the form. POST: store the request, then redirect to the thanks (PRG)."""
     fact = _fact(kind, pk)

@@ -1,8 +1,9 @@
 """The home page: the map, headline numbers and the table of jurisdictions with evidence."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from sanctuary.web.query import kept
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import JurisdictionFilter, StanceQueryForm
 from stances.models import Indicator, Stance
@@ -16,7 +17,7 @@ from . import dashboard
 from .responses import invalid_filters
 
 
-@require_GET
+@require_safe
 @cached_for_readers
 def home(request):
     """The map, headline numbers and table of jurisdictions with evidence."""
@@ -34,8 +35,9 @@ def home(request):
     page = dashboard.map_page(
         rows, sort=request.GET.get("sort", "name"), table_page=request.GET.get("page")
     )
-    query = request.GET.copy()
-    query.pop("page", None)
+    # Links keep the filters and the order, and nothing else (a stored page is keyed by what
+    # it reads: sanctuary.web.query).
+    query = kept(request.GET, [*filters.form.fields, *stance_form.fields, "sort"])
     sorted_query = query.urlencode()  # the table's pages keep its order
     query.pop("sort", None)
     context.update(

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import StanceQueryForm
@@ -16,7 +16,7 @@ from .citations import place_citation
 from .responses import invalid_filters
 
 
-@require_GET
+@require_safe
 @cached_for_readers
 def jurisdiction(request, slug: str):
     stance_form = StanceQueryForm(request.GET)

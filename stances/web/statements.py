@@ -1,9 +1,10 @@
 """The statements page: a searchable, filterable list of quotations."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from sanctuary.api.pagination import CachedCountPaginator
+from sanctuary.web.query import kept
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import StatementFilter
 from stances.selectors.facts import statement_queryset, visible
@@ -11,7 +12,7 @@ from stances.selectors.facts import statement_queryset, visible
 from .responses import invalid_filters
 
 
-@require_GET
+@require_safe
 @cached_for_readers
 def statements(request):
     filters = StatementFilter(request.GET, queryset=visible(statement_queryset()))
@@ -20,8 +21,7 @@ def statements(request):
             request, "stances/statements.html", {"filters": filters}, filters.form
         )
     page = CachedCountPaginator(filters.qs, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = kept(request.GET, filters.form.fields)  # the pager keeps the filters, no more
     return render(
         request,
         "stances/statements.html",

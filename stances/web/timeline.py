@@ -1,7 +1,7 @@
 """The timeline: statements, policy actions and enforcement events on one time axis."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from sanctuary.web.reader_cache import cached_for_readers
 
@@ -10,7 +10,7 @@ from .forms import TimelineForm
 from .responses import invalid_filters
 
 
-@require_GET
+@require_safe
 @cached_for_readers
 def timeline(request):
     form = TimelineForm(request.GET)

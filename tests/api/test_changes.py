@@ -141,5 +141,5 @@ def test_health(db, api):
     response = api.get("/api/health/")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
     assert response["Cache-Control"] == "no-store"

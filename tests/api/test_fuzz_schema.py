@@ -9,6 +9,7 @@ Hypothesis is derandomised and keeps no example database.
 """
 
 import json
+import os
 
 import pytest
 import schemathesis
@@ -60,8 +61,9 @@ CHECKS = [
     refuses_bad_parameters,
 ]
 WRITES = ["POST", "PUT", "PATCH", "DELETE"]
+# 15 examples per operation in `make test`; `make fuzz` runs 200 (FUZZ_EXAMPLES), the slow run.
 FUZZ = hypothesis_settings(
-    max_examples=15,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "15")),
     deadline=None,
     derandomize=True,
     database=None,

@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 from rest_framework.throttling import AnonRateThrottle
 
 from sanctuary.versions import data_version
-from sanctuary.web.reader_cache import is_anonymous, response_key
+from sanctuary.web.reader_cache import is_anonymous, stored_answer
 from stances.services.deletion import records_delete
 from stances.services.ingestion import article_ingest
 from stances.services.jurisdictions import jurisdiction_update
@@ -542,7 +542,7 @@ def test_forced_authentication_is_not_anonymous():
 
 def stored_for(url: str, **headers):
     """What the shared cache holds for an anonymous GET of ``url`` now."""
-    return cache.get(response_key(RequestFactory().get(url, **headers)))
+    return stored_answer(RequestFactory().get(url, **headers))
 
 
 def test_a_stored_answer_is_kept_under_the_url_and_accept_header(town, client, api):

@@ -125,11 +125,15 @@ def test_straight_quotes_find_the_articles_curly_ones(world, editor_api):
     assert world.article.body[data["span"]["start"] : data["span"]["end"]] == data["quote"]
 
 
-def test_a_span_sent_by_the_client_is_ignored(world, editor_api):
+def test_a_span_sent_by_the_client_is_refused_by_name_the_server_computes_it(world, editor_api):
     payload = {**statement_payload(world), "span": {"start": 0, "end": 7}, "span_start": 0}
+    before = Statement.objects.count()
 
-    data = editor_api.post("/api/statements/", payload, format="json").json()
+    response = editor_api.post("/api/statements/", payload, format="json")
 
+    assert response.status_code == 400 and set(response.json()) == {"span", "span_start"}
+    assert Statement.objects.count() == before
+    data = editor_api.post("/api/statements/", statement_payload(world), format="json").json()
     assert data["span"]["start"] == world.article.body.index("“We will not")
     assert world.article.body[data["span"]["start"] : data["span"]["end"]] == data["quote"]
 

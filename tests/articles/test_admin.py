@@ -116,6 +116,8 @@ def test_an_html_page_keeps_its_main_text_and_title(as_editor):
         ({"file": SimpleUploadedFile("a.pdf", b"%PDF-1.4")}, "file", "A .pdf file cannot be"),
         ({"file": SimpleUploadedFile("a.txt", b"")}, "file", "The submitted file is empty."),
         ({"text": TEXT, "url": "not a url"}, "url", "Enter a valid URL."),
+        ({"text": TEXT, "url": 'https://a.example/x"<b>'}, "url", "Enter an http(s) address"),
+        ({"text": TEXT, "url": "javascript:alert(1)//x.example"}, "url", "Enter a valid URL."),
         (
             {"text": TEXT, "published_on": "2999-01-01"},
             "published_on",

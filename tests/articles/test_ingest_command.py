@@ -1,6 +1,7 @@
 """The ingest command: one line per article, a summary, bad files reported by name and reason."""
 
 import json
+import os
 from io import StringIO
 
 import pytest
@@ -153,3 +154,96 @@ def test_a_sidecar_with_a_scrapers_extra_keys_is_ingested_with_a_warning_naming_
     assert failure is None
     assert "ignored key(s) byline, scraped_at" in out
     assert Article.objects.get().title == "Council acts"
+
+
+# Reading files safely (issue 19, items 5 and 8) ---------------------------------------------
+
+
+def test_a_symbolic_link_in_a_folder_is_not_followed(tmp_path):
+    outside = write(tmp_path, "private.txt", GOOD)
+    folder = tmp_path / "public"
+    folder.mkdir()
+    (folder / "link.txt").symlink_to(outside)
+
+    _, _, failure = run(folder)
+
+    assert failure and "no .txt or .html" in failure  # the link is not an article file
+    assert not Article.objects.exists()
+
+
+def test_a_symbolic_link_named_is_refused_unless_told(tmp_path):
+    link = tmp_path / "link.txt"
+    link.symlink_to(write(tmp_path, "private.txt", GOOD))
+
+    _, err, failure = run(link)
+    assert failure and "symbolic link (--follow-symlinks" in err
+    assert not Article.objects.exists()
+
+    _, err, failure = run(link, follow_symlinks=True)
+    assert failure is None, err
+    assert Article.objects.count() == 1
+
+
+def test_a_linked_sidecar_is_refused_too(tmp_path):
+    secret = tmp_path / "secret.json"
+    secret.write_text(json.dumps({"title": "Not for publication"}))
+    path = write(tmp_path, "story.txt", GOOD)
+    path.with_suffix(".json").symlink_to(secret)
+
+    _, err, failure = run(path)
+
+    assert failure and "sidecar story.json is a symbolic link" in err
+
+
+def test_what_is_not_a_regular_file_is_refused_without_reading_it(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+
+    _, err, failure = run(fifo)
+
+    assert failure and "not a regular file" in err
+
+
+def test_sizes_are_checked_before_reading(tmp_path, settings):
+    settings.ARTICLE_MAX_BYTES = 1000
+    sparse = tmp_path / "huge.txt"
+    with open(sparse, "wb") as handle:
+        handle.truncate(600 * 1024 * 1024)  # 600 MB that take no disk and are never read
+
+    _, err, failure = run(sparse)
+
+    assert failure and "is 629,145,600 bytes, over the 1,000-byte limit" in err
+
+
+def test_an_oversized_sidecar_is_refused(tmp_path):
+    path = write(tmp_path, "story.txt", GOOD)
+    path.with_suffix(".json").write_text(json.dumps({"title": "x" * 100_000}))
+
+    _, err, failure = run(path)
+
+    assert failure and "sidecar story.json is 100,013 bytes, over the 64,000-byte limit" in err
+    assert not Article.objects.exists()
+
+
+def test_file_names_are_printed_without_their_escape_codes(tmp_path):
+    path = write(tmp_path, "\x1b[2J\x1b]0;pwned\x07.txt", GOOD)
+
+    out, err, failure = run(path)
+
+    assert failure is None, err
+    assert "\x1b" not in out and "\\x1b[2J\\x1b]0;pwned\\x07.txt" in out
+
+
+def test_the_html_cleaner_trafilatura_needs_is_a_declared_dependency():
+    """lxml split ``lxml.html.clean`` out into lxml_html_clean: a fresh install without it
+    cannot read .html (test_html_goes_through_the_main_text_extractor ingests one)."""
+    import tomllib
+    from pathlib import Path
+
+    import lxml.html.clean  # noqa: F401 - importable
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())
+    names = [
+        d.split(">")[0].split("<")[0].split("=")[0] for d in project["project"]["dependencies"]
+    ]
+    assert "lxml_html_clean" in names

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.files import article_files, read_article
+from articles.files import article_files, read_article, shown
 from articles.services import IngestError
 from stances.services.ingestion import IngestResult, article_ingest
 
@@ -36,31 +36,38 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="extract and report, but store nothing"
         )
+        parser.add_argument(
+            "--follow-symlinks",
+            action="store_true",
+            help="read files through symbolic links (refused by default: a link in a folder "
+            "could publish a file from outside it)",
+        )
 
     def handle(self, *paths, **options):
-        files = article_files(options["paths"])
+        follow = options["follow_symlinks"]
+        files = article_files(options["paths"], follow_symlinks=follow)
         if not files:
             raise CommandError("no .txt or .html article files found in the paths given")
         totals, failures = dict.fromkeys(FACT_KINDS, 0), []
         for path in files:
             try:
-                result = self.ingest_one(path, dry_run=options["dry_run"])
+                result = self.ingest_one(path, dry_run=options["dry_run"], follow=follow)
             except IngestError as error:
                 failures.append(path)
-                self.stderr.write(self.style.ERROR(f"failed    {path}: {error}"))
+                self.stderr.write(self.style.ERROR(f"failed    {shown(path)}: {error}"))
                 continue
             except Exception as error:  # noqa: BLE001 - one bad file must not stop the others
                 failures.append(path)
                 reason = f"unexpected {type(error).__name__}: {error}"
-                self.stderr.write(self.style.ERROR(f"failed    {path}: {reason}"))
+                self.stderr.write(self.style.ERROR(f"failed    {shown(path)}: {reason}"))
                 continue
             for kind in FACT_KINDS:
                 totals[kind] += result.counts[kind]
             self.report(path, result, options["verbosity"])
         self.summarise(len(files), failures, totals, options["dry_run"])
 
-    def ingest_one(self, path: Path, *, dry_run: bool) -> IngestResult:
-        source = read_article(path)
+    def ingest_one(self, path: Path, *, dry_run: bool, follow: bool) -> IngestResult:
+        source = read_article(path, follow_symlinks=follow)
         fields = {
             "body": source.body,
             "title": source.title,
@@ -81,7 +88,7 @@ class Command(BaseCommand):
 
     def report(self, path: Path, result: IngestResult, verbosity: int) -> None:
         if verbosity >= 1:
-            self.stdout.write(f"{describe(result)}  ({path})")
+            self.stdout.write(f"{describe(result)}  ({shown(path)})")
         for warning in result.warnings:
             self.stdout.write(self.style.WARNING(f"          warning: {warning}"))
 
@@ -91,6 +98,6 @@ class Command(BaseCommand):
         summary = f"{prefix}{count - len(failures)} of {count} article(s) ingested; new: {stored}"
         if failures:
             raise CommandError(
-                f"{summary}. {len(failures)} failed: {', '.join(map(str, failures))}"
+                f"{summary}. {len(failures)} failed: {', '.join(map(shown, failures))}"
             )
         self.stdout.write(self.style.SUCCESS(summary))
