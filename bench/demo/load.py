@@ -161,13 +161,32 @@ def empty_tables(alias: str) -> None:
 def _copy(cursor, connection, model, rows) -> int:
     """COPY the rows into the model's table (psycopg 3), returning how many."""
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(c) for c in COLUMNS[model])
+    defaults = _unlisted_defaults(model, connection)
+    columns = ", ".join(quote(c) for c in (*COLUMNS[model], *defaults))
+    tail = tuple(defaults.values())
     n = 0
     with cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
         for row in rows:
-            copy.write_row(row)
+            copy.write_row((*row, *tail) if tail else row)
             n += 1
     return n
+
+
+def _unlisted_defaults(model, connection) -> dict[str, object]:
+    """The model's own defaults for the columns the rows leave out.
+
+    COPY fills an unlisted column with the database's default, and Django keeps field defaults
+    in Python: without this, a field added to a model later (with a default, or a blank text
+    field) would arrive as NULL and break the load. ``bulk_create`` applies them by itself."""
+    listed, defaults = set(COLUMNS[model]), {}
+    for field in model._meta.concrete_fields:
+        if field.column in listed or field.primary_key:
+            continue
+        # A blank text field's default is "", as a model instance would be saved with.
+        value = field.get_default()
+        if value is not None or not field.null and field.has_default():
+            defaults[field.column] = field.get_db_prep_save(value, connection)
+    return defaults
 
 
 def _bulk_create(alias, model, rows, batch_size: int = 2000) -> int:
