@@ -59,6 +59,7 @@ urlpatterns = [
     path("feeds/changes.atom", feeds.site_feed, name="feed"),
     path("feeds/jurisdictions/<slug:slug>.atom", feeds.jurisdiction_feed, name="feed-jurisdiction"),
     path("feeds/officials/<slug:slug>.atom", feeds.official_feed, name="feed-official"),
+    path("feeds/287g/<slug:model>.atom", feeds.model_287g_feed, name="feed-287g"),
     path("report/<str:kind>/<int:pk>/", corrections.report, name="report"),
     path("facts/<str:kind>/<int:pk>/", facts.fact, name="fact"),
     path("api/", include((api_patterns, "api"))),
