@@ -304,6 +304,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 # Pages one client may have made per period when no stored answer serves them (a stored answer
 # is free): the rest get a 429 until the period ends. Counted in the cache.
 PAGE_MISS_RATE = env.str("PAGE_MISS_RATE", default="120/minute")
+# Stored answers for anonymous readers (sanctuary.web.reader_cache). Off, every answer is made by
+# its view: what a reader gets whose URL nobody asked for since the last write (the benchmark's
+# "uncached" column runs a server with it off).
+READER_CACHE = env.bool("READER_CACHE", default=True)
 
 # Readers' correction requests stored per client address (REMOTE_ADDR) and period, counted in
 # the cache: "5/hour", "20/day". Same notation as API_ANON_RATE.
