@@ -97,6 +97,8 @@ MIDDLEWARE = [
     # Anonymous GETs answered from the shared cache, once per data version.
     "sanctuary.web.reader_cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the URL: /es/... is Spanish, everything else English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every non-streamed response, and 304 when the client already has it.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -197,7 +199,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# Readers' pages in English (at the root) and Spanish (under /es/), from the gettext catalogs
+# in locale/ (`make messages` updates and compiles them). The API, CSV and feeds keep stable
+# English field names and values.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
