@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 # The characters RFC 3986 allows in a URI, with "%" only as the start of an escape: no quotes,
 # angle brackets, spaces, backslashes or non-ASCII letters (which must be percent-encoded).
@@ -41,8 +42,8 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class SourceKind(models.TextChoices):
-    NEWS = "news", "News article"
-    DATASET = "dataset", "Official dataset"
+    NEWS = "news", _("News article")
+    DATASET = "dataset", _("Official dataset")
 
 
 class Article(models.Model):

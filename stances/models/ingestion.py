@@ -5,6 +5,7 @@ pipeline, and this row tells them when the article and its facts are in."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, validate_http_uri
 
@@ -12,10 +13,10 @@ from .choices import choices_sql
 
 
 class JobStatus(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
 
 
 class IngestionJob(models.Model):

@@ -14,6 +14,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .choices import PolicyStatus, ReviewStatus, choices_sql
@@ -23,24 +24,24 @@ from .places import Jurisdiction
 
 
 class ListKind(models.TextChoices):
-    PARTICIPATING = "participating", "Participating agencies (signed agreements)"
-    PENDING = "pending", "Pending agencies (requests for an agreement)"
+    PARTICIPATING = "participating", _("Participating agencies (signed agreements)")
+    PENDING = "pending", _("Pending agencies (requests for an agreement)")
 
 
 class AgreementModel(models.TextChoices):
     """ICE's three 287(g) models, as its SUPPORT TYPE column names them."""
 
-    JAIL_ENFORCEMENT = "jail_enforcement", "Jail Enforcement Model"
-    WARRANT_SERVICE_OFFICER = "warrant_service_officer", "Warrant Service Officer"
-    TASK_FORCE = "task_force", "Task Force Model"
+    JAIL_ENFORCEMENT = "jail_enforcement", _("Jail Enforcement Model")
+    WARRANT_SERVICE_OFFICER = "warrant_service_officer", _("Warrant Service Officer")
+    TASK_FORCE = "task_force", _("Task Force Model")
 
 
 class ListingResolution(models.TextChoices):
     """What an editor found a listing that ICE stopped listing to be."""
 
-    ENDED = "ended", "Ended: the agreement (or request) is over"
-    RENAMED = "renamed", "Renamed: the same agreement, listed under another name"
-    CORRECTED = "corrected", "A typo ICE corrected: the same agreement as another listing"
+    ENDED = "ended", _("Ended: the agreement (or request) is over")
+    RENAMED = "renamed", _("Renamed: the same agreement, listed under another name")
+    CORRECTED = "corrected", _("A typo ICE corrected: the same agreement as another listing")
 
 
 class ListSnapshot(models.Model):

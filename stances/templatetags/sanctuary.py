@@ -3,8 +3,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 
+from sanctuary.web.dates import long_date, month_year
 from stances.models import (
     DatePrecision,
     DateSource,
@@ -22,7 +24,7 @@ LABELS = {
     **dict(StatementStance.choices),
     **dict(Direction.choices),
     **dict(Indicator.choices),
-    "unknown": "Unknown",
+    "unknown": gettext_lazy("Unknown"),
 }
 
 
@@ -47,14 +49,15 @@ def get(mapping: dict, key):
 
 @register.simple_tag
 def fact_date(on, precision: str = DatePrecision.DAY) -> str:
-    """A date as precise as the article made it: "June 2018", not "June 1, 2018"."""
+    """A date as precise as the article made it: "June 2018", not "June 1, 2018" (in the page's
+    language: "junio de 2018")."""
     if on is None:
-        return "date not stated"
+        return _("date not stated")
     if precision == DatePrecision.YEAR:
         return str(on.year)
     if precision == DatePrecision.MONTH:
-        return f"{on:%B} {on.year}"
-    return f"{on:%B} {on.day}, {on.year}"
+        return month_year(on)
+    return long_date(on)
 
 
 @register.simple_tag
@@ -62,19 +65,27 @@ def said_date(statement) -> str:
     """When a statement was said, or, when the article says nothing of it, the day it was
     reported (its publication date): never passed off as the day the words were spoken."""
     when = fact_date(statement.said_on, statement.date_precision)
-    return f"reported {when}" if statement.date_source == DateSource.PUBLISHED else when
+    if statement.date_source == DateSource.PUBLISHED:
+        return _("reported %(date)s") % {"date": when}
+    return when
 
 
 @register.simple_tag
 def policy_status(policy) -> str:
     """How a policy stands when it does not simply count today: a proposal, an ended policy."""
     if policy.status == PolicyStatus.PROPOSED:
-        return "Proposed: not in force, not counted"
+        return _("Proposed: not in force, not counted")
     if policy.status in (PolicyStatus.LAPSED, PolicyStatus.REPEALED, PolicyStatus.BLOCKED):
-        ended = f" on {fact_date(policy.ends_on)}" if policy.ends_on else ""
-        return f"{policy.get_status_display()}{ended}: counts only while it was in force"
+        if policy.ends_on:
+            return _("%(status)s on %(date)s: counts only while it was in force") % {
+                "status": policy.get_status_display(),
+                "date": fact_date(policy.ends_on),
+            }
+        return _("%(status)s: counts only while it was in force") % {
+            "status": policy.get_status_display()
+        }
     if policy.ends_on:
-        return f"In force until {fact_date(policy.ends_on)}"
+        return _("In force until %(date)s") % {"date": fact_date(policy.ends_on)}
     return ""
 
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from articles.models import Article, SourceKind
+from sanctuary.web.dates import long_date
 from stances.models import Declaration, EnforcementEvent, Jurisdiction, PolicyAction, Statement
 
 PUBLISHER = "Sanctuary"
@@ -25,9 +27,9 @@ class Citation:
     source: str = ""  # the underlying source, as a reference of its own
 
     def plain(self, url: str) -> str:
-        text = f"{PUBLISHER}. “{self.title}.” {url} (retrieved {self.retrieved:%B} "
-        text += f"{self.retrieved.day}, {self.retrieved.year})."
-        return f"{text} Source: {self.source}" if self.source else text
+        retrieved = _("retrieved %(date)s") % {"date": long_date(self.retrieved)}
+        text = f"{PUBLISHER}. “{self.title}.” {url} ({retrieved})."
+        return f"{text} {_('Source:')} {self.source}" if self.source else text
 
     def bibtex(self, url: str) -> str:
         fields = {
@@ -36,8 +38,8 @@ class Citation:
             "howpublished": f"\\url{{{url}}}",
             "year": str(self.retrieved.year),
             "note": _bib(
-                f"Retrieved {self.retrieved.isoformat()}"
-                + (f". Source: {self.source}" if self.source else "")
+                _("Retrieved %(date)s") % {"date": self.retrieved.isoformat()}
+                + (f". {_('Source:')} {self.source}" if self.source else "")
             ),
         }
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
@@ -52,9 +54,13 @@ def _bib(text: str) -> str:
 def source_reference(article: Article) -> str:
     """The underlying source as a reference: publisher, title, date, address."""
     if article.kind == SourceKind.DATASET:
-        when = f", retrieved {article.retrieved_on.isoformat()}" if article.retrieved_on else ""
+        when = ""
+        if article.retrieved_on:
+            when = ", " + _("retrieved %(date)s") % {"date": article.retrieved_on.isoformat()}
     else:
-        when = f", {article.published_on.isoformat()}" if article.published_on else ", undated"
+        when = (
+            f", {article.published_on.isoformat()}" if article.published_on else ", " + _("undated")
+        )
     # Only a web address: a stored "javascript:" URL is never repeated, even as text.
     url = article.url.strip()
     where = f", {url}" if url.lower().startswith(("https://", "http://")) else ""
@@ -65,7 +71,7 @@ def source_reference(article: Article) -> str:
 def place_citation(place: Jurisdiction) -> Citation:
     return Citation(
         key=f"sanctuary-{place.slug}",
-        title=f"{place}: stance on cooperating with ICE, and the evidence",
+        title=_("%(place)s: stance on cooperating with ICE, and the evidence") % {"place": place},
         path=reverse("jurisdiction", args=[place.slug]),
         retrieved=timezone.localdate(),
     )
@@ -74,7 +80,7 @@ def place_citation(place: Jurisdiction) -> Citation:
 def source_citation(article: Article) -> Citation:
     return Citation(
         key=f"sanctuary-source-{article.pk}",
-        title=f"{article.title}, with every fact extracted from it",
+        title=_("%(title)s, with every fact extracted from it") % {"title": article.title},
         path=reverse("article", args=[article.pk]),
         retrieved=timezone.localdate(),
         source=source_reference(article),
@@ -103,8 +109,14 @@ FACT_KINDS = {
 def fact_title(fact) -> str:
     place = f" ({fact.jurisdiction})" if fact.jurisdiction_id else ""
     if isinstance(fact, Statement):
-        return f"Statement by {fact.speaker.name}{place}"
+        return _("Statement by %(speaker)s%(place)s") % {
+            "speaker": fact.speaker.name,
+            "place": place,
+        }
     if isinstance(fact, Declaration):
-        claim = f"not a {fact.label}" if fact.negated else f"a {fact.label}"
-        return f"Declaration: {claim}{place}"
+        claim = _("not a %(label)s") if fact.negated else _("a %(label)s")
+        return _("Declaration: %(claim)s%(place)s") % {
+            "claim": claim % {"label": fact.label},
+            "place": place,
+        }
     return f"{fact.get_kind_display()}{place}"
