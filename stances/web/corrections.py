@@ -13,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -34,14 +35,14 @@ class CorrectionForm(forms.Form):
         min_length=10,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 8}),
-        label="What is wrong?",
-        help_text="What the page gets wrong and, if you can, where the right information is.",
+        label=_("What is wrong?"),
+        help_text=_("What the page gets wrong and, if you can, where the right information is."),
     )
     contact = forms.CharField(
         required=False,
         max_length=200,
-        label="Your email or name (optional)",
-        help_text="Only if you want an editor to be able to reply. It is never published.",
+        label=_("Your email or name (optional)"),
+        help_text=_("Only if you want an editor to be able to reply. It is never published."),
     )
 
 
