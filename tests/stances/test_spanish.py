@@ -1,0 +1,293 @@
+"""The readers' pages in Spanish (under ``/es/``): no English string is left on them apart from
+verbatim quotations, names and source text (which are marked ``lang="en"``); the language
+switcher and the ``hreflang`` alternates; the API stays English whatever the reader's language.
+
+How "no English string" is checked: the page's visible text (and the attributes a screen reader
+reads) is taken without scripts, styles and elements marked ``lang="en"``, and without the names
+stored in the database (places, people, titles, outlets, agencies: names stay as they are). Then
+every English string of the Spanish catalog whose translation differs must not appear in it, and
+neither may a short list of common English words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+from django.conf import settings
+
+from articles.models import Article
+from stances.models import AgreementListing, Jurisdiction, Official
+from stances.services.declarations import declaration_create
+from stances.services.events import event_create
+from stances.services.importers.ice_287g import ice_287g_import
+from stances.services.policies import policy_create
+from stances.services.statements import statement_create
+from tests.factories import ArticleFactory, JurisdictionFactory, OfficialFactory
+
+MO = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.mo"
+
+BODY = (
+    "Mayor Ana Ruiz said: “Our police will not ask anyone about their status.”\n"
+    "The council adopted an ordinance barring ICE from the city jail.\n"
+    "Agents arrested 12 people at a car wash on Monday.\n"
+    "Ruiz said the city remains a welcoming city."
+)
+HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA"]
+
+# Words of the interface that a Spanish page must not show outside lang="en" (whole words,
+# any case). Common enough that a forgotten string would almost surely contain one.
+ENGLISH_WORDS = [
+    "the", "and", "with", "from", "report", "statement", "statements", "policy", "policies",
+    "stance", "evidence", "since", "updated", "reviewed", "retrieved", "signed", "listed",
+    "agreement", "unknown", "jurisdiction", "jurisdictions", "enforcement", "cite", "embed",
+    "source", "back", "map", "page", "found", "search", "what", "where", "which", "this",
+]  # fmt: skip
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}  # fmt: skip
+READ_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees or hears, without scripts, styles and lang="en" elements."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []
+        self.parts: list[str] = []
+
+    @property
+    def skipping(self) -> bool:
+        return any(skip for _, skip in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        skip = tag in ("script", "style", "template") or attrs.get("lang", "").startswith("en")
+        if not (self.skipping or skip):
+            self.parts.extend(attrs[name] for name in READ_ATTRIBUTES if attrs.get(name))
+        if tag not in VOID:
+            self.stack.append((tag, skip))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = VisibleText()
+    parser.feed(html)
+    text = " ".join(parser.parts)
+    text = re.sub(r"https?://\S+|(?<![\w])/[\w\-./?=&%#]*", " ", text)  # addresses are no words
+    text = re.sub(r"\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b", " ", text)  # nor identifiers (slugs, keys)
+    return re.sub(r"\s+", " ", text)
+
+
+def names() -> list[str]:
+    """What stays verbatim: the stored names of places, people, sources and agencies."""
+    found = {str(j) for j in Jurisdiction.objects.all()}
+    found |= {j.name for j in Jurisdiction.objects.all()}
+    for o in Official.objects.all():
+        found |= {o.name, o.role}
+    for a in Article.objects.all():
+        found |= {a.title, a.outlet, a.licence}
+    found |= set(AgreementListing.objects.values_list("agency", flat=True))
+    found |= set(Article.objects.values_list("list_snapshots__file_name", flat=True))
+    return sorted((n for n in found if n), key=len, reverse=True)
+
+
+def english_fragments() -> list[str]:
+    """The catalog's English strings whose Spanish differs, cut at placeholders and markup into
+    the pieces that can appear verbatim on a page."""
+    with MO.open("rb") as fh:
+        catalog = gettext.GNUTranslations(fp=fh)._catalog
+    pieces = set()
+    for key, translated in catalog.items():
+        english = key[0] if isinstance(key, tuple) else key
+        english = english.split("\x04")[-1]  # without its context
+        if not english or english == translated:
+            continue
+        for piece in re.split(r"%\(\w+\)[sd]|<[^>]+>", english):
+            piece = piece.strip(" .,:;()“”")
+            if len(piece) >= 3 and re.search(r"[A-Za-z]{2}", piece):
+                pieces.add(piece)
+    return sorted(pieces, key=len, reverse=True)
+
+
+# PHASE1: the page chrome (base.html) is translated in the second step; until then only <main>.
+WHOLE_PAGE = False
+
+
+def region(html: str) -> str:
+    if not WHOLE_PAGE and "<main" in html:
+        return html[html.index("<main") : html.index("</main>")]
+    return html
+
+
+def english_left(html: str) -> list[str]:
+    text = visible_text(region(html))
+    for name in names():
+        text = text.replace(name, " ")
+    left = [
+        f"catalog string {piece!r}"
+        for piece in english_fragments()
+        if re.search(rf"(?<![\w]){re.escape(piece)}(?![\w])", text)
+    ]
+    left += [
+        f"English word {word!r}"
+        for word in ENGLISH_WORDS
+        if re.search(rf"(?<![\w]){word}(?![\w])", text, flags=re.IGNORECASE)
+    ]
+    return [f"{item} in: …{context(text, item)}…" for item in left]
+
+
+def context(text: str, item: str) -> str:
+    needle = item.split("'")[1]
+    at = text.lower().find(needle.lower())
+    return text[max(0, at - 60) : at + len(needle) + 60] if at >= 0 else ""
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_memory(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture
+def world(db, tmp_path):
+    place = JurisdictionFactory(
+        name="Salem", state="OR", slug="salem-or", latitude=44.94, longitude=-123.03
+    )
+    article = ArticleFactory(
+        body=BODY,
+        title="Salem bars ICE from its jail",
+        outlet="Salem Daily News",
+        url="https://example.org/salem",
+        published_on=dt.date(2024, 5, 2),
+    )
+    mayor = OfficialFactory(name="Ana Ruiz", slug="ana-ruiz", role="Mayor", jurisdiction=place)
+    facts = {
+        "statement": statement_create(
+            article=article,
+            speaker=mayor,
+            stance="against_cooperation",
+            quote="Our police will not ask anyone about their status.",
+        ),
+        "policy": policy_create(
+            article=article,
+            jurisdiction=place,
+            kind="ordinance",
+            summary="Ordinance barring ICE from the jail.",
+            evidence="adopted an ordinance barring ICE from the city jail",
+            effects=[("jail_access", "limits")],
+        ),
+        "event": event_create(
+            article=article,
+            jurisdiction=place,
+            kind="arrests",
+            summary="Twelve arrested at a car wash.",
+            evidence="Agents arrested 12 people at a car wash",
+            count=12,
+        ),
+        "declaration": declaration_create(
+            article=article, jurisdiction=place, label="welcoming city", words="a welcoming city"
+        ),
+    }
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER)
+    brevard = ["FLORIDA", "Brevard County Sheriff's Office", "County", "Brevard County"]
+    sheet.append([*brevard, "Task Force Model", dt.datetime(2025, 2, 20), "link"])
+    path = tmp_path / "20250801_120000__participatingAgencies08012025am.xlsx"
+    workbook.save(path)
+    ice_287g_import(path_or_file=path)
+    dataset = Article.objects.get(kind="dataset")
+    return {"place": place, "article": article, "dataset": dataset, **facts}
+
+
+def pages(world) -> dict[str, str]:
+    article, dataset = world["article"].pk, world["dataset"].pk
+    found = {
+        "article": f"/es/articles/{article}/",
+        "dataset snapshot": f"/es/articles/{dataset}/",
+        "report form": f"/es/report/statement/{world['statement'].pk}/",
+        "embed card": "/es/embed/jurisdictions/salem-or/",
+        "embed card (287(g))": "/es/embed/jurisdictions/brevard-county-fl/",
+    }
+    for kind in ("statement", "policy", "event", "declaration"):
+        found[f"{kind} permalink"] = f"/es/facts/{kind}/{world[kind].pk}/"
+    return found
+
+
+@pytest.mark.django_db
+def test_no_english_is_left_on_a_spanish_page(client, world):
+    failures = {}
+    for name, url in pages(world).items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        if WHOLE_PAGE or name.startswith("embed"):
+            assert '<html lang="es"' in response.content.decode(), (name, "html lang")
+        left = english_left(response.content.decode())
+        if left:
+            failures[name] = left
+    assert not failures, "\n".join(f"{page}: {item}" for page, x in failures.items() for item in x)
+
+
+@pytest.mark.django_db
+def test_the_report_form_in_spanish_with_its_errors(client, world):
+    response = client.post(f"/es/report/statement/{world['statement'].pk}/", {"message": "x"})
+    assert response.status_code == 400
+    assert "Su reporte no se envió." in response.content.decode()
+    assert english_left(response.content.decode()) == []
+
+
+@pytest.mark.django_db
+def test_a_missing_page_in_spanish(client, world):
+    response = client.get("/es/jurisdictions/atlantis-xx/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Página no encontrada" in html
+    assert english_left(html) == []
+
+
+@pytest.mark.django_db
+def test_dates_read_as_spanish_dates(client, world):
+    text = visible_text(region(client.get(f"/es/articles/{world['article'].pk}/").content.decode()))
+    assert "2 de mayo de 2024" in text
+    english = client.get(f"/articles/{world['article'].pk}/").content.decode()
+    assert "May 2, 2024" in english
+
+
+@pytest.mark.django_db
+def test_english_stays_at_the_root(client, world):
+    html = client.get(f"/facts/statement/{world['statement'].pk}/").content.decode()
+    assert "The words it comes from" in html and "Report a problem" in html
+    assert "Reportar un problema" not in html
+
+
+@pytest.mark.django_db
+def test_the_api_stays_english_whatever_the_reader_asks(client, world):
+    response = client.get("/api/policies/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 200
+    assert "ordinance" in [policy["kind"] for policy in response.json()["results"]]
+    invalid = client.get("/api/policies/?kind=nope", HTTP_ACCEPT_LANGUAGE="es")
+    assert invalid.status_code == 400 and "valid choice" in invalid.content.decode()
+    assert client.get("/es/api/policies/").status_code == 404
+    missing = client.get("/api/nothing-here/", HTTP_ACCEPT_LANGUAGE="es")
+    assert missing.json() == {"detail": "Not found."}
