@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import re
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,21 +23,11 @@ from django.conf import settings
 
 from articles.models import Article
 from stances.models import AgreementListing, Jurisdiction, Official
-from stances.services.declarations import declaration_create
-from stances.services.events import event_create
 from stances.services.importers.ice_287g import ice_287g_import
-from stances.services.policies import policy_create
-from stances.services.statements import statement_create
-from tests.factories import ArticleFactory, JurisdictionFactory, OfficialFactory
+from tests.stances.test_citations import facts  # noqa: F401 - a fixture, shared
 
 MO = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.mo"
 
-BODY = (
-    "Mayor Ana Ruiz said: “Our police will not ask anyone about their status.”\n"
-    "The council adopted an ordinance barring ICE from the city jail.\n"
-    "Agents arrested 12 people at a car wash on Monday.\n"
-    "Ruiz said the city remains a welcoming city."
-)
 HEADER = ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA"]
 
 # Words of the interface that a Spanish page must not show outside lang="en" (whole words,
@@ -170,45 +159,10 @@ def _cache_in_memory(settings):
 
 
 @pytest.fixture
-def world(db, tmp_path):
-    place = JurisdictionFactory(
-        name="Salem", state="OR", slug="salem-or", latitude=44.94, longitude=-123.03
-    )
-    article = ArticleFactory(
-        body=BODY,
-        title="Salem bars ICE from its jail",
-        outlet="Salem Daily News",
-        url="https://example.org/salem",
-        published_on=dt.date(2024, 5, 2),
-    )
-    mayor = OfficialFactory(name="Ana Ruiz", slug="ana-ruiz", role="Mayor", jurisdiction=place)
-    facts = {
-        "statement": statement_create(
-            article=article,
-            speaker=mayor,
-            stance="against_cooperation",
-            quote="Our police will not ask anyone about their status.",
-        ),
-        "policy": policy_create(
-            article=article,
-            jurisdiction=place,
-            kind="ordinance",
-            summary="Ordinance barring ICE from the jail.",
-            evidence="adopted an ordinance barring ICE from the city jail",
-            effects=[("jail_access", "limits")],
-        ),
-        "event": event_create(
-            article=article,
-            jurisdiction=place,
-            kind="arrests",
-            summary="Twelve arrested at a car wash.",
-            evidence="Agents arrested 12 people at a car wash",
-            count=12,
-        ),
-        "declaration": declaration_create(
-            article=article, jurisdiction=place, label="welcoming city", words="a welcoming city"
-        ),
-    }
+def world(request, tmp_path):
+    """The facts of Salem (a statement, a policy, an event, a declaration: the citations' test
+    data), and a snapshot of ICE's list with one agreement, in Brevard County."""
+    salem = request.getfixturevalue("facts")
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(HEADER)
@@ -218,7 +172,7 @@ def world(db, tmp_path):
     workbook.save(path)
     ice_287g_import(path_or_file=path)
     dataset = Article.objects.get(kind="dataset")
-    return {"place": place, "article": article, "dataset": dataset, **facts}
+    return {"article": salem["statement"].article, "dataset": dataset, **salem}
 
 
 def pages(world) -> dict[str, str]:
