@@ -14,6 +14,8 @@ from stances.selectors.jurisdictions import (
 )
 
 from . import dashboard
+from .map import page as map_page
+from .map.scrubber import scrubber
 from .responses import invalid_filters
 
 
@@ -26,14 +28,15 @@ def home(request):
     context = {"filters": filters, "stance_form": stance_form, "indicators": Indicator.choices}
     if not (filters.is_valid() and stance_form.is_valid()):
         return invalid_filters(request, "stances/map.html", context, filters.form, stance_form)
+    as_of = stance_form.cleaned_data["as_of"]
     rows = jurisdiction_rows(
         with_evidence(filters.qs),
-        as_of=stance_form.cleaned_data["as_of"],
+        as_of=as_of,
         stance=stance_form.cleaned_data["stance"] or None,
         indicators=stance_form.indicator_values(),
     )
-    page = dashboard.map_page(
-        rows, sort=request.GET.get("sort", "name"), table_page=request.GET.get("page")
+    page = map_page.map_page(
+        rows, as_of=as_of, sort=request.GET.get("sort", "name"), table_page=request.GET.get("page")
     )
     # Links keep the filters and the order, and nothing else (a stored page is keyed by what
     # it reads: sanctuary.web.query).
@@ -48,5 +51,7 @@ def home(request):
         # Says "no jurisdictions yet" apart from "none match these filters".
         filtered=any(query.values()),
         last_updated=dashboard.last_updated(),
+        scrubber=scrubber(as_of),
+        models_287g=filters.form.fields["model_287g"].choices,
     )
     return render(request, "stances/map.html", context)

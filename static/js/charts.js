@@ -10,6 +10,11 @@
 
   function draw(element) {
     var figure = JSON.parse(document.getElementById(element.dataset.figure).textContent);
+    if (element.classList.contains("plot-map") && element.clientWidth) {
+      // The map's height follows its width (the US is about 1.6 times as wide as tall), so a
+      // phone shows the whole country without a band of empty space.
+      figure.layout.height = Math.max(240, Math.min(520, Math.round(element.clientWidth * 0.62)));
+    }
     var config = {
       responsive: true,
       displaylogo: false,
