@@ -164,7 +164,12 @@ def table_names(response) -> list[str]:
     ]
 
 
-MAP_STANCES = ("Non-cooperation", "Limited cooperation", "Cooperation", "No policy evidence")
+MAP_STANCES = (
+    "Non-cooperation",
+    "Limited cooperation",
+    "Cooperation",
+    "Unknown: no policy evidence",
+)
 
 
 def map_points(response) -> dict[str, list[str]]:
@@ -372,7 +377,7 @@ def test_the_map_lists_every_jurisdiction_with_evidence_once(client, world):
         "Non-cooperation": ["Madison, WI"],
         "Limited cooperation": [],
         "Cooperation": ["Dane County, WI"],
-        "No policy evidence": ["Houston, TX"],  # its only policy was rejected
+        "Unknown: no policy evidence": ["Houston, TX"],  # its only policy was rejected
     }
 
 

@@ -26,6 +26,7 @@ STANCE_COLOURS = {
     Stance.UNKNOWN: "#7a7a7a",
 }
 NO_EVIDENCE_FILL = "#d9d9d9"
+NO_EVIDENCE = "Unknown: no policy evidence"
 SHAPE_FILLS = {**STANCE_COLOURS, Stance.UNKNOWN: NO_EVIDENCE_FILL}
 STANCE_SYMBOLS = {Stance.UNKNOWN: "circle-open"}
 LABELLED = 10  # the most populous places shown get their name on the map
@@ -36,7 +37,7 @@ SIZE_LEGEND = (1, 10, 50)
 
 
 def stance_label(stance: str) -> str:
-    return "No policy evidence" if stance == Stance.UNKNOWN else Stance(stance).label
+    return NO_EVIDENCE if stance == Stance.UNKNOWN else Stance(stance).label
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,8 @@ def _shading(kind: str, shapes: list[MapPlace]) -> dict | None:
         "colorscale": _discrete_scale([SHAPE_FILLS[s] for s in order]),
         "showscale": False,
         "marker": {
-            "line": {"color": "#ffffff", "width": 1.2 if kind == "state" else 0.4},
-            "opacity": 0.55 if kind == "state" else 0.9,
+            "line": {"color": "#ffffff", "width": 1.5 if kind == "state" else 0.5},
+            "opacity": 0.9,
         },
         "text": [_hover(p) for p in shapes],
         "customdata": [p.url for p in shapes],
@@ -194,6 +195,9 @@ def _layout() -> dict:
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "showlegend": False,
         "hovermode": "closest",
+        # A marker answers the pointer on itself (and 3 px around), not plotly's default 20 px:
+        # the county around a city stays reachable right up to the city's marker.
+        "hoverdistance": 3,
         "font": LAYOUT_FONT,
         "paper_bgcolor": "rgba(0,0,0,0)",
         "height": 520,
