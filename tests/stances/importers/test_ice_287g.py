@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import feedparser
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -107,6 +108,29 @@ def test_each_model_sets_what_the_methodology_says(make_xlsx):
     [agency] = {policy.listing.official for policy in PolicyAction.objects.all()}
     assert agency.name == "Brevard County Sheriff's Office" and agency.kind == "organisation"
     assert agency.jurisdiction.slug == "brevard-county-fl"
+
+
+@pytest.mark.django_db
+def test_each_model_has_its_own_feed_of_agreements(client, make_xlsx):
+    rows = [
+        [*BREVARD, model, dt.datetime(2025, 2, 20), "link"]
+        for model in ("Jail Enforcement Model", "Task Force Model")
+    ]
+    ice_287g_import(path_or_file=make_xlsx(rows))
+
+    response = client.get("/feeds/287g/task_force.atom")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo and feed.version == "atom10"
+    assert feed.feed.title == "Sanctuary: 287(g) Task Force Model agreements"
+    [entry] = feed.entries
+    task_force = PolicyAction.objects.get(listing__model="task_force")
+    assert entry.title == "Policy action: 287(g) agreement in Brevard County, FL"
+    assert entry.link.endswith(f"/jurisdictions/brevard-county-fl/#policy-{task_force.pk}")
+    # The source is ICE's list: the snapshot's page, at the agreement's row.
+    via = [link.href for link in entry.links if link.rel == "via"]
+    assert via == [f"http://testserver/articles/{task_force.article_id}/#policy-{task_force.pk}"]
+    assert client.get("/feeds/287g/no_such_model.atom").status_code == 404
 
 
 @pytest.mark.django_db
