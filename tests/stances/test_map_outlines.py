@@ -15,6 +15,7 @@ from articles.datasets.ice_287g import read_snapshot
 from articles.datasets.places import find_county
 from sanctuary.web.topojson import geometries_by_id
 from stances.selectors.outlines import ATLAS_DIR, outline_ids
+from stances.web.map import scrubber as scrubber_module
 from tests.factories import (
     ArticleFactory,
     JurisdictionFactory,
@@ -163,3 +164,42 @@ def test_geojson_refuses_an_unknown_geometry(client, db):
 
     assert response.status_code == 400
     assert "geometry" in response.json()
+
+
+# The filters and the scrubber --------------------------------------------------------------------
+
+
+def test_the_map_filters_by_287g_model_and_pending_request(client, db):
+    place_with_policy("Dane County", "county", "WI", "fips:55025", "cooperates")
+
+    page = client.get("/?model_287g=task_force&pending_287g=true").content.decode()
+
+    assert '<option value="task_force" selected>' in page
+    assert '<option value="true" selected>Pending with ICE</option>' in page
+    assert "No jurisdiction matches these filters." in page  # Dane County is on neither list
+    assert client.get("/?model_287g=sheriff").status_code == 400
+    assert client.get("/?pending_287g=maybe").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("as_of", "value", "exact"),
+    [
+        (None, 2026, True),  # today
+        (dt.date(2021, 12, 31), 2021, True),  # a year's stop
+        (dt.date(2021, 6, 1), 2021, False),  # any other day: its year, not a stop
+        (dt.date(1990, 12, 31), 1990, True),  # before the first fact: the range starts there
+    ],
+)
+def test_the_scrubber_runs_from_the_first_fact_to_today(db, monkeypatch, as_of, value, exact):
+    monkeypatch.setattr(scrubber_module.timezone, "localdate", lambda: dt.date(2026, 3, 4))
+    monkeypatch.setattr(module, "first_fact_on", lambda: dt.date(2017, 5, 1))
+
+    shown = scrubber_module.scrubber(as_of)
+
+    assert (shown.first, shown.last) == (min(2017, value), 2026)
+    assert (shown.value, shown.exact) == (value, exact)
+
+
+def test_no_scrubber_without_a_past_year(db, monkeypatch):
+    monkeypatch.setattr(module, "first_fact_on", lambda: None)
+    assert scrubber_module.scrubber(None) is None
