@@ -192,7 +192,7 @@ def test_the_map_filters_by_287g_model_and_pending_request(client, db):
 )
 def test_the_scrubber_runs_from_the_first_fact_to_today(db, monkeypatch, as_of, value, exact):
     monkeypatch.setattr(scrubber_module.timezone, "localdate", lambda: dt.date(2026, 3, 4))
-    monkeypatch.setattr(module, "first_fact_on", lambda: dt.date(2017, 5, 1))
+    monkeypatch.setattr(scrubber_module, "first_fact_on", lambda: dt.date(2017, 5, 1))
 
     shown = scrubber_module.scrubber(as_of)
 
@@ -201,5 +201,5 @@ def test_the_scrubber_runs_from_the_first_fact_to_today(db, monkeypatch, as_of, 
 
 
 def test_no_scrubber_without_a_past_year(db, monkeypatch):
-    monkeypatch.setattr(module, "first_fact_on", lambda: None)
+    monkeypatch.setattr(scrubber_module, "first_fact_on", lambda: None)
     assert scrubber_module.scrubber(None) is None
