@@ -3,10 +3,15 @@ own page, the time scrubber moves markers, shading and the headline numbers, and
 phone and a desktop without sideways scrolling."""
 
 import datetime as dt
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 
+from articles.datasets.agencies import resolve_agency
+from articles.datasets.ice_287g import read_snapshot
+from stances.management.commands.load_sample_data import latest_snapshots
 from tests.factories import (
     ArticleFactory,
     JurisdictionFactory,
@@ -15,7 +20,10 @@ from tests.factories import (
     statement_at,
 )
 
+from ..stances.importers.conftest import real
 from .test_reader_pages import MARKERS, SHAPES
+
+LATEST_PARTICIPATING = real("participating", "participatingAgencies07182025am.xlsx")
 
 pytestmark = pytest.mark.browser
 
@@ -184,4 +192,28 @@ def test_the_map_page_fits_the_screen_with_its_legend_in_view(tab, maricopa, wid
         assert item.is_visible() and item_box["x"] + item_box["width"] <= width
     map_box = page.locator("#map").bounding_box()
     assert map_box["x"] >= 0 and map_box["x"] + map_box["width"] <= width
+    assert tab.problems() == []
+
+
+def test_the_map_with_the_sample_data_shades_every_county_the_latest_list_names(tab):
+    """``make run``'s data: the sample articles (already ingested for ``tab``) and the latest
+    snapshot of each of ICE's 287(g) lists, as ``load_sample_data`` imports them."""
+    call_command("import_287g", *map(str, latest_snapshots()), stdout=io.StringIO())
+    snapshot = read_snapshot(LATEST_PARTICIPATING)
+    named = set()
+    for row in snapshot.rows:
+        resolved = resolve_agency(row)
+        if row.rejection is None and resolved.kind == "county":
+            named.add(resolved.place.external_id.removeprefix("fips:"))
+
+    page = tab.open("/?kind=county")
+    shaded = page.evaluate(
+        """() => JSON.parse(document.getElementById('map-data').textContent).data
+            .filter(trace => trace.type === 'choropleth')
+            .flatMap(trace => trace.locations)"""
+    )
+
+    assert len(named) > 300
+    assert named <= set(shaded)
+    assert page.locator(SHAPES).count() == len(shaded)
     assert tab.problems() == []
