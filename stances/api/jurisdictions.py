@@ -111,11 +111,11 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
             "stance": form.cleaned_data["stance"] or None,
             "indicators": form.indicator_values(),
         }
+        geometry = request.query_params.get("geometry") or "point"
+        if geometry not in GEOMETRIES:  # checked whatever the format, as the schema says
+            raise ValidationError({"geometry": [f"One of: {', '.join(GEOMETRIES)}."]})
         jurisdictions = self.filter_queryset(self.get_queryset())
         if request.accepted_renderer.format == "geojson":
-            geometry = request.query_params.get("geometry") or "point"
-            if geometry not in GEOMETRIES:
-                raise ValidationError({"geometry": [f"One of: {', '.join(GEOMETRIES)}."]})
             outlines = geometry == "outline"
             return Response(self.geojson(request, jurisdictions, query, outlines=outlines))
         if request.accepted_renderer.format == "csv":
