@@ -1,6 +1,6 @@
 """The map's outlines: us-atlas's county and state outlines by FIPS, shipped in our own static
-files, cover every county ICE's latest participating 287(g) list names; the map shades counties
-and states with them and sends only those of the places shown, in a constant number of queries;
+files (TopoJSON, and the GeoJSON derived from it), cover every county ICE's latest participating
+287(g) list names; the map shades counties and states with them in a constant number of queries;
 the GeoJSON download gives them with ``geometry=outline``."""
 
 import datetime as dt
@@ -14,6 +14,7 @@ from articles.datasets.agencies import resolve_agency
 from articles.datasets.ice_287g import read_snapshot
 from articles.datasets.places import find_county
 from sanctuary.web.topojson import geometries_by_id
+from scripts.build_outlines import LAYERS, feature_collection, render
 from stances.selectors.outlines import ATLAS_DIR, outline_ids
 from stances.web.map import scrubber as scrubber_module
 from tests.factories import (
@@ -48,6 +49,14 @@ def test_the_outlines_cover_every_county_the_latest_participating_list_names():
 def test_every_state_and_dc_has_an_outline():
     assert len(outline_ids("state")) >= 51
     assert {"11", "06", "48", "72"} <= outline_ids("state")  # DC, California, Texas, Puerto Rico
+
+
+@pytest.mark.parametrize("target", sorted(LAYERS))
+def test_the_shipped_geojson_is_what_the_script_derives_from_the_shipped_topojson(target):
+    source, layer = LAYERS[target]
+    topology = json.loads((ATLAS_DIR / source).read_text())
+
+    assert (ATLAS_DIR / target).read_text() == render(feature_collection(topology, layer))
 
 
 def test_a_decoded_outline_is_closed_and_in_longitude_latitude():
@@ -97,8 +106,9 @@ def test_counties_and_states_are_shaded_by_stance_cities_are_markers_above(clien
     assert all(kind == "scattergeo" for kind, _ in kinds[2:])
     states, counties = data[0], data[1]
     assert states["locations"] == ["48"] and counties["locations"] == ["55025"]
-    # Only the outlines of the places shown are sent.
-    assert [f["id"] for f in counties["geojson"]["features"]] == ["55025"]
+    # The outlines come from our own static files, once for every page (the browser's cache).
+    assert counties["geojson"].endswith("/static/vendor/us-atlas/counties.geojson")
+    assert states["geojson"].endswith("/static/vendor/us-atlas/states.geojson")
     assert counties["customdata"] == ["/jurisdictions/dane-county-wi/"]
     assert "Stance: Limited cooperation" in counties["text"][0]
     assert "Stance: Cooperation" in states["text"][0]

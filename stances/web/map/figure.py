@@ -42,8 +42,9 @@ def stance_label(stance: str) -> str:
 
 @dataclass(frozen=True)
 class MapPlace:
-    """One place on the map: a shape when ``geometry`` is given (a county or a state), else a
-    marker at its latitude and longitude."""
+    """One place on the map: a shape when ``outline`` is set (a county or a state whose FIPS code
+    has an outline in the file at that static URL), else a marker at its latitude and
+    longitude."""
 
     name: str
     url: str
@@ -57,7 +58,7 @@ class MapPlace:
     latitude: float | None = None
     longitude: float | None = None
     fips: str | None = None
-    geometry: dict | None = None
+    outline: str | None = None  # the static URL of the GeoJSON file holding its outline
 
     @property
     def facts(self) -> int:
@@ -88,8 +89,8 @@ def _hover(place: MapPlace) -> str:
 
 
 def map_figure(places: list[MapPlace]) -> dict:
-    shapes = [p for p in places if p.geometry is not None]
-    points = [p for p in places if p.geometry is None and p.latitude is not None]
+    shapes = [p for p in places if p.outline]
+    points = [p for p in places if not p.outline and p.latitude is not None]
     traces = [_shading(kind, [p for p in shapes if p.kind == kind]) for kind in ("state", "county")]
     traces = [t for t in traces if t]
     for stance in Stance.values:
@@ -103,20 +104,15 @@ def map_figure(places: list[MapPlace]) -> dict:
 
 
 def _shading(kind: str, shapes: list[MapPlace]) -> dict | None:
-    """One choropleth of a kind, with only the outlines of the places shown."""
+    """One choropleth of a kind: plotly fetches the outlines from our static file (once, then
+    the browser's cache) and draws those of the places shown."""
     if not shapes:
         return None
     order = list(SHAPE_FILLS)
     return {
         "type": "choropleth",
         "name": "States" if kind == "state" else "Counties",
-        "geojson": {
-            "type": "FeatureCollection",
-            "features": [
-                {"type": "Feature", "id": p.fips, "properties": {}, "geometry": p.geometry}
-                for p in shapes
-            ],
-        },
+        "geojson": shapes[0].outline,
         "locations": [p.fips for p in shapes],
         "z": [order.index(p.stance) for p in shapes],
         "zmin": 0,

@@ -9,13 +9,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
 from stances.models import Stance
 from stances.selectors.counts import Counts, counts_as_of
 from stances.selectors.jurisdictions import JurisdictionRow
-from stances.selectors.outlines import fips, outline
+from stances.selectors.outlines import OUTLINE_FILES, fips, has_outline
 
 from .figure import SIZE_LEGEND, MapPlace, map_figure, marker_size
 
@@ -104,7 +105,7 @@ def map_page(
         arrests=sum(r.arrests for r in map_rows),
         sort=sort if sort.lstrip("-") in SORT_KEYS else "name",
         table=Paginator(map_rows, TABLE_PAGE_SIZE).get_page(table_page),
-        shapes=sum(1 for p in places if p.geometry is not None),
+        shapes=sum(1 for p in places if p.outline),
     )
 
 
@@ -123,5 +124,5 @@ def _place(r: MapRow) -> MapPlace:
         latitude=place.latitude,
         longitude=place.longitude,
         fips=fips(place),
-        geometry=outline(place),
+        outline=static(OUTLINE_FILES[place.kind]) if has_outline(place) else None,
     )
