@@ -14,10 +14,10 @@ from stances.selectors.jurisdictions import (
     with_evidence,
 )
 
-from . import dashboard
-from .map import page as map_page
-from .map.scrubber import scrubber
-from .responses import invalid_filters
+from .. import dashboard
+from ..responses import invalid_filters
+from . import page as map_page
+from .scrubber import scrubber
 
 
 @require_safe
