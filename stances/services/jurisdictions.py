@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from articles.extraction.types import Place
 from sanctuary import versions
@@ -26,10 +26,25 @@ def jurisdictions_for_places(places: Iterable[Place]) -> tuple[dict[str, Jurisdi
     stored = {j.slug: j for j in Jurisdiction.objects.filter(slug__in=wanted)}
     created = 0
     for slug, place in wanted.items():
-        if slug not in stored:
+        if slug in stored:
+            continue
+        try:
             stored[slug] = _jurisdiction_create(place)
             created += 1
+        except IntegrityError:
+            # Another ingestion (a parallel worker) stored it since: share that one.
+            stored[slug] = created_meanwhile(Jurisdiction, slug)
     return stored, created
+
+
+def created_meanwhile(model, slug: str):
+    """The row another transaction committed under ``slug``, after ours failed to insert it
+    (the unique index made ours wait for theirs). Re-raises when there is none: then the
+    conflict was another field's, which must not pass silently."""
+    try:
+        return model.objects.get(slug=slug)
+    except model.DoesNotExist:
+        raise IntegrityError(f"{model.__name__} {slug!r} conflicts with a stored row") from None
 
 
 def _jurisdiction_create(place: Place) -> Jurisdiction:
