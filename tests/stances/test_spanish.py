@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -80,10 +81,31 @@ class VisibleText(HTMLParser):
             self.parts.append(data)
 
 
+def figure_text(html: str) -> list[str]:
+    """What a chart shows from the JSON the page carries (``json_script``): trace names, hover
+    and label texts, titles; ``static/js/charts.js`` draws them as they are."""
+    found = []
+
+    def walk(value, key=""):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and key in ("text", "name", "title", "hovertext"):
+            found.append(re.sub(r"<[^>]+>", " ", value))
+
+    pattern = r'<script id="[^"]*" type="application/json">(.*?)</script>'
+    for data in re.findall(pattern, html, flags=re.DOTALL):
+        walk(json.loads(data))
+    return found
+
+
 def visible_text(html: str) -> str:
     parser = VisibleText()
     parser.feed(html)
-    text = " ".join(parser.parts)
+    text = " ".join(parser.parts + figure_text(html))
     text = re.sub(r"https?://\S+|(?<![\w])/[\w\-./?=&%#]*", " ", text)  # addresses are no words
     text = re.sub(r"\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b", " ", text)  # nor identifiers (slugs, keys)
     return re.sub(r"\s+", " ", text)
@@ -115,7 +137,8 @@ def english_fragments() -> list[str]:
             continue
         for piece in re.split(r"%\(\w+\)[sd]|<[^>]+>", english):
             piece = piece.strip(" .,:;()“”")
-            if len(piece) >= 3 and re.search(r"[A-Za-z]{2}", piece):
+            kept = piece in str(translated)  # "UTC", "ICE", "287(g)" stay as they are
+            if len(piece) >= 3 and re.search(r"[A-Za-z]{2}", piece) and not kept:
                 pieces.add(piece)
     return sorted(pieces, key=len, reverse=True)
 
@@ -178,6 +201,10 @@ def world(request, tmp_path):
 def pages(world) -> dict[str, str]:
     article, dataset = world["article"].pk, world["dataset"].pk
     found = {
+        "map": "/es/",
+        "map, filtered": "/es/?kind=city&as_of=2025-06-01",
+        "map, nothing matches": "/es/?state=ZZ",
+        "embed map": "/es/embed/map/?as_of=2025-06-01",
         "article": f"/es/articles/{article}/",
         "dataset snapshot": f"/es/articles/{dataset}/",
         "report form": f"/es/report/statement/{world['statement'].pk}/",

@@ -12,6 +12,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from stances.models import Stance
 
 from ..charts import LAYOUT_FONT, esc
@@ -26,7 +30,7 @@ STANCE_COLOURS = {
     Stance.UNKNOWN: "#7a7a7a",
 }
 NO_EVIDENCE_FILL = "#d9d9d9"
-NO_EVIDENCE = "Unknown: no policy evidence"
+NO_EVIDENCE = gettext_lazy("Unknown: no policy evidence")
 SHAPE_FILLS = {**STANCE_COLOURS, Stance.UNKNOWN: NO_EVIDENCE_FILL}
 STANCE_SYMBOLS = {Stance.UNKNOWN: "circle-open"}
 LABELLED = 10  # the most populous places shown get their name on the map
@@ -37,7 +41,7 @@ SIZE_LEGEND = (1, 10, 50)
 
 
 def stance_label(stance: str) -> str:
-    return NO_EVIDENCE if stance == Stance.UNKNOWN else Stance(stance).label
+    return str(NO_EVIDENCE if stance == Stance.UNKNOWN else Stance(stance).label)
 
 
 @dataclass(frozen=True)
@@ -70,22 +74,27 @@ def marker_size(facts: int) -> float:
     return MIN_MARKER + 2.5 * math.sqrt(max(facts, 0))
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else plural or word + 's'}"
-
-
 def _hover(place: MapPlace) -> str:
-    arrests = f"<br>ICE arrests reported: {place.arrests:,}" if place.arrests else ""
+    arrests = ""
+    if place.arrests:
+        arrests = "<br>" + _("ICE arrests reported: %(count)s") % {"count": _number(place.arrests)}
     facts = " · ".join(
         (
-            _plural(place.statements, "statement"),
-            _plural(place.policies, "policy", "policies"),
-            _plural(place.events, "enforcement event"),
+            ngettext("%(count)s statement", "%(count)s statements", place.statements)
+            % {"count": _number(place.statements)},
+            ngettext("%(count)s policy", "%(count)s policies", place.policies)
+            % {"count": _number(place.policies)},
+            ngettext("%(count)s enforcement event", "%(count)s enforcement events", place.events)
+            % {"count": _number(place.events)},
         )
     )
-    return (
-        f"<b>{esc(place.name)}</b><br>Stance: {esc(stance_label(place.stance))}<br>{facts}{arrests}"
-    )
+    stance = _("Stance: %(stance)s") % {"stance": esc(stance_label(place.stance))}
+    return f"<b>{esc(place.name)}</b><br>{stance}<br>{facts}{arrests}"
+
+
+def _number(count: int) -> str:
+    """1,234 in English, 1234 or 1.234 as the language writes it."""
+    return intcomma(count)
 
 
 def map_figure(places: list[MapPlace]) -> dict:
@@ -111,7 +120,7 @@ def _shading(kind: str, shapes: list[MapPlace]) -> dict | None:
     order = list(SHAPE_FILLS)
     return {
         "type": "choropleth",
-        "name": "States" if kind == "state" else "Counties",
+        "name": _("States") if kind == "state" else _("Counties"),
         "geojson": shapes[0].outline,
         "locations": [p.fips for p in shapes],
         "z": [order.index(p.stance) for p in shapes],
@@ -157,7 +166,7 @@ def _labels(places: list[MapPlace]) -> dict:
     return {
         "type": "scattergeo",
         "mode": "text",
-        "name": "Labels",
+        "name": _("Labels"),
         "lat": [p.latitude for p in places],
         "lon": [p.longitude for p in places],
         "text": [esc(p.name.split(",")[0]) for p in places],
