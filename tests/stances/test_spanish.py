@@ -15,6 +15,7 @@ import datetime as dt
 import gettext
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -144,7 +145,7 @@ def english_fragments() -> list[str]:
 
 
 # PHASE1: the page chrome (base.html) is translated in the second step; until then only <main>.
-WHOLE_PAGE = False
+WHOLE_PAGE = True
 
 
 def region(html: str) -> str:
@@ -272,3 +273,39 @@ def test_the_api_stays_english_whatever_the_reader_asks(client, world):
     assert client.get("/es/api/policies/").status_code == 404
     missing = client.get("/api/nothing-here/", HTTP_ACCEPT_LANGUAGE="es")
     assert missing.json() == {"detail": "Not found."}
+
+
+def links(html: str, pattern: str) -> dict[str, str]:
+    return {code: unescape(url) for code, url in re.findall(pattern, html)}
+
+
+SWITCHER = r'<a href="([^"]+)" lang="(\w+)" hreflang="\w+"'
+ALTERNATE = r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">'
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/?kind=city&as_of=2025-06-01&sort=-state", "/jurisdictions/salem-or/"]
+)
+def test_the_switcher_keeps_the_page_and_its_filters(client, world, path):
+    english = client.get(path).content.decode()
+    spanish = client.get(f"/es{path}").content.decode()
+    for html in (english, spanish):
+        assert {code: unescape(url) for url, code in re.findall(SWITCHER, html)} == {
+            "en": f"http://testserver{path}",
+            "es": f"http://testserver/es{path}",
+        }
+    assert re.search(r'lang="en" hreflang="en" aria-current="true"', english)
+    assert re.search(r'lang="es" hreflang="es" aria-current="true"', spanish)
+    assert '<html lang="en">' in english and '<html lang="es">' in spanish
+
+
+@pytest.mark.django_db
+def test_each_page_names_its_other_language(client, world):
+    path = f"/facts/policy/{world['policy'].pk}/"
+    html = client.get(f"/es{path}").content.decode()
+    assert links(html, ALTERNATE) == {
+        "en": f"http://testserver{path}",
+        "es": f"http://testserver/es{path}",
+        "x-default": f"http://testserver{path}",
+    }
