@@ -1,5 +1,6 @@
 """WCAG 2.1 AA, checked by axe-core (bundled by axe-playwright-python) in Chromium on every reader
-page, at a desktop and a phone width: no violation of any kind."""
+page, in English and in Spanish (under ``/es/``), at a desktop and a phone width: no violation of
+any kind."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from stances.models import PolicyAction, Statement
 pytestmark = pytest.mark.browser
 
 WIDTHS = {"desktop": 1400, "phone": 390}
+LANGUAGES = {"english": "", "spanish": "/es"}
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 AXE = Axe()
 
@@ -41,13 +43,14 @@ def reader_pages() -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("prefix", LANGUAGES.values(), ids=LANGUAGES.keys())
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
-def test_every_reader_page_meets_wcag_21_aa(browser, site, width):
+def test_every_reader_page_meets_wcag_21_aa(browser, site, width, prefix):
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     found = {}
     try:
-        for path in reader_pages():
+        for path in (prefix + path for path in reader_pages()):
             page.goto(site + path)
             page.wait_for_load_state("load")
             page.wait_for_function(
