@@ -26,11 +26,11 @@ from stances.selectors.jurisdictions import (
     JurisdictionRow,
     current_stance,
     filter_by_current_stance,
-    jurisdiction_detail,
     jurisdiction_rows,
     jurisdictions_with_counts,
     with_evidence_policies,
 )
+from stances.selectors.layers import layered_detail, with_effective
 
 from .params import SLUG_PATTERN, STANCE_PARAMS
 from .serializers import (
@@ -105,7 +105,9 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
         if request.accepted_renderer.format == "csv":
 
             def rows():  # made only when no stored download has them (csv_response)
-                found = jurisdiction_rows(jurisdictions, **query)
+                found = with_effective(
+                    jurisdiction_rows(jurisdictions, **query), as_of=query["as_of"]
+                )
                 self.agreements = self.listed(found, query)
                 yield from self.get_serializer(with_evidence_policies(found), many=True).data
 
@@ -116,7 +118,8 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
                 empty_header=list(self.get_serializer().fields),
                 key=f"jurisdictions {query_key(jurisdictions)} {sorted(query.items())}",
             )
-        page = with_evidence_policies(self.page_rows(jurisdictions, query))
+        page = with_effective(self.page_rows(jurisdictions, query), as_of=query["as_of"])
+        page = with_evidence_policies(page)
         self.agreements = self.listed(page, query)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -156,7 +159,7 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
         form = self.stance_query()
 
         def build() -> dict:
-            detail = jurisdiction_detail(kwargs["slug"], as_of=form.cleaned_data["as_of"])
+            detail = layered_detail(kwargs["slug"], as_of=form.cleaned_data["as_of"])
             return JurisdictionDetailSerializer(detail, context={"request": request}).data
 
         key = versions.hashed_key("jurisdiction", request.build_absolute_uri())

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 
 from sanctuary.versions import cached
 from stances.models import Indicator, Jurisdiction, Official, PolicyAction
+from stances.rules.layers import EffectiveStance
 from stances.rules.stance import (
     EvidenceItem,
     IndicatorState,
@@ -28,6 +29,8 @@ class JurisdictionRow:
     jurisdiction: Jurisdiction
     stance: StanceResult
     policies: dict[int, PolicyAction] = field(default_factory=dict)  # the evidence, by id
+    # What applies to residents across the layers (``selectors.layers``), when asked for.
+    effective: EffectiveStance | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class JurisdictionDetail:
     row: JurisdictionRow
     history: list[StanceChange]
     officials: list[Official]
+    layers: list = field(default_factory=list)  # ``selectors.layers.LayerRow``s, when asked for
 
 
 def jurisdictions_with_counts() -> QuerySet[Jurisdiction]:
@@ -158,6 +162,7 @@ def with_evidence_policies(rows: list[JurisdictionRow]) -> list[JurisdictionRow]
             row.jurisdiction,
             row.stance,
             {pid: policies[pid] for s in row.stance.indicators.values() for pid in s.policy_ids},
+            row.effective,
         )
         for row in rows
     ]

@@ -9,7 +9,7 @@ from stances.filters import StanceQueryForm
 from stances.models import Jurisdiction
 from stances.selectors.agreements import place_listings
 from stances.selectors.facts import declarations_of
-from stances.selectors.jurisdictions import jurisdiction_detail
+from stances.selectors.layers import layered_detail
 
 from . import dashboard
 from .citations import place_citation
@@ -25,7 +25,7 @@ def jurisdiction(request, slug: str):
             request, "stances/jurisdiction.html", {"stance_form": stance_form}, stance_form
         )
     try:
-        detail = jurisdiction_detail(slug, as_of=stance_form.cleaned_data["as_of"])
+        detail = layered_detail(slug, as_of=stance_form.cleaned_data["as_of"])
     except Jurisdiction.DoesNotExist:
         raise Http404("No jurisdiction with that name.") from None
     facts = dashboard.timeline_facts({"jurisdiction": slug}, types=dashboard.TIMELINE_TYPES)

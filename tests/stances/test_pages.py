@@ -323,7 +323,8 @@ PAGES = {
     # it, evidence, policies, officials, 4 for facts, 3 slug look-ups (see filters.SlugFilter),
     # declarations, its listings on ICE's 287(g) lists (their effects: a query more when it
     # has some)
-    "/jurisdictions/{slug}/": 13,
+    # and its layers: the county and state above it, their evidence, the state policies' kinds
+    "/jurisdictions/{slug}/": 16,
     # it, places, speakers, statements, events, policies, effects, declarations
     "/articles/{article}/": 8,
 }
