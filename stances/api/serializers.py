@@ -23,6 +23,7 @@ from stances.models import (
     Stance,
     Statement,
 )
+from stances.rules.layers import LEVELS
 from stances.selectors.agreements import NONE, Agreements287g, agreements_287g
 from stances.selectors.jurisdictions import JurisdictionDetail, JurisdictionRow
 
@@ -254,7 +255,7 @@ class LayeredIndicatorSerializer(serializers.Serializer):
     value = serializers.ChoiceField(choices=[*Direction.choices, ("unknown", "Unknown")])
     effective_on = serializers.DateField(allow_null=True, help_text="The day it took this value.")
     layer = serializers.ChoiceField(
-        choices=["own", "county", "state"],
+        choices=LEVELS,
         allow_null=True,
         help_text="Which layer of government set it (null: no layer knows it).",
     )
@@ -368,7 +369,7 @@ _LAYERS_SCHEMA = inline_serializer(
     "Layer",
     many=True,
     fields={
-        "level": serializers.ChoiceField(choices=["own", "county", "state"]),
+        "level": serializers.ChoiceField(choices=LEVELS),
         "slug": serializers.CharField(allow_null=True),
         "name": serializers.CharField(allow_null=True),
         "stance": serializers.ChoiceField(choices=Stance.choices),

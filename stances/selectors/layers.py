@@ -42,13 +42,6 @@ def _above(place: Jurisdiction) -> tuple[int | None, str | None]:
     return None, None
 
 
-def _states(codes: set[str]) -> dict[str, Jurisdiction]:
-    found = Jurisdiction.objects.select_related("summary").filter(
-        kind=JurisdictionKind.STATE, state__in=codes
-    )
-    return {j.state: j for j in found} if codes else {}
-
-
 def _kinds(results: list[StanceResult]) -> dict[int, str]:
     ids = {pid for r in results for s in r.indicators.values() for pid in s.policy_ids}
     return dict(PolicyAction.objects.filter(pk__in=ids).values_list("pk", "kind")) if ids else {}
@@ -106,10 +99,16 @@ def with_effective(rows: list[JurisdictionRow], *, as_of: dt.date | None = None)
     the counties and states above the rows from their summaries, a past date's derived."""
     county_ids = {r.jurisdiction.county_id for r in rows if _above(r.jurisdiction)[0]}
     codes = {code for r in rows if (code := _above(r.jurisdiction)[1])}
-    counties = (
-        Jurisdiction.objects.select_related("summary").in_bulk(county_ids) if county_ids else {}
+    above = (
+        Jurisdiction.objects.select_related("summary").filter(
+            Q(pk__in=county_ids, kind=JurisdictionKind.COUNTY)
+            | Q(kind=JurisdictionKind.STATE, state__in=codes)
+        )
+        if codes
+        else []
     )
-    states = _states(codes)
+    counties = {j.pk: j for j in above if j.kind == JurisdictionKind.COUNTY}
+    states = {j.state: j for j in above if j.kind == JurisdictionKind.STATE}
     if as_of is None:
         results = {j.pk: current_stance(j) for j in (*counties.values(), *states.values())}
     else:

@@ -170,9 +170,16 @@ def map_points(response) -> dict[str, list[str]]:
 
 def timeline_points(response) -> list[dict]:
     """Every marker on the timeline: its date, lane, hover text and whether it is hollow."""
+    data = figure(response, "timeline-data")
+    lanes = data["layout"]["yaxis"]["ticktext"]
     return [
-        {"x": x, "lane": y, "text": text, "hollow": trace["marker"]["symbol"] == "circle-open"}
-        for trace in figure(response, "timeline-data")["data"]
+        {
+            "x": x,
+            "lane": lanes[round(y)],
+            "text": text,
+            "hollow": trace["marker"]["symbol"] == "circle-open",
+        }
+        for trace in data["data"]
         for x, y, text in zip(trace["x"], trace["y"], trace["text"], strict=True)
     ]
 
