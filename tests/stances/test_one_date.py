@@ -1,0 +1,59 @@
+"""One change, one date: the indicator's "since", the stance history, the timeline marker and the
+API all give the day the change took effect (issue 16: they used to give three)."""
+
+import datetime as dt
+import json
+import re
+from html import unescape
+
+from tests.factories import ArticleFactory, JurisdictionFactory, policy_with_effects
+
+BODY = (
+    "In June the mayor ordered the city jail to refuse ICE detainers.\n"
+    "In September the council confirmed the city jail refuses ICE detainers."
+)
+
+
+def test_one_change_shows_one_date_everywhere(client, db):
+    atlanta = JurisdictionFactory(name="Atlanta", state="GA", slug="atlanta-ga")
+    article = ArticleFactory(body=BODY, published_on=dt.date(2018, 10, 1))
+    order = policy_with_effects(
+        article,
+        atlanta,
+        "In June the mayor ordered the city jail to refuse ICE detainers.",
+        [("detainers", "limits")],
+        kind="executive_order",
+        effective_on=dt.date(2018, 6, 1),
+        date_precision="month",
+    )
+    policy_with_effects(  # says the same again: changes nothing, moves no date
+        article,
+        atlanta,
+        "In September the council confirmed the city jail refuses ICE detainers.",
+        [("detainers", "limits")],
+        kind="resolution",
+        effective_on=dt.date(2018, 9, 6),
+        date_precision="day",
+    )
+    the_day = "2018-06-30"  # a June 2018 order counts from the end of June
+
+    page = client.get("/jurisdictions/atlanta-ga/").content.decode()
+    indicator_row = page[page.index('<th scope="row">Detainers</th>') :][:400]
+    assert "June 30, 2018" in indicator_row
+    history = page[page.index('id="history-title"') :]
+    assert f'<time datetime="{the_day}">June 30, 2018</time>' in history
+
+    data = json.loads(
+        unescape(re.search(r'id="timeline-data"[^>]*>(.*?)</script>', page, re.S).group(1))
+    )
+    xs = [
+        x
+        for trace in data["data"]
+        for x, url in zip(trace["x"], trace["customdata"], strict=True)
+        if url.endswith(f"#policy-{order.pk}")
+    ]
+    assert xs == [the_day]
+
+    api = client.get("/api/jurisdictions/atlanta-ga/").json()
+    assert api["indicators"]["detainers"]["effective_on"] == the_day
+    assert [change["on"] for change in api["history"]] == [the_day]
