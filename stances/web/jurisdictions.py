@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import StanceQueryForm
 from stances.models import Jurisdiction
+from stances.rules.verdict import verdict
 from stances.selectors.agreements import place_listings
 from stances.selectors.facts import declarations_of
 from stances.selectors.layers import layered_detail
@@ -29,8 +30,16 @@ def jurisdiction(request, slug: str):
     except Jurisdiction.DoesNotExist:
         raise Http404("No jurisdiction with that name.") from None
     facts = dashboard.timeline_facts({"jurisdiction": slug}, types=dashboard.TIMELINE_TYPES)
+    place = detail.row.jurisdiction
+    kinds = {pk: policy.get_kind_display() for pk, policy in detail.row.policies.items()}
+    sources = {fact.article_id for rows in facts.values() for fact in rows}
+    sources |= {policy.article_id for policy in detail.row.policies.values()}
+    summary = getattr(place, "summary", None)
     context = {
         "detail": detail,
+        "verdict": verdict(place.name, detail.row.stance, kinds),
+        "source_count": len(sources),
+        "last_checked": summary.refreshed_at if summary else None,
         "row": detail.row,
         "stance_form": stance_form,
         "facts": facts,
