@@ -156,10 +156,7 @@ def _policy_item(policy, lane: str | None) -> charts.TimelineItem | None:
     on = counts_from(policy.effective_on, policy.date_precision, policy.article.published_on)
     if on is None:
         return None
-    effects = ", ".join(
-        f"{e.get_indicator_display()}: {e.direction}"
-        for e in policy.effects.all()
-    )
+    effects = ", ".join(f"{e.get_indicator_display()}: {e.direction}" for e in policy.effects.all())
     return charts.TimelineItem(
         lane=lane or "Policy actions",
         on=on,

@@ -227,7 +227,10 @@ def test_an_unknown_jurisdiction_is_404(client, world):
         ("/timeline/?to=2024-02-30", "Enter a valid date."),
         ("/timeline/?type=tweets", "Select a valid choice. tweets is not one of the"),
         ("/timeline/?lanes=diagonal", "Select a valid choice. diagonal is not one of the"),
-        ("/timeline/?jurisdiction=not a slug", "Enter a valid “slug”"),
+        ("/timeline/?jurisdiction=not a slug", "No place is named or has the slug “not a slug”."),
+        ("/timeline/?jurisdiction=Atlantis", "No place is named or has the slug “Atlantis”."),
+        ("/statements/?jurisdiction=Atlantis", "No place is named or has the slug “Atlantis”."),
+        ("/statements/?state=Atlantis", "“Atlantis” is not a state's name or USPS code."),
         ("/statements/?stance=angry", "Select a valid choice. angry is not one of the"),
         ("/statements/?from=soon", "Enter a valid date."),
         ("/statements/?review_status=maybe", "Select a valid choice. maybe is not one of the"),
@@ -265,8 +268,8 @@ def test_pages_say_so_when_there_is_no_data(client, db, url, message):
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("/?state=ZZ", "No jurisdiction matches these filters."),
-        ("/timeline/?jurisdiction=nowhere-xx", "No dated facts match these filters."),
+        ("/?state=Wyoming", "No jurisdiction matches these filters."),
+        ("/timeline/?jurisdiction=Madison&to=1990-12-31", "No dated facts match these filters."),
         ("/statements/?q=zebra", "No statement matches."),
     ],
 )
