@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from sanctuary.versions import cached
-from stances.models import Indicator, Jurisdiction, Official, PolicyAction
+from stances.models import Indicator, Jurisdiction, Official, PolicyAction, ReviewStatus
 from stances.rules.layers import EffectiveStance
 from stances.rules.stance import (
     EvidenceItem,
@@ -173,5 +173,13 @@ def jurisdiction_detail(slug: str, *, as_of: dt.date | None = None) -> Jurisdict
     jurisdiction = jurisdictions_with_counts().get(slug=slug)
     evidence: list[EvidenceItem] = evidence_for([jurisdiction.pk]).get(jurisdiction.pk, [])
     [row] = with_evidence_policies([JurisdictionRow(jurisdiction, derive(evidence, as_of))])
-    officials = list(jurisdiction.officials.order_by("name"))
+    # Each official's visible statements, counted in the same query: a link to them only
+    # when there are some.
+    officials = list(
+        jurisdiction.officials.annotate(
+            statement_count=Count(
+                "statements", filter=~Q(statements__review_status=ReviewStatus.REJECTED)
+            )
+        ).order_by("name")
+    )
     return JurisdictionDetail(row=row, history=history(evidence), officials=officials)
