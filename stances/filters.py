@@ -161,9 +161,27 @@ class JurisdictionFilter(filters.FilterSet):
         {"type": "boolean"},
     )
 
+    evidence = documented(
+        filters.ChoiceFilter(
+            choices=BOOLEAN_CHOICES,
+            method="filter_evidence",
+            help_text="true: only places with at least one statement, policy or event (the "
+            "map's table); false: only places without any.",
+        ),
+        {"type": "boolean"},
+    )
+
     class Meta:
         model = Jurisdiction
-        fields = ["state", "kind", "q", "model_287g", "pending_287g"]
+        fields = ["state", "kind", "q", "model_287g", "pending_287g", "evidence"]
+
+    def filter_evidence(self, queryset, name, value):
+        some = (
+            Q(summary__statement_count__gt=0)
+            | Q(summary__policy_count__gt=0)
+            | Q(summary__event_count__gt=0)
+        )
+        return queryset.filter(some if value == "true" else ~some)
 
     def day(self) -> dt.date:
         """The ``as_of`` day asked for (validated by ``StanceQueryForm``), else today."""

@@ -32,6 +32,7 @@ from stances.selectors.jurisdictions import (
 )
 from stances.selectors.layers import layered_detail, with_effective
 
+from .downloads import COLUMNS, csv_row
 from .params import SLUG_PATTERN, STANCE_PARAMS
 from .serializers import (
     FeatureCollectionSerializer,
@@ -105,17 +106,16 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
         if request.accepted_renderer.format == "csv":
 
             def rows():  # made only when no stored download has them (csv_response)
-                found = with_effective(
-                    jurisdiction_rows(jurisdictions, **query), as_of=query["as_of"]
-                )
-                self.agreements = self.listed(found, query)
-                yield from self.get_serializer(with_evidence_policies(found), many=True).data
+                found = jurisdiction_rows(jurisdictions, **query)
+                found = with_effective(found, as_of=query["as_of"])
+                listed = self.listed(found, query)
+                yield from (csv_row(row, listed, request) for row in found)
 
             return csv_response(
                 request,
                 rows(),
                 filename="jurisdictions",
-                empty_header=list(self.get_serializer().fields),
+                empty_header=COLUMNS,
                 key=f"jurisdictions {query_key(jurisdictions)} {sorted(query.items())}",
             )
         page = with_effective(self.page_rows(jurisdictions, query), as_of=query["as_of"])

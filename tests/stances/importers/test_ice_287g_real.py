@@ -480,8 +480,8 @@ def test_the_csv_and_geojson_carry_the_new_fields(imported, client):
     places = client.get("/api/jurisdictions/?format=csv&kind=county&state=FL")
     counties = list(csv.DictReader(io.StringIO(b"".join(places.streaming_content).decode())))
     [escambia] = [row for row in counties if row["slug"] == "escambia-county-fl"]
-    assert escambia["agreements_287g_models"] == "task_force; warrant_service_officer"
-    assert escambia["agreements_287g_pending"] == "False"
+    assert escambia["agreements_287g_models"] == "task_force;warrant_service_officer"
+    assert escambia["pending_287g"] == "false"
 
     features = client.get("/api/jurisdictions/?format=geojson").json()["features"]
     props = {f["id"]: f["properties"] for f in features}
