@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import F, Q
@@ -35,6 +36,7 @@ def find(text: str, *, limit: int = SUGGESTIONS, kinds=("place", "person")) -> l
     if not text:
         return []
     condition, name, _ = _place_query(text)
+    person = re.sub(r"\s*\(.*\)$", "", text) or text  # a suggestion's label: "Name (Mayor, ...)"
     places = (
         Jurisdiction.objects.none()
         if "place" not in kinds
@@ -50,9 +52,9 @@ def find(text: str, *, limit: int = SUGGESTIONS, kinds=("place", "person")) -> l
         Official.objects.none()
         if "person" not in kinds
         else (
-            Official.objects.filter(name__icontains=text)
+            Official.objects.filter(name__icontains=person)
             .select_related("jurisdiction")
-            .annotate(starts=Q(name__istartswith=text))
+            .annotate(starts=Q(name__istartswith=person))
             .order_by(F("starts").desc(), "name", "id")[:limit]
         )
     )
@@ -66,11 +68,12 @@ def find(text: str, *, limit: int = SUGGESTIONS, kinds=("place", "person")) -> l
         )
         for p in places
     ]
-    for person in people:
-        where = ", ".join(str(x) for x in (person.role, person.jurisdiction) if x)
-        label = f"{person.name} ({where})" if where else person.name
-        url = f"{reverse('statements')}?speaker={person.slug}"
-        found.append(Found(label, "person", url, person.slug, person.name.lower() == text.lower()))
+    for official in people:
+        where = ", ".join(str(x) for x in (official.role, official.jurisdiction) if x)
+        label = f"{official.name} ({where})" if where else official.name
+        url = f"{reverse('statements')}?speaker={official.slug}"
+        exact = official.name.lower() == person.lower()
+        found.append(Found(label, "person", url, official.slug, exact))
     return found[: limit * 2]
 
 

@@ -42,6 +42,7 @@ def test_suggestions_name_places_and_people(client, named):
         ("Atlanta, GA", "/jurisdictions/atlanta-ga/"),
         ("atlanta ga", "/jurisdictions/atlanta-ga/"),
         ("Keisha Lance Bottoms", "/statements/?speaker=keisha-lance-bottoms"),
+        ("Keisha Lance Bottoms (Mayor, Atlanta, GA)", "/statements/?speaker=keisha-lance-bottoms"),
         ("Georgia", "/jurisdictions/georgia/"),
     ],
 )
