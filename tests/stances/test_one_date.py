@@ -57,3 +57,26 @@ def test_one_change_shows_one_date_everywhere(client, db):
     api = client.get("/api/jurisdictions/atlanta-ga/").json()
     assert api["indicators"]["detainers"]["effective_on"] == the_day
     assert [change["on"] for change in api["history"]] == [the_day]
+
+
+def test_the_timeline_hides_no_marker_and_names_every_colour(client, db):
+    from tests.factories import OfficialFactory, statement_at
+
+    place = JurisdictionFactory(name="Atlanta", state="GA", slug="atlanta-ga")
+    body = "“One,” she said. “Two,” she said. “Three,” she said. “Four,” he said."
+    article = ArticleFactory(body=body, published_on=dt.date(2020, 5, 1))
+    she = OfficialFactory(jurisdiction=place)
+    for quote in ("“One,”", "“Two,”", "“Three,”"):
+        statement_at(article, she, quote, stance="against_cooperation", said_on=dt.date(2020, 5, 1))
+    statement_at(article, she, "“Four,”", stance="for_cooperation", said_on=dt.date(2020, 5, 1))
+
+    page = client.get("/timeline/").content.decode()
+    data = json.loads(
+        unescape(re.search(r'id="timeline-data"[^>]*>(.*?)</script>', page, re.S).group(1))
+    )
+    by_name = {trace["name"]: trace for trace in data["data"]}
+    assert set(by_name) == {"Statement: against cooperation", "Statement: for cooperation"}
+    against = by_name["Statement: against cooperation"]
+    assert against["texttemplate"] == ["3"] and "3 facts on May 1, 2020" in against["text"][0]
+    # Same day, same lane, another colour: its own row, not under the first marker.
+    assert by_name["Statement: for cooperation"]["y"] != against["y"]
