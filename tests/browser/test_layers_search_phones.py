@@ -13,7 +13,7 @@ from tests.factories import (
     ArticleFactory,
     JurisdictionFactory,
     OfficialFactory,
-    policy_with_effects,
+    policy_on,
 )
 
 from .conftest import ROOT
@@ -56,32 +56,32 @@ def layered(site):
     georgia = place(name="Georgia", kind="state", state="GA", slug="georgia", external_id="fips:13")
     counties_link()
     article = ArticleFactory(body=BODY, published_on=dt.date(2019, 3, 1), title="Layers")
-    policy_with_effects(
+    policy_on(
         article,
         atlanta,
         BODY.splitlines()[0],
         [("information_sharing", "limits")],
-        kind="executive_order",
-        effective_on=dt.date(2018, 6, 1),
-        date_precision="month",
+        "executive_order",
+        dt.date(2018, 6, 1),
+        "month",
     )
-    policy_with_effects(
+    policy_on(
         article,
         fulton,
         BODY.splitlines()[1],
         [("detainers", "limits"), ("jail_access", "limits")],
-        kind="law_enforcement_policy",
-        effective_on=dt.date(2018, 7, 1),
-        date_precision="day",
+        "law_enforcement_policy",
+        dt.date(2018, 7, 1),
+        "day",
     )
-    policy_with_effects(
+    policy_on(
         article,
         georgia,
         BODY.splitlines()[2],
         [("detainers", "limits")],
-        kind="state_law",
-        effective_on=dt.date(2019, 1, 1),
-        date_precision="day",
+        "state_law",
+        dt.date(2019, 1, 1),
+        "day",
     )
     OfficialFactory(
         name="Dana Whitfield", slug="dana-whitfield", role="Mayor", jurisdiction=atlanta

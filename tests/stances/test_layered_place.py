@@ -8,7 +8,7 @@ import pytest
 from articles.extraction.places.gazetteer import place_by_slug
 from stances.models import Jurisdiction
 from stances.services.jurisdictions import counties_link, jurisdictions_for_places
-from tests.factories import ArticleFactory, JurisdictionFactory, policy_with_effects
+from tests.factories import ArticleFactory, JurisdictionFactory, policy_on
 
 BODY = (
     "The mayor signed an order limiting what police share with ICE.\n"
@@ -59,23 +59,23 @@ def layered(georgia):
     atlanta, fulton, state = georgia
     counties_link()
     article = ArticleFactory(body=BODY, published_on=dt.date(2019, 1, 1))
-    policy_with_effects(
+    policy_on(
         article,
         atlanta,
         "The mayor signed an order limiting what police share with ICE.",
         [("information_sharing", "limits")],
-        kind="executive_order",
-        effective_on=dt.date(2018, 6, 1),
-        date_precision="day",
+        "executive_order",
+        dt.date(2018, 6, 1),
+        "day",
     )
-    policy_with_effects(
+    policy_on(
         article,
         fulton,
         "The sheriff said the county jail will refuse ICE detainers.",
         [("detainers", "limits")],
-        kind="law_enforcement_policy",
-        effective_on=dt.date(2018, 7, 1),
-        date_precision="day",
+        "law_enforcement_policy",
+        dt.date(2018, 7, 1),
+        "day",
     )
     return atlanta, fulton, state
 

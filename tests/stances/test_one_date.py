@@ -6,7 +6,7 @@ import json
 import re
 from html import unescape
 
-from tests.factories import ArticleFactory, JurisdictionFactory, policy_with_effects
+from tests.factories import ArticleFactory, JurisdictionFactory, policy_on
 
 BODY = (
     "In June the mayor ordered the city jail to refuse ICE detainers.\n"
@@ -17,24 +17,24 @@ BODY = (
 def test_one_change_shows_one_date_everywhere(client, db):
     atlanta = JurisdictionFactory(name="Atlanta", state="GA", slug="atlanta-ga")
     article = ArticleFactory(body=BODY, published_on=dt.date(2018, 10, 1))
-    order = policy_with_effects(
+    order = policy_on(
         article,
         atlanta,
         "In June the mayor ordered the city jail to refuse ICE detainers.",
         [("detainers", "limits")],
-        kind="executive_order",
-        effective_on=dt.date(2018, 6, 1),
-        date_precision="month",
+        "executive_order",
+        dt.date(2018, 6, 1),
+        "month",
     )
-    policy_with_effects(  # says the same again: changes nothing, moves no date
+    policy_on(
         article,
         atlanta,
         "In September the council confirmed the city jail refuses ICE detainers.",
         [("detainers", "limits")],
-        kind="resolution",
-        effective_on=dt.date(2018, 9, 6),
-        date_precision="day",
-    )
+        "resolution",
+        dt.date(2018, 9, 6),
+        "day",
+    )  # says the same again: changes nothing, moves no date
     the_day = "2018-06-30"  # a June 2018 order counts from the end of June
 
     page = client.get("/jurisdictions/atlanta-ga/").content.decode()

@@ -4,7 +4,7 @@ import datetime as dt
 
 from stances.rules.stance import EvidenceItem, derive
 from stances.rules.verdict import verdict
-from tests.factories import ArticleFactory, JurisdictionFactory, policy_with_effects
+from tests.factories import ArticleFactory, JurisdictionFactory, policy_on
 
 D = dt.date
 
@@ -37,14 +37,8 @@ def test_the_page_shows_the_verdict_with_its_sources_and_a_permalink(client, db)
     place = JurisdictionFactory(name="Atlanta", state="GA", slug="atlanta-ga")
     body = "The mayor signed an executive order refusing ICE detainers."
     article = ArticleFactory(body=body, published_on=D(2018, 7, 1))
-    policy_with_effects(
-        article,
-        place,
-        body,
-        [("detainers", "limits")],
-        kind="executive_order",
-        effective_on=D(2018, 6, 1),
-        date_precision="month",
+    policy_on(
+        article, place, body, [("detainers", "limits")], "executive_order", D(2018, 6, 1), "month"
     )
     page = client.get("/jurisdictions/atlanta-ga/").content.decode()
     assert "Atlanta refuses ICE detainers since June 2018 (executive order)." in page
