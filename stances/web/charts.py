@@ -53,6 +53,7 @@ class MapPoint:
     policies: int
     events: int
     arrests: int
+    effective: str = ""  # the effective stance for residents, across the layers (issue 16)
 
 
 def marker_size(arrests: int) -> float:
@@ -62,8 +63,13 @@ def marker_size(arrests: int) -> float:
 
 def _hover(point: MapPoint) -> str:
     arrests = f"<br>ICE arrests reported: {point.arrests:,}" if point.arrests else ""
+    layered = (
+        f"<br>For residents (with county and state): {esc(Stance(point.effective).label)}"
+        if point.effective
+        else ""
+    )
     return (
-        f"<b>{esc(point.name)}</b><br>Stance: {esc(Stance(point.stance).label)}"
+        f"<b>{esc(point.name)}</b><br>Stance: {esc(Stance(point.stance).label)}{layered}"
         f"<br>{point.statements} statements · {point.policies} policies · "
         f"{point.events} enforcement events{arrests}"
     )

@@ -94,6 +94,7 @@ def _points(rows: list[MapRow]) -> list[charts.MapPoint]:
             policies=r.row.jurisdiction.policy_count,
             events=r.row.jurisdiction.event_count,
             arrests=r.arrests,
+            effective=r.row.effective.stance if r.row.effective else "",
         )
         for r in rows
         if r.row.jurisdiction.latitude is not None and r.row.jurisdiction.longitude is not None

@@ -12,6 +12,7 @@ from stances.selectors.jurisdictions import (
     jurisdictions_with_counts,
     with_evidence,
 )
+from stances.selectors.layers import with_effective
 
 from . import dashboard
 from .responses import invalid_filters
@@ -32,6 +33,7 @@ def home(request):
         stance=stance_form.cleaned_data["stance"] or None,
         indicators=stance_form.indicator_values(),
     )
+    rows = with_effective(rows, as_of=stance_form.cleaned_data["as_of"])  # the layered hover
     page = dashboard.map_page(
         rows, sort=request.GET.get("sort", "name"), table_page=request.GET.get("page")
     )

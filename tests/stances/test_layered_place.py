@@ -104,3 +104,8 @@ def test_the_api_gives_both_stances_and_which_layer_set_each_indicator(client, l
     by_slug = {row["slug"]: row for row in listed}
     assert by_slug["atlanta-ga"]["effective_stance"]["stance"] == "non_cooperation"
     assert by_slug["georgia"]["effective_stance"]["stance"] == "unknown"
+
+
+def test_the_maps_hover_gives_the_effective_stance(client, layered):
+    page = client.get("/").content.decode()
+    assert "For residents (with county and state): Non-cooperation" in page

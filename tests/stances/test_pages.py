@@ -324,8 +324,10 @@ def build(db):
 
 
 PAGES = {
-    "/": 5,  # jurisdictions, evidence, arrests, last article change, last statement change
-    "/?as_of=2023-01-01&detainers=limits&sort=-arrests": 5,
+    # jurisdictions, evidence, arrests, last article change, last statement change; for the
+    # hover's effective stance, the counties and states above them and the states' policy kinds
+    "/": 7,
+    "/?as_of=2023-01-01&detainers=limits&sort=-arrests": 7,
     "/timeline/": 4,  # statements, policies, their effects, events
     "/timeline/?lanes=jurisdiction": 4,
     "/statements/": 2,  # count, page
