@@ -117,3 +117,33 @@ def test_without_the_env_file_a_deployment_still_refuses_to_start(checkout):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def curl_reads() -> list[str]:
+    """The paths of the README's read-only curl examples against ``make run``."""
+    paths = []
+    for line in shell_lines():
+        if line.startswith("curl") and " -X " not in line:
+            match = re.search(r"'?http://127\.0\.0\.1:8000(/[^'\s]*)'?", line)
+            if match:
+                paths.append(match.group(1))
+    return paths
+
+
+@pytest.fixture
+def sample_data(db, settings):
+    """The database ``make run`` serves: the sample corpus and ICE's latest 287(g) lists."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    call_command("load_sample_data", stdout=StringIO())
+
+
+def test_the_readmes_curl_examples_answer(client, sample_data):
+    paths = curl_reads()
+    assert len(paths) > 15
+    for path in paths:
+        response = client.get(path, HTTP_ACCEPT="*/*")  # as curl asks
+        assert response.status_code == 200, (path, response.content[:300])
