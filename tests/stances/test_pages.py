@@ -330,7 +330,7 @@ PAGES = {
     "/?as_of=2023-01-01&detainers=limits&sort=-arrests": 7,
     "/timeline/": 4,  # statements, policies, their effects, events
     "/timeline/?lanes=jurisdiction": 4,
-    "/statements/": 2,  # count, page
+    "/statements/": 3,  # count, page, how many belong to no place (the map counts the rest)
     "/about/": 3,  # last article change, last statement change, review counts
     # it, evidence, policies, officials, 4 for facts, 3 slug look-ups (see filters.SlugFilter),
     # declarations, its listings on ICE's 287(g) lists (their effects: a query more when it

@@ -66,3 +66,15 @@ def test_filters_take_names_and_state_names(client, named):
     assert "names several places (Atlanta, GA; Atlanta, TX)" in ambiguous.content.decode()
     api = client.get("/api/statements/?jurisdiction=Atlantis")
     assert api.status_code == 400 and "Atlantis" in api.json()["jurisdiction"][0]
+
+
+def test_the_statements_count_says_how_many_are_about_a_place(client, db):
+    from tests.factories import ArticleFactory, statement_at
+
+    article = ArticleFactory(body="“Here,” the mayor said. “Nowhere,” the ICE director said.")
+    mayor = OfficialFactory(jurisdiction=JurisdictionFactory())
+    director = OfficialFactory(jurisdiction=None)
+    statement_at(article, mayor, "“Here,”")
+    statement_at(article, director, "“Nowhere,”")
+    page = client.get("/statements/").content.decode()
+    assert "2 statements: 1 about a place on the map, 1 from speakers of no place" in page
