@@ -26,7 +26,6 @@ from stances.web import (
     feeds,
     home,
     jurisdictions,
-    search,
     statements,
     timeline,
 )
@@ -57,8 +56,8 @@ urlpatterns = [
     path("statements/", statements.statements, name="statements"),
     path("articles/<int:pk>/", articles.article, name="article"),
     path("about/", about.about, name="about"),
-    path("search/", search.search, name="search"),
-    path("search/suggest/", search.suggest, name="search-suggest"),
+    path("search/", jurisdictions.search, name="search"),
+    path("search/suggest/", jurisdictions.suggest, name="search-suggest"),
     path("feeds/changes.atom", feeds.site_feed, name="feed"),
     path("feeds/jurisdictions/<slug:slug>.atom", feeds.jurisdiction_feed, name="feed-jurisdiction"),
     path("feeds/officials/<slug:slug>.atom", feeds.official_feed, name="feed-official"),
