@@ -55,11 +55,19 @@ def recent_changes(
 
 
 def recent_changes_of(
-    *, jurisdictions: list | None = None, speaker: Official | None = None, limit: int = 50
+    *,
+    jurisdictions: list | None = None,
+    speaker: Official | None = None,
+    model_287g: str | None = None,
+    limit: int = 50,
 ) -> list[Change]:
     """The latest changed facts of these places (statements about them, their policies and
-    enforcement events), or of one speaker (their statements), newest first."""
-    if speaker is not None:
+    enforcement events), of one speaker (their statements), or the agreements of one 287(g)
+    model on ICE's list, newest first."""
+    if model_287g is not None:
+        policies = visible(policy_queryset()).filter(listing__model=model_287g)
+        sources = {"policy": policies.select_related("listing")}
+    elif speaker is not None:
         sources = {"statement": visible(statement_queryset()).filter(speaker=speaker)}
     else:
         ids = [j.pk for j in jurisdictions or []]

@@ -23,15 +23,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from celery.signals import worker_process_init
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.extraction import events as event_steps
 from articles.extraction.clean import clean
 from articles.extraction.pipeline import extract
+from articles.extraction.places.gazetteer import gazetteer
 from articles.extraction.types import (
     DeclarationCandidate,
     EventCandidate,
@@ -59,7 +61,7 @@ from stances.models import (
 from . import summaries
 from .declarations import declaration_create
 from .events import event_create
-from .jurisdictions import jurisdictions_for_places
+from .jurisdictions import created_meanwhile, jurisdictions_for_places
 from .officials import official_create, official_update
 from .policies import policy_create
 from .statements import statement_create
@@ -232,15 +234,18 @@ def _officials_upsert(
         }
         official = stored.get(speaker.key)
         if official is None:
-            stored[speaker.key] = official_create(
-                slug=speaker.key,
-                name=speaker.name,
-                kind=speaker.kind,
-                level=speaker.level,
-                **found,
-            )
-            result.counts["officials"] += 1
-            continue
+            try:
+                stored[speaker.key] = official_create(
+                    slug=speaker.key,
+                    name=speaker.name,
+                    kind=speaker.kind,
+                    level=speaker.level,
+                    **found,
+                )
+                result.counts["officials"] += 1
+                continue
+            except IntegrityError:  # a parallel worker stored this person since: theirs
+                official = stored[speaker.key] = created_meanwhile(Official, speaker.key)
         blanks = {
             name: value for name, value in found.items() if value and not _set(official, name)
         }
@@ -423,6 +428,12 @@ def _enqueue(job_id: int) -> None:
             error=f"The task queue is unreachable ({type(error).__name__}): try again later.",
             finished_at=timezone.now(),
         )
+
+
+@worker_process_init.connect
+def _gazetteer_once_per_worker(**kwargs) -> None:
+    """Each worker process loads the gazetteer when it starts, not with its first article."""
+    gazetteer()
 
 
 @app.task(name="stances.ingest_article")

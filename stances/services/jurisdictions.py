@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from articles.datasets.places import county_of_city
 from articles.extraction.types import Place
@@ -25,12 +25,31 @@ def jurisdictions_for_places(places: Iterable[Place]) -> tuple[dict[str, Jurisdi
     were created. Each is created once and shared by every article and dataset that names it."""
     wanted = {place.slug: place for place in places}
     stored = {j.slug: j for j in Jurisdiction.objects.filter(slug__in=wanted)}
-    created = [place for slug, place in wanted.items() if slug not in stored]
-    for place in created:
-        stored[place.slug] = _jurisdiction_create(place)
-    if created:  # a new city in a stored county, or a new county with stored cities
-        counties_link(states={place.state for place in created})
-    return stored, len(created)
+    created = 0
+    states: set[str] = set()
+    for slug, place in wanted.items():
+        if slug in stored:
+            continue
+        try:
+            stored[slug] = _jurisdiction_create(place)
+            created += 1
+            states.add(place.state)
+        except IntegrityError:
+            # Another ingestion (a parallel worker) stored it since: share that one.
+            stored[slug] = created_meanwhile(Jurisdiction, slug)
+    if states:  # a new city in a stored county, or a new county with stored cities
+        counties_link(states=states)
+    return stored, created
+
+
+def created_meanwhile(model, slug: str):
+    """The row another transaction committed under ``slug``, after ours failed to insert it
+    (the unique index made ours wait for theirs). Re-raises when there is none: then the
+    conflict was another field's, which must not pass silently."""
+    try:
+        return model.objects.get(slug=slug)
+    except model.DoesNotExist:
+        raise IntegrityError(f"{model.__name__} {slug!r} conflicts with a stored row") from None
 
 
 def _jurisdiction_create(place: Place) -> Jurisdiction:

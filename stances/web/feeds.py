@@ -1,18 +1,20 @@
 """Atom feeds of what changed (Django's syndication framework): the whole site, one place and
-the layers of government above it, one official. Each entry is a fact created or changed,
-linking to the fact where readers see it and to its source's exact words."""
+the layers of government above it, one official, one 287(g) model. Each entry is a fact created
+or changed, linking to the fact where readers see it and to its source's exact words."""
 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from sanctuary.web.reader_cache import cached_for_readers
-from stances.models import Jurisdiction, JurisdictionKind, Official
+from stances.models import AgreementModel, Jurisdiction, JurisdictionKind, Official
 from stances.selectors.changes import Change, recent_changes, recent_changes_of
 
 ENTRIES = 50
@@ -30,9 +32,9 @@ class SourceLinkedAtom(Atom1Feed):
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         if item.get("source_link"):
-            handler.addQuickElement(
-                "link", "", {"rel": "via", "href": item["source_link"], "type": "text/html"}
-            )
+            # Absolute, as Django makes the entry's own link: on this feed's site.
+            href = urljoin(self.feed["link"], item["source_link"])
+            handler.addQuickElement("link", "", {"rel": "via", "href": href, "type": "text/html"})
 
 
 class ChangesFeed(Feed):
@@ -108,6 +110,28 @@ class OfficialFeed(ChangesFeed):
         return recent_changes_of(speaker=official, limit=ENTRIES)
 
 
+class AgreementModelFeed(ChangesFeed):
+    """The agreements of one 287(g) model, as ICE's list shows them: signed, renamed, ended."""
+
+    def get_object(self, request, model: str) -> str:
+        if model not in AgreementModel.values:
+            raise Http404(f"No 287(g) model “{model}”: {', '.join(AgreementModel.values)}.")
+        return model
+
+    def title(self, model: str) -> str:
+        return f"Sanctuary: 287(g) {AgreementModel(model).label} agreements"
+
+    def subtitle(self, model: str) -> str:
+        label = AgreementModel(model).label
+        return f"Agreements of ICE's {label} added or changed, from ICE's list."
+
+    def link(self, model: str) -> str:
+        return f"{reverse('home')}?model_287g={model}"
+
+    def items(self, model: str):
+        return recent_changes_of(model_287g=model, limit=ENTRIES)
+
+
 def layers(place: Jurisdiction) -> list[Jurisdiction]:
     """The place, the county whose jail holds its arrestees, and its state."""
     found = [place]
@@ -153,3 +177,4 @@ def _text(obj) -> str:
 site_feed = cached_for_readers(ChangesFeed())
 jurisdiction_feed = cached_for_readers(JurisdictionFeed())
 official_feed = cached_for_readers(OfficialFeed())
+model_287g_feed = cached_for_readers(AgreementModelFeed())

@@ -1,6 +1,7 @@
 """The home page: the map, headline numbers and the table of jurisdictions with evidence."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from sanctuary.web.query import kept
@@ -20,13 +21,14 @@ from .responses import invalid_filters
 
 @require_safe
 @cached_for_readers
-def home(request):
-    """The map, headline numbers and table of jurisdictions with evidence."""
+def home(request, template_name: str = "stances/map.html"):
+    """The map, headline numbers and table of jurisdictions with evidence (or, in another
+    template, the map alone: ``embeds.embed_map``)."""
     filters = JurisdictionFilter(request.GET, queryset=jurisdictions_with_counts())
     stance_form = StanceQueryForm(request.GET)
     context = {"filters": filters, "stance_form": stance_form, "indicators": Indicator.choices}
     if not (filters.is_valid() and stance_form.is_valid()):
-        return invalid_filters(request, "stances/map.html", context, filters.form, stance_form)
+        return invalid_filters(request, template_name, context, filters.form, stance_form)
     rows = jurisdiction_rows(
         with_evidence(filters.qs),
         as_of=stance_form.cleaned_data["as_of"],
@@ -50,5 +52,6 @@ def home(request):
         # Says "no jurisdictions yet" apart from "none match these filters".
         filtered=any(query.values()),
         last_updated=dashboard.last_updated(),
+        embed_path=reverse("embed-map") + (f"?{query.urlencode()}" if query else ""),
     )
-    return render(request, "stances/map.html", context)
+    return render(request, template_name, context)

@@ -24,7 +24,11 @@
       var point = event.points && event.points[0];
       // Only our own paths: "/x" but not "//host/x", which a browser reads as another site.
       if (point && typeof point.customdata === "string" && /^\/(?!\/)/.test(point.customdata)) {
-        window.location.assign(point.customdata);
+        if (element.dataset.linkTarget === "_blank") {  // in an embed: leave the host's page be
+          window.open(point.customdata, "_blank", "noopener");
+        } else {
+          window.location.assign(point.customdata);
+        }
       }
     });
   }

@@ -55,7 +55,8 @@ def test_the_site_feed_lists_facts_with_links_to_the_fact_and_its_source(client,
     assert quote.quote in entry.summary
     links = {link.rel: link.href for link in entry.links}
     assert links["alternate"].endswith(f"/jurisdictions/lane-county-or/#statement-{quote.pk}")
-    assert links["via"].endswith(f"/articles/{article.pk}/#statement-{quote.pk}")
+    # Both absolute, as feed readers need them away from the site.
+    assert links["via"] == f"http://testserver/articles/{article.pk}/#statement-{quote.pk}"
     assert entry.id.startswith(f"tag:sanctuary,2026:statement/{quote.pk}/")
 
 

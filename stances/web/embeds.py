@@ -1,0 +1,65 @@
+"""Embeds: the map and a place's card, made for an iframe on any other site.
+
+Only these views may be framed. Every other page keeps ``X-Frame-Options: DENY`` and
+``frame-ancestors 'none'`` (settings). An embed keeps the rest of the site's
+Content-Security-Policy: no inline script, nothing fetched from another host."""
+
+from __future__ import annotations
+
+import functools
+
+from csp.constants import HEADER
+from csp.utils import build_policy
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from sanctuary.web.reader_cache import cached_for_readers
+from stances.filters import StanceQueryForm
+from stances.models import Jurisdiction
+from stances.selectors.jurisdictions import jurisdiction_detail
+
+from . import dashboard, home
+from .responses import invalid_filters
+
+# Any site may frame an embed (http and https pages alike).
+FRAMED_BY_ANYONE = {"frame-ancestors": ["http:", "https:"]}
+
+
+def embeddable(view):
+    """Lets any site frame the view's answers, stored ones included.
+
+    The policy is written on the response itself, inside the reader cache, so a stored answer
+    keeps it (the CSP middleware leaves a response that already has one alone)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.xframe_options_exempt = True
+        response[HEADER] = build_policy(replace=FRAMED_BY_ANYONE)
+        return response
+
+    return wrapper
+
+
+@embeddable
+def embed_map(request):
+    """The map with any of the home page's filters and an "as of" date, and nothing else."""
+    return home.home(request, template_name="stances/embed/map.html")
+
+
+@embeddable
+@require_safe
+@cached_for_readers
+def embed_jurisdiction(request, slug: str):
+    """A compact card: the place's stance, its indicators, its sources, when it last changed."""
+    stance_form = StanceQueryForm(request.GET)
+    if not stance_form.is_valid():
+        context = {"stance_form": stance_form}
+        return invalid_filters(request, "stances/embed/jurisdiction.html", context, stance_form)
+    try:
+        detail = jurisdiction_detail(slug, as_of=stance_form.cleaned_data["as_of"])
+    except Jurisdiction.DoesNotExist:
+        raise Http404("No jurisdiction with that name.") from None
+    context = {"detail": detail, "row": detail.row, "last_updated": dashboard.last_updated()}
+    return render(request, "stances/embed/jurisdiction.html", context)
