@@ -30,7 +30,7 @@ def home(request, template_name: str = "stances/map.html"):
     if not (filters.is_valid() and stance_form.is_valid()):
         return invalid_filters(request, template_name, context, filters.form, stance_form)
     rows = jurisdiction_rows(
-        with_evidence(filters.qs),
+        with_evidence(filters.qs, as_of=stance_form.cleaned_data["as_of"]),
         as_of=stance_form.cleaned_data["as_of"],
         stance=stance_form.cleaned_data["stance"] or None,
         indicators=stance_form.indicator_values(),

@@ -395,13 +395,20 @@ def test_map_filters_change_the_table_and_the_markers(client, world, query, name
     assert sorted(n for group in map_points(response).values() for n in group) == names
 
 
-def test_as_of_before_any_policy_shows_every_place_unknown(client, world):
+def test_as_of_before_any_evidence_shows_no_place(client, world):
+    # A place is not "with evidence" before its first evidence (issue 16).
     response = client.get("/?as_of=1999-01-01")
 
-    points = map_points(response)
-    assert sorted(points["Unknown"]) == ["Dane County, WI", "Houston, TX", "Madison, WI"]
-    assert points["Non-cooperation"] == points["Cooperation"] == []
-    assert "Stances as they stood on Jan. 1, 1999." in html(response)
+    assert response.status_code == 200
+    assert "No jurisdiction matches these filters." in html(response)
+
+
+def test_as_of_shows_places_from_their_first_dated_evidence(client, world):
+    # Madison's first policy counts from 2019-06-15; Houston's arrests and Dane County's
+    # agreement come later.
+    points = map_points(client.get("/?as_of=2020-01-01"))
+
+    assert sorted(n for group in points.values() for n in group) == ["Madison, WI"]
 
 
 def test_as_of_changes_a_jurisdictions_stance(client, world):
