@@ -26,11 +26,11 @@ from stances.web import (
     embeds,
     facts,
     feeds,
-    home,
     jurisdictions,
     statements,
     timeline,
 )
+from stances.web.map import home
 
 router = DefaultRouter()
 router.register("jurisdictions", JurisdictionViewSet, basename="jurisdiction")

@@ -6,18 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from sanctuary.versions import cached
 from stances.models import (
-    EnforcementEvent,
     Indicator,
     Jurisdiction,
     Official,
     PolicyAction,
     ReviewStatus,
-    Statement,
 )
 from stances.rules.layers import EffectiveStance
 from stances.rules.stance import (
@@ -64,30 +62,13 @@ def jurisdictions_with_counts() -> QuerySet[Jurisdiction]:
     )
 
 
-def with_evidence(
-    jurisdictions: QuerySet[Jurisdiction], *, as_of: dt.date | None = None
-) -> QuerySet[Jurisdiction]:
-    """Only jurisdictions with at least one visible statement, policy or event; "as of" a date,
-    one dated on or before it (its own date, else its source's publication date): a place is
-    not "with evidence" before its first evidence, and undated facts count only today."""
-    some = jurisdictions.filter(
+def with_evidence(jurisdictions: QuerySet[Jurisdiction]) -> QuerySet[Jurisdiction]:
+    """Only jurisdictions with at least one visible statement, policy or event."""
+    return jurisdictions.filter(
         Q(summary__statement_count__gt=0)
         | Q(summary__policy_count__gt=0)
         | Q(summary__event_count__gt=0)
     )
-    if as_of is None:
-        return some
-    dated = [
-        (Statement, "said_on"),
-        (PolicyAction, "effective_on"),
-        (EnforcementEvent, "starts_on"),
-    ]
-    condition = Q()
-    for model, own in dated:
-        by = Coalesce(own, "article__published_on")
-        facts = model.objects.exclude(review_status=ReviewStatus.REJECTED).alias(on=by)
-        condition |= Exists(facts.filter(jurisdiction=OuterRef("pk"), on__lte=as_of))
-    return some.filter(condition)
 
 
 def _current_value(field: str, value: str) -> Q:
