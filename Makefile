@@ -33,9 +33,14 @@ lock: $(VENV)/.installed-dev
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
 		--extra dev -o requirements-dev.lock pyproject.toml
 
+# A local .env (DEBUG on, a generated secret key) that manage.py reads: every command the README
+# shows then works in a checkout. Written once; a deployment never reads it.
+.env:
+	$(PYTHON) scripts/write_dotenv.py .env
+
 # The embedded SQLite default unless DATABASE_URL says otherwise; DEBUG on for local use.
 run: export DEBUG ?= 1
-run: $(VENV)/.installed
+run: $(VENV)/.installed .env
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_sample_data
@@ -50,6 +55,7 @@ worker: $(VENV)/.installed
 
 # SQLite by default; PostgreSQL when DATABASE_URL is set. A throwaway key for the test run only.
 test: export SECRET_KEY ?= insecure-key-for-the-test-suite-only
+test: export DEBUG ?= 0
 test: $(VENV)/.installed-dev lint chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -3,11 +3,18 @@
 
 import os
 import sys
+from pathlib import Path
+
+DOTENV = Path(__file__).resolve().parent / ".env"
 
 
 def main():
     """Run administrative tasks."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sanctuary.settings")
+    if DOTENV.exists():  # written by `make run` for local use; the environment wins over it
+        import environ
+
+        environ.Env.read_env(DOTENV)
     try:
         from django.core.management import execute_from_command_line
     except ImportError as exc:

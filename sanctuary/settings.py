@@ -281,6 +281,7 @@ SPECTACULAR_SETTINGS = {
         "SourceKindEnum": "articles.models.SourceKind",
         "AgreementModelEnum": "stances.models.AgreementModel",
         "HealthStateEnum": "sanctuary.api.health.STATES",
+        "GovernmentLayerEnum": "stances.rules.layers.LEVELS",
     },
 }
 

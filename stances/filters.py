@@ -14,7 +14,6 @@ from sanctuary.api.filters import (
     IsoDateField,
     IsoDateFilter,
     SearchFilter,
-    SlugFilter,
     TextFilter,
     documented,
 )
@@ -41,17 +40,109 @@ from .models import (
     Statement,
     StatementStance,
 )
+from .rules.names import split_place, state_code
 
 INDICATOR_VALUES = [*Direction.choices, ("unknown", "Unknown")]
+SHOWN_CHOICES = 5  # places named in the error when a name fits several
+
+
+def _listed(rows) -> str:
+    return "; ".join(str(row) for row in rows[:SHOWN_CHOICES])
+
+
+def place_pk(text: str) -> int:
+    """The place a reader named by slug ("atlanta-ga") or by name ("Atlanta", "Atlanta, GA",
+    "Fulton County, Georgia"); a name that fits none or several is an error saying so."""
+    pk = Jurisdiction.objects.filter(slug=text).values_list("pk", flat=True).first()
+    if pk:
+        return pk
+    name, code = split_place(text)
+    found = Jurisdiction.objects.filter(name__iexact=name)
+    if code:
+        found = found.filter(state=code)
+    found = list(found.order_by("-population", "state")[: SHOWN_CHOICES + 1])
+    if len(found) == 1:
+        return found[0].pk
+    if not found:
+        raise forms.ValidationError(
+            "No place is named or has the slug “%(value)s”.", params={"value": text}
+        )
+    raise forms.ValidationError(
+        "“%(value)s” names several places (%(found)s): add the state, as in “%(first)s”.",
+        params={"value": text, "found": _listed(found), "first": found[0]},
+    )
+
+
+def official_pk(text: str) -> int:
+    """The speaker a reader named by slug or by full name; none or several is an error."""
+    pk = Official.objects.filter(slug=text).values_list("pk", flat=True).first()
+    if pk:
+        return pk
+    found = list(Official.objects.filter(name__iexact=" ".join(text.split()))[:SHOWN_CHOICES])
+    if len(found) == 1:
+        return found[0].pk
+    if not found:
+        raise forms.ValidationError(
+            "No speaker is named or has the slug “%(value)s”.", params={"value": text}
+        )
+    raise forms.ValidationError(
+        "“%(value)s” names several speakers: choose one by its slug.", params={"value": text}
+    )
+
+
+class NamedField(forms.CharField):
+    """A place or a speaker, by slug or by name: cleaned to its id."""
+
+    def __init__(self, *args, resolve, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.resolve = resolve
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.resolve(value) if value else None
+
+
+class NamedFilter(TextFilter):
+    """A related place or speaker by slug or name, resolved once (its id) so the database
+    filters on the foreign key; one that names nothing is a 400 saying so, never an empty list."""
+
+    field_class = NamedField
+
+    def filter(self, qs, value):
+        return qs if value is None else qs.filter(**{f"{self.field_name}_id": value})
+
+
+class StateField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return ""
+        code = state_code(value)
+        if code is None:
+            raise forms.ValidationError(
+                "“%(value)s” is not a state's name or USPS code.", params={"value": value}
+            )
+        return code
+
+
+class StateFilter(TextFilter):
+    """A state by USPS code or name ("GA", "ga", "Georgia")."""
+
+    field_class = StateField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("help_text", "A state's USPS code or name, e.g. WI or Wisconsin.")
+        super().__init__(*args, lookup_expr="exact", **kwargs)
+
+
 BOOLEAN_CHOICES = [("true", "true"), ("false", "false")]
 
 
 class JurisdictionFilter(filters.FilterSet):
     """Stance and indicator filters are applied after the stance is derived (see the view)."""
 
-    state = TextFilter(
-        field_name="state", lookup_expr="iexact", max_length=2, help_text="USPS code, e.g. WI."
-    )
+    state = StateFilter(field_name="state")
     kind = filters.ChoiceFilter(choices=JurisdictionKind.choices)
     q = TextFilter(field_name="name", lookup_expr="icontains", help_text="Part of the name.")
     # ICE's 287(g) lists, on the day the stance is asked for (``as_of``, else today).
@@ -70,9 +161,27 @@ class JurisdictionFilter(filters.FilterSet):
         {"type": "boolean"},
     )
 
+    evidence = documented(
+        filters.ChoiceFilter(
+            choices=BOOLEAN_CHOICES,
+            method="filter_evidence",
+            help_text="true: only places with at least one statement, policy or event (the "
+            "map's table); false: only places without any.",
+        ),
+        {"type": "boolean"},
+    )
+
     class Meta:
         model = Jurisdiction
-        fields = ["state", "kind", "q", "model_287g", "pending_287g"]
+        fields = ["state", "kind", "q", "model_287g", "pending_287g", "evidence"]
+
+    def filter_evidence(self, queryset, name, value):
+        some = (
+            Q(summary__statement_count__gt=0)
+            | Q(summary__policy_count__gt=0)
+            | Q(summary__event_count__gt=0)
+        )
+        return queryset.filter(some if value == "true" else ~some)
 
     def day(self) -> dt.date:
         """The ``as_of`` day asked for (validated by ``StanceQueryForm``), else today."""
@@ -121,14 +230,12 @@ def with_date_range_params(filterset: type[filters.FilterSet]) -> type[filters.F
 class FactFilter(filters.FilterSet):
     """What every fact can be filtered by."""
 
-    jurisdiction = SlugFilter(
+    jurisdiction = NamedFilter(
         field_name="jurisdiction",
-        model=Jurisdiction,
-        help_text="Jurisdiction slug, e.g. madison-wi.",
+        resolve=place_pk,
+        help_text="A place's slug (madison-wi) or name (Madison, Madison, WI).",
     )
-    state = TextFilter(
-        field_name="jurisdiction__state", lookup_expr="iexact", max_length=2, help_text="USPS code."
-    )
+    state = StateFilter(field_name="jurisdiction__state")
     review_status = filters.ChoiceFilter(choices=ReviewStatus.choices)
     article = IdFilter(field_name="article_id", help_text="Source article id.")
     date_precision = filters.ChoiceFilter(choices=DatePrecision.choices)
@@ -136,7 +243,11 @@ class FactFilter(filters.FilterSet):
 
 @with_date_range_params
 class StatementFilter(FactFilter):
-    speaker = SlugFilter(field_name="speaker", model=Official, help_text="Speaker slug.")
+    speaker = NamedFilter(
+        field_name="speaker",
+        resolve=official_pk,
+        help_text="A speaker's slug (satya-rhodes-conway) or full name.",
+    )
     stance = filters.ChoiceFilter(choices=StatementStance.choices)
     date_from = IsoDateFilter(
         field_name="said_on", lookup_expr="gte", help_text="Said on or after (YYYY-MM-DD)."
@@ -144,7 +255,10 @@ class StatementFilter(FactFilter):
     date_to = IsoDateFilter(
         field_name="said_on", lookup_expr="lte", help_text="Said on or before (YYYY-MM-DD)."
     )
-    q = SearchFilter(search_fields=["quote"], help_text="Text search in the quotes.")
+    q = SearchFilter(
+        search_fields=["quote", "speaker__name"],
+        help_text="Text search in the quotes and the speakers' names.",
+    )
 
     class Meta:
         model = Statement
@@ -209,10 +323,10 @@ class PolicyFilter(FactFilter):
 
 
 class OfficialFilter(filters.FilterSet):
-    jurisdiction = SlugFilter(field_name="jurisdiction", model=Jurisdiction)
-    state = TextFilter(
-        field_name="jurisdiction__state", lookup_expr="iexact", max_length=2, help_text="USPS code."
+    jurisdiction = NamedFilter(
+        field_name="jurisdiction", resolve=place_pk, help_text="A place's slug or name."
     )
+    state = StateFilter(field_name="jurisdiction__state")
     kind = filters.ChoiceFilter(choices=SpeakerKind.choices)
     level = filters.ChoiceFilter(choices=SpeakerLevel.choices)
     q = TextFilter(method="search", help_text="Part of the name, role or affiliation.")

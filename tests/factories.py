@@ -146,3 +146,11 @@ def statement_at(article, speaker, quote: str, **fields) -> Statement:
     return StatementFactory(
         article=article, speaker=speaker, quote=quote, **span_of(article.body, quote), **fields
     )
+
+
+def policy_on(article, jurisdiction, words: str, effects, kind: str, on, precision="day"):
+    """A policy of ``kind`` on ``words`` of its article, in force from ``on`` (a date known to
+    the day, month or year: ``precision``), with its (indicator, direction) effects."""
+    return policy_with_effects(
+        article, jurisdiction, words, effects, kind=kind, effective_on=on, date_precision=precision
+    )

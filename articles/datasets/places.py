@@ -172,3 +172,19 @@ def town_place(town: Town) -> Place:
         longitude=town.longitude,
         population=town.population,
     )
+
+
+@functools.cache
+def _towns_by_id() -> dict[str, Town]:
+    return {f"geonames:{t.geonameid}": t for towns in _towns().values() for t in towns}
+
+
+def county_of_city(external_id: str) -> Place | None:
+    """The county a city lies in ("geonames:<id>"), only when that is certain: the town lies in
+    exactly one county of its state, well inside its outline (a town near a county line, or in
+    several counties, as New York City or Atlanta, gets none: never a guess)."""
+    town = _towns_by_id().get(external_id)
+    counties = town_counties(town) if town is not None else ()
+    if len(counties) != 1 or len(town.counties) != 1:
+        return None
+    return _counties_by_fips().get(counties[0])

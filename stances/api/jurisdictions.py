@@ -26,13 +26,14 @@ from stances.selectors.jurisdictions import (
     JurisdictionRow,
     current_stance,
     filter_by_current_stance,
-    jurisdiction_detail,
     jurisdiction_rows,
     jurisdictions_with_counts,
     with_evidence_policies,
 )
+from stances.selectors.layers import layered_detail, with_effective
 from stances.selectors.outlines import outline
 
+from .downloads import COLUMNS, csv_row
 from .params import SLUG_PATTERN, STANCE_PARAMS
 from .serializers import (
     FeatureCollectionSerializer,
@@ -122,17 +123,19 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
 
             def rows():  # made only when no stored download has them (csv_response)
                 found = jurisdiction_rows(jurisdictions, **query)
-                self.agreements = self.listed(found, query)
-                yield from self.get_serializer(with_evidence_policies(found), many=True).data
+                found = with_effective(found, as_of=query["as_of"])
+                listed = self.listed(found, query)
+                yield from (csv_row(row, listed, request) for row in found)
 
             return csv_response(
                 request,
                 rows(),
                 filename="jurisdictions",
-                empty_header=list(self.get_serializer().fields),
+                empty_header=COLUMNS,
                 key=f"jurisdictions {query_key(jurisdictions)} {sorted(query.items())}",
             )
-        page = with_evidence_policies(self.page_rows(jurisdictions, query))
+        page = with_effective(self.page_rows(jurisdictions, query), as_of=query["as_of"])
+        page = with_evidence_policies(page)
         self.agreements = self.listed(page, query)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -174,7 +177,7 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
         form = self.stance_query()
 
         def build() -> dict:
-            detail = jurisdiction_detail(kwargs["slug"], as_of=form.cleaned_data["as_of"])
+            detail = layered_detail(kwargs["slug"], as_of=form.cleaned_data["as_of"])
             return JurisdictionDetailSerializer(detail, context={"request": request}).data
 
         key = versions.hashed_key("jurisdiction", request.build_absolute_uri())

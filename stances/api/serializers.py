@@ -23,6 +23,7 @@ from stances.models import (
     Stance,
     Statement,
 )
+from stances.rules.layers import LEVELS
 from stances.selectors.agreements import NONE, Agreements287g, agreements_287g
 from stances.selectors.jurisdictions import JurisdictionDetail, JurisdictionRow
 
@@ -250,6 +251,47 @@ _COUNTS_SCHEMA = inline_serializer(
 )
 
 
+class LayeredIndicatorSerializer(serializers.Serializer):
+    value = serializers.ChoiceField(choices=[*Direction.choices, ("unknown", "Unknown")])
+    effective_on = serializers.DateField(allow_null=True, help_text="The day it took this value.")
+    layer = serializers.ChoiceField(
+        choices=LEVELS,
+        allow_null=True,
+        help_text="Which layer of government set it (null: no layer knows it).",
+    )
+
+
+_EFFECTIVE_SCHEMA = inline_serializer(
+    "EffectiveStance",
+    fields={
+        "stance": serializers.ChoiceField(choices=Stance.choices),
+        "indicators": inline_serializer(
+            "LayeredIndicators",
+            fields={name: LayeredIndicatorSerializer() for name in Indicator.values},
+        ),
+    },
+    allow_null=True,
+    help_text="What applies to residents: the place's own, its county's jail and its state's "
+    "law together (see the methodology). The place's own stance is `stance`.",
+)
+
+
+def effective_data(effective) -> dict | None:
+    if effective is None:
+        return None
+    return {
+        "stance": effective.stance,
+        "indicators": {
+            name: {
+                "value": layered.state.value,
+                "effective_on": layered.state.effective_on,
+                "layer": layered.level,
+            }
+            for name, layered in effective.indicators.items()
+        },
+    }
+
+
 class JurisdictionSerializer(serializers.Serializer):
     """A jurisdiction with its derived stance (``JurisdictionRow``)."""
 
@@ -266,9 +308,14 @@ class JurisdictionSerializer(serializers.Serializer):
     stance = serializers.ChoiceField(source="stance.stance", choices=Stance.choices)
     as_of = serializers.DateField(source="stance.as_of", allow_null=True)
     indicators = serializers.SerializerMethodField()
+    effective_stance = serializers.SerializerMethodField()
     agreements_287g = serializers.SerializerMethodField()
     counts = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
+
+    @extend_schema_field(_EFFECTIVE_SCHEMA)
+    def get_effective_stance(self, row: JurisdictionRow) -> dict | None:
+        return effective_data(row.effective)
 
     @extend_schema_field(_INDICATORS_SCHEMA)
     def get_indicators(self, row: JurisdictionRow) -> dict:
@@ -318,9 +365,43 @@ class StanceChangeSerializer(serializers.Serializer):
     )
 
 
+_LAYERS_SCHEMA = inline_serializer(
+    "Layer",
+    many=True,
+    fields={
+        "level": serializers.ChoiceField(choices=LEVELS),
+        "slug": serializers.CharField(allow_null=True),
+        "name": serializers.CharField(allow_null=True),
+        "stance": serializers.ChoiceField(choices=Stance.choices),
+        "url": serializers.URLField(allow_null=True),
+    },
+)
+
+
 class JurisdictionDetailSerializer(JurisdictionSerializer):
+    layers = serializers.SerializerMethodField()
     history = serializers.SerializerMethodField()
     officials = serializers.SerializerMethodField()
+
+    @extend_schema_field(_LAYERS_SCHEMA)
+    def get_layers(self, row: JurisdictionRow) -> list:
+        """The place, the county whose jail holds its arrestees and its state, each with its
+        own stance (a layer with no stored place: unknown)."""
+        request = self.context.get("request")
+        out = []
+        for layer in self.detail.layers:
+            j = layer.row.jurisdiction if layer.row else None
+            path = reverse("api:jurisdiction-detail", args=[j.slug]) if j else None
+            out.append(
+                {
+                    "level": layer.level,
+                    "slug": j.slug if j else None,
+                    "name": str(j) if j else None,
+                    "stance": layer.row.stance.stance if layer.row else "unknown",
+                    "url": request.build_absolute_uri(path) if request and path else path,
+                }
+            )
+        return out
 
     def __init__(self, detail: JurisdictionDetail | None = None, **kwargs):
         self.detail = detail

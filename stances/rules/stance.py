@@ -16,11 +16,13 @@ The rule (also in the README and on the methodology page):
    the indicators go back to what older evidence says, or to unknown. The exception is the end
    of one identified instrument, such as an agreement on ICE's 287(g) list that an editor
    confirmed ended: it ends that agreement alone, not the sheriff's other agreements.
-   Evidence with neither date is *undated*: it counts for the current stance only, as the oldest
-   evidence (any dated policy overrides it), and never for a stance "as of" a past date, since we
-   cannot say it was in force then.
+   Evidence with neither date is *undated*: it counts for the current stance (by default, and
+   "as of" today or later alike), as the oldest evidence (any dated policy overrides it), and
+   never for a stance "as of" a past date, since we cannot say it was in force then.
 3. **Indicators.** As of a date, each indicator takes the direction of the latest evidence that
-   sets it (ties: the later-recorded policy wins). No evidence: *unknown*.
+   sets it (ties: the later-recorded policy wins). No evidence: *unknown*. Its date ("since") is
+   the day it took that value, the day the stance history records the change: later evidence
+   saying the same again does not move it. Undated evidence has no date.
 4. **Stance**, from the indicators that are known:
    - none known: ``unknown`` (unknown is never cooperation);
    - an active 287(g) agreement (agreement_287g = cooperates): ``cooperation``;
@@ -131,11 +133,14 @@ def indicator_states(
     """Each indicator's value as of ``as_of`` (None: today, undated evidence included)."""
     evidence = list(evidence)
     endings = _endings(evidence)
-    day = as_of or today or dt.date.today()
+    today = today or dt.date.today()
+    day = as_of or today
+    # Undated evidence counts today (whether "as of" is given or not), never before.
+    undated_counts = as_of is None or as_of >= today
     counting = [
         e
         for e in evidence
-        if e.counts and (e.counts_from is not None or as_of is None) and _active(e, day, endings)
+        if e.counts and (e.counts_from is not None or undated_counts) and _active(e, day, endings)
     ]
     latest: dict[str, EvidenceItem] = {}
     supporting: dict[str, list[int]] = {}
@@ -145,17 +150,47 @@ def indicator_states(
             supporting[item.indicator] = []  # the direction changed: older evidence is moot
         latest[item.indicator] = item
         supporting.setdefault(item.indicator, []).append(item.policy_id)
+    since = _since(evidence, day, endings)
     return {
         name: IndicatorState(
             indicator=name,
             value=latest[name].direction,
-            effective_on=latest[name].counts_from,
+            effective_on=since.get((name, latest[name].direction))
+            if latest[name].counts_from is not None
+            else None,
             policy_ids=tuple(supporting[name][-MAX_EVIDENCE_IDS:]),
         )
         if name in latest
         else IndicatorState(indicator=name, value="unknown")
         for name in INDICATORS
     }
+
+
+def _since(
+    evidence: list[EvidenceItem], day: dt.date, endings: dict
+) -> dict[tuple[str, str], dt.date]:
+    """(indicator, direction) -> the last day on or before ``day`` the indicator took that
+    direction from dated evidence: the day it changed to its value, not its latest evidence
+    (a later policy that says the same again changes nothing)."""
+    active: dict[str, dict[int, EvidenceItem]] = {name: {} for name in INDICATORS}
+    value: dict[str, str | None] = dict.fromkeys(INDICATORS)
+    since: dict[tuple[str, str], dt.date] = {}
+    for change_day, starting, stopping in _timeline(evidence, endings):
+        if change_day > day:
+            break
+        touched = {item.indicator for item in (*starting, *stopping)}
+        for item in stopping:
+            active[item.indicator].pop(item.policy_id, None)
+        for item in starting:
+            active[item.indicator][item.policy_id] = item
+        for name in touched:
+            items = active[name]
+            now = max(items.values(), key=_order).direction if items else None
+            if now != value[name]:
+                value[name] = now
+                if now is not None:
+                    since[(name, now)] = change_day
+    return since
 
 
 def stance_from_indicators(indicators: dict[str, IndicatorState]) -> str:
@@ -240,9 +275,9 @@ def history(evidence: list[EvidenceItem], *, today: dt.date | None = None) -> li
     return changes
 
 
-def _timeline(evidence: list[EvidenceItem]):
+def _timeline(evidence: list[EvidenceItem], endings: dict | None = None):
     """(day, items that start counting, items that stop) for each day something changes."""
-    endings = _endings(evidence)
+    endings = _endings(evidence) if endings is None else endings
     starts: dict[dt.date, list[EvidenceItem]] = {}
     stops: dict[dt.date, list[EvidenceItem]] = {}
     for item in evidence:

@@ -6,11 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from sanctuary.versions import cached
-from stances.models import Indicator, Jurisdiction, Official, PolicyAction
+from stances.models import (
+    Indicator,
+    Jurisdiction,
+    Official,
+    PolicyAction,
+    ReviewStatus,
+)
+from stances.rules.layers import EffectiveStance
 from stances.rules.stance import (
     EvidenceItem,
     IndicatorState,
@@ -28,6 +35,8 @@ class JurisdictionRow:
     jurisdiction: Jurisdiction
     stance: StanceResult
     policies: dict[int, PolicyAction] = field(default_factory=dict)  # the evidence, by id
+    # What applies to residents across the layers (``selectors.layers``), when asked for.
+    effective: EffectiveStance | None = None
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class JurisdictionDetail:
     row: JurisdictionRow
     history: list[StanceChange]
     officials: list[Official]
+    layers: list = field(default_factory=list)  # ``selectors.layers.LayerRow``s, when asked for
 
 
 def jurisdictions_with_counts() -> QuerySet[Jurisdiction]:
@@ -158,6 +168,7 @@ def with_evidence_policies(rows: list[JurisdictionRow]) -> list[JurisdictionRow]
             row.jurisdiction,
             row.stance,
             {pid: policies[pid] for s in row.stance.indicators.values() for pid in s.policy_ids},
+            row.effective,
         )
         for row in rows
     ]
@@ -168,5 +179,13 @@ def jurisdiction_detail(slug: str, *, as_of: dt.date | None = None) -> Jurisdict
     jurisdiction = jurisdictions_with_counts().get(slug=slug)
     evidence: list[EvidenceItem] = evidence_for([jurisdiction.pk]).get(jurisdiction.pk, [])
     [row] = with_evidence_policies([JurisdictionRow(jurisdiction, derive(evidence, as_of))])
-    officials = list(jurisdiction.officials.order_by("name"))
+    # Each official's visible statements, counted in the same query: a link to them only
+    # when there are some.
+    officials = list(
+        jurisdiction.officials.annotate(
+            statement_count=Count(
+                "statements", filter=~Q(statements__review_status=ReviewStatus.REJECTED)
+            )
+        ).order_by("name")
+    )
     return JurisdictionDetail(row=row, history=history(evidence), officials=officials)

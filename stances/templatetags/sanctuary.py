@@ -34,6 +34,15 @@ def label(value: str) -> str:
     return LABELS.get(value, str(value).replace("_", " ").capitalize())
 
 
+LAYER_LABELS = {"own": "This place", "county": "County jail", "state": "State law"}
+
+
+@register.filter
+def layer_label(level: str) -> str:
+    """ "County jail" for a layer's level ("own", "county", "state")."""
+    return LAYER_LABELS.get(level, str(level))
+
+
 @register.filter
 def http_url(url: str) -> str:
     """The URL if it is a web address, else "": a stored "javascript:" URL never becomes a link

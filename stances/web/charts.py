@@ -74,39 +74,80 @@ def _date_range(items: list[TimelineItem]) -> dict:
     return {"range": [(first - pad).isoformat(), (last + pad).isoformat()]}
 
 
+# Every colour on the timeline, named in its legend.
+FACT_LABELS = {
+    "against_cooperation": "Statement: against cooperation",
+    "for_cooperation": "Statement: for cooperation",
+    "neutral": "Statement: neutral",
+    "limits": "Policy: limits cooperation",
+    "cooperates": "Policy: cooperates",
+    "event": "Enforcement event",
+}
+# Within a lane, each colour keeps its own row, so no colour hides another on the same day.
+_OFFSETS = {key: (index - 1) * 0.22 for index, key in enumerate(("limits", "event", "cooperates"))}
+_OFFSETS.update(against_cooperation=-0.22, neutral=0.0, for_cooperation=0.22)
+HOVER_ITEMS = 6  # facts named in the hover of one marker; the rest are counted
+
+
+def _group_hover(group: list[TimelineItem]) -> str:
+    shown = "<br>―<br>".join(_timeline_hover(item) for item in group[:HOVER_ITEMS])
+    more = len(group) - HOVER_ITEMS
+    head = f"<b>{len(group)} facts on {_day(group[0].on)}</b><br>" if len(group) > 1 else ""
+    return head + shown + (f"<br>… and {more} more" if more > 0 else "")
+
+
 def timeline_figure(items: list[TimelineItem], *, height: int = 420) -> dict:
-    """Facts on a time axis in lanes; hollow markers where the date is the article's."""
+    """Facts on a time axis in lanes, one trace per colour (each named in the legend), hollow
+    markers where the date is the article's. Facts of one colour on one day in one lane are one
+    marker, sized and labelled by their count, and each colour keeps its own row in the lane:
+    no marker hides another."""
+    lanes = sorted({item.lane for item in items})
+    lane_index = {lane: index for index, lane in enumerate(lanes)}
+    groups: dict[tuple, list[TimelineItem]] = {}
+    for item in sorted(items, key=lambda i: (i.on, i.lane)):
+        groups.setdefault((item.colour_key, item.reported, item.lane, item.on), []).append(item)
     traces = []
-    for reported in (False, True):
-        group = [item for item in items if item.reported is reported]
-        if not group:
-            continue
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": "Reported date" if reported else "Date of the fact",
-                "x": [item.on.isoformat() for item in group],
-                # Lanes can be jurisdiction names, and plotly renders tick labels as HTML too.
-                "y": [esc(item.lane) for item in group],
-                "text": [_timeline_hover(item) for item in group],
-                "customdata": [item.url for item in group],
-                "hovertemplate": "%{text}<extra></extra>",
-                "marker": {
-                    "size": 12,
-                    "color": [FACT_COLOURS.get(i.colour_key, "#444444") for i in group],
-                    "symbol": "circle-open" if reported else "circle",
-                    "line": {"width": 2},
-                },
-            }
-        )
+    for key in (*FACT_LABELS, *sorted({i.colour_key for i in items} - set(FACT_LABELS))):
+        for reported in (False, True):
+            found = [g for (k, r, *_), g in groups.items() if k == key and r is reported]
+            if not found:
+                continue
+            name = FACT_LABELS.get(key, "Other")
+            traces.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers+text",
+                    "name": f"{name} (reported date)" if reported else name,
+                    "legendgroup": key,
+                    "x": [g[0].on.isoformat() for g in found],
+                    "y": [lane_index[g[0].lane] + _OFFSETS.get(key, 0.0) for g in found],
+                    "text": [_group_hover(g) for g in found],
+                    "texttemplate": [str(len(g)) if len(g) > 1 else "" for g in found],
+                    "textposition": "top center",
+                    "customdata": [g[0].url for g in found],
+                    "hovertemplate": "%{text}<extra></extra>",
+                    "marker": {
+                        "size": [min(12 + 3 * (len(g) - 1), 26) for g in found],
+                        "color": FACT_COLOURS.get(key, "#444444"),
+                        "symbol": "circle-open" if reported else "circle",
+                        "line": {"width": 2},
+                    },
+                }
+            )
     layout = {
         "margin": {"l": 140, "r": 20, "t": 10, "b": 40},
         "xaxis": {"type": "date", "title": {"text": "Date"}, **_date_range(items)},
-        "yaxis": {"type": "category", "automargin": True},
-        "legend": {"orientation": "h", "y": -0.2},
+        "yaxis": {
+            # Lanes can be jurisdiction names, and plotly renders tick labels as HTML too.
+            "tickvals": list(range(len(lanes))),
+            "ticktext": [esc(lane) for lane in lanes],
+            "range": [-0.5, len(lanes) - 0.5],
+            "zeroline": False,
+            "automargin": True,
+        },
+        "legend": {"orientation": "h", "y": -0.25},
         "font": LAYOUT_FONT,
-        "height": height,
+        "height": height + 40 * (len(traces) > 3),
         "hovermode": "closest",
         "paper_bgcolor": "rgba(0,0,0,0)",
     }

@@ -13,6 +13,7 @@ from django.urls import reverse
 from articles.models import Article
 from stances.filters import EventFilter, PolicyFilter, StatementFilter
 from stances.models import ReviewStatus, Statement
+from stances.rules.stance import counts_from
 from stances.selectors.facts import event_queryset, policy_queryset, statement_queryset, visible
 
 from . import charts
@@ -62,10 +63,12 @@ def _statement_item(statement: Statement, lane: str | None) -> charts.TimelineIt
 
 
 def _policy_item(policy, lane: str | None) -> charts.TimelineItem | None:
-    on = policy.effective_on or policy.article.published_on
+    # The day the policy counts from (the stance rule's): the day its indicators and the
+    # stance history say it changed things, one date per change everywhere.
+    on = counts_from(policy.effective_on, policy.date_precision, policy.article.published_on)
     if on is None:
         return None
-    effects = ", ".join(f"{e.indicator} {e.direction}" for e in policy.effects.all())
+    effects = ", ".join(f"{e.get_indicator_display()}: {e.direction}" for e in policy.effects.all())
     return charts.TimelineItem(
         lane=lane or "Policy actions",
         on=on,

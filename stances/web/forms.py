@@ -2,14 +2,17 @@
 
 from django import forms
 
+from stances.filters import NamedField, official_pk, place_pk
 from stances.models import StatementStance
 
 
 class TimelineForm(forms.Form):
     TYPES = [("statements", "Statements"), ("policies", "Policy actions"), ("events", "Events")]
 
-    jurisdiction = forms.SlugField(required=False, help_text="Jurisdiction slug")
-    speaker = forms.SlugField(required=False, help_text="Speaker slug")
+    # Checked here (a name that fits nothing or several is an error on the form); the raw
+    # value goes to the filters, which resolve it the same way.
+    jurisdiction = NamedField(required=False, max_length=200, resolve=place_pk)
+    speaker = NamedField(required=False, max_length=200, resolve=official_pk)
     type = forms.MultipleChoiceField(
         choices=TYPES, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -29,7 +32,8 @@ class TimelineForm(forms.Form):
 
     def filter_params(self) -> dict:
         data = self.cleaned_data
-        params = {name: data[name] for name in ("jurisdiction", "speaker", "stance") if data[name]}
+        params = {name: self.data[name] for name in ("jurisdiction", "speaker") if data[name]}
+        params.update({"stance": data["stance"]} if data["stance"] else {})
         params.update({name: data[name].isoformat() for name in ("from", "to") if data[name]})
         return params
 

@@ -21,9 +21,18 @@ def statements(request):
             request, "stances/statements.html", {"filters": filters}, filters.form
         )
     page = CachedCountPaginator(filters.qs, 25).get_page(request.GET.get("page"))
+    # The map counts statements about its places; the rest (federal officials', advocates')
+    # belong to no place: said, so the two numbers agree.
+    placeless = filters.qs.filter(jurisdiction__isnull=True).count() if page.paginator.count else 0
     query = kept(request.GET, filters.form.fields)  # the pager keeps the filters, no more
     return render(
         request,
         "stances/statements.html",
-        {"filters": filters, "page": page, "query": query.urlencode()},
+        {
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+            "placeless": placeless,
+            "about_places": page.paginator.count - placeless,
+        },
     )

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.http import StreamingHttpResponse
@@ -54,6 +55,31 @@ def test_csv_applies_the_same_filters(world, api, url, column, expected):
     assert [row[header.index(column)] for row in rows] == expected
 
 
+def test_the_jurisdictions_csv_has_a_column_per_indicator_value_and_date(world, api):
+    header, *rows = csv_rows(api.get("/api/jurisdictions/?format=csv"))
+    madison = dict(zip(header, rows[3], strict=True))
+
+    assert {"detainers", "detainers_since", "detainers_policy_ids", "arrests"} <= set(header)
+    assert madison["detainers_since"] and madison["detainers_policy_ids"]
+    assert all(pid.isdigit() for pid in madison["detainers_policy_ids"].split(";"))
+    assert "None" not in {cell for row in rows for cell in row}
+    assert not any("," in row[header.index("detainers_policy_ids")] for row in rows)
+    for cells in (dict(zip(header, row, strict=True)) for row in rows):
+        assert cells["arrests"].isdigit()
+        for name in ("detainers", "jail_access", "information_sharing"):
+            if cells[name] == "unknown":
+                assert cells[f"{name}_since"] == cells[f"{name}_policy_ids"] == ""
+
+
+def test_the_jurisdictions_csv_with_evidence_has_the_rows_of_the_maps_table(world, api, client):
+    header, *rows = csv_rows(api.get("/api/jurisdictions/?format=csv&evidence=true"))
+    page = client.get("/").content.decode()
+    table = page[page.index("<tbody>") : page.index("</tbody>")]
+    shown = re.findall(r'<th scope="row"><a href="/jurisdictions/([^/]+)/">', table)
+
+    assert sorted(row[header.index("slug")] for row in rows) == sorted(shown)
+
+
 def test_csv_flattens_nested_fields_and_keeps_the_default_order(world, api):
     header, *rows = csv_rows(api.get("/api/jurisdictions/?format=csv"))
 
@@ -65,8 +91,8 @@ def test_csv_flattens_nested_fields_and_keeps_the_default_order(world, api):
     ]
     madison = dict(zip(header, rows[3], strict=True))
     assert madison["stance"] == "non_cooperation"
-    assert madison["indicators_detainers_value"] == "limits"
-    assert madison["counts_statements"] == "1"
+    assert madison["detainers"] == "limits"
+    assert madison["statements"] == "1"
 
 
 def test_rejected_facts_stay_out_of_csv(world, api):

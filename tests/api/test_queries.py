@@ -43,8 +43,10 @@ def build(db):
 
 # The bound for each endpoint: the same whether 2 rows or 40 are on the page.
 LISTS = {
-    # jurisdictions, evidence, the policies behind the indicators, ICE's lists (2)
-    "/api/jurisdictions/": 5,
+    # jurisdictions, evidence, the policies behind the indicators, ICE's lists (2); for the
+    # effective stance, the counties and states above the page and the kinds of the states'
+    # policies (whether a state law binds)
+    "/api/jurisdictions/": 7,
     "/api/jurisdictions/?format=geojson": 4,  # and ICE's lists (agreements, requests)
     "/api/officials/": 3,  # count, page, the page's statement counts
     "/api/statements/": 2,
@@ -83,7 +85,7 @@ def test_lists_in_constant_queries(build, api, django_assert_max_num_queries, ur
 @pytest.mark.parametrize(
     ("path", "bound"),
     [
-        ("jurisdictions", 4),
+        ("jurisdictions", 6),  # and the layers above the rows, their policies' kinds
         ("officials", 4),
         ("statements", 4),
         ("events", 4),
@@ -109,7 +111,9 @@ def test_details_in_constant_queries(build, api, django_assert_max_num_queries, 
         # The article, its jurisdictions, officials, statements, events, policies, effects and
         # declarations.
         f"/api/articles/{article.pk}/": 8,
-        f"/api/jurisdictions/{place.slug}/": 6,  # and ICE's lists (agreements, requests)
+        # and ICE's lists (agreements, requests); the county and state above it, their
+        # evidence, the state's policies' kinds
+        f"/api/jurisdictions/{place.slug}/": 9,
         f"/api/statements/{article.statements.first().pk}/": 1,
         f"/api/events/{article.enforcementevents.first().pk}/": 1,
         f"/api/policies/{article.policyactions.first().pk}/": 2,

@@ -588,3 +588,8 @@ def test_effects_replaced_in_the_form_are_recorded(as_editor, policy):
     assert list(policy.effects.values_list("indicator", "direction")) == [
         ("agreement_287g", "cooperates")
     ]
+
+
+def test_the_admin_is_branded_sanctuary(client, db):
+    page = client.get("/admin/login/").content.decode()
+    assert "Sanctuary administration" in page and "Django administration" not in page

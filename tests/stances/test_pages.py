@@ -187,9 +187,16 @@ def map_points(response) -> dict[str, list[str]]:
 
 def timeline_points(response) -> list[dict]:
     """Every marker on the timeline: its date, lane, hover text and whether it is hollow."""
+    data = figure(response, "timeline-data")
+    lanes = data["layout"]["yaxis"]["ticktext"]
     return [
-        {"x": x, "lane": y, "text": text, "hollow": trace["marker"]["symbol"] == "circle-open"}
-        for trace in figure(response, "timeline-data")["data"]
+        {
+            "x": x,
+            "lane": lanes[round(y)],
+            "text": text,
+            "hollow": trace["marker"]["symbol"] == "circle-open",
+        }
+        for trace in data["data"]
         for x, y, text in zip(trace["x"], trace["y"], trace["text"], strict=True)
     ]
 
@@ -237,7 +244,10 @@ def test_an_unknown_jurisdiction_is_404(client, world):
         ("/timeline/?to=2024-02-30", "Enter a valid date."),
         ("/timeline/?type=tweets", "Select a valid choice. tweets is not one of the"),
         ("/timeline/?lanes=diagonal", "Select a valid choice. diagonal is not one of the"),
-        ("/timeline/?jurisdiction=not a slug", "Enter a valid “slug”"),
+        ("/timeline/?jurisdiction=not a slug", "No place is named or has the slug “not a slug”."),
+        ("/timeline/?jurisdiction=Atlantis", "No place is named or has the slug “Atlantis”."),
+        ("/statements/?jurisdiction=Atlantis", "No place is named or has the slug “Atlantis”."),
+        ("/statements/?state=Atlantis", "“Atlantis” is not a state's name or USPS code."),
         ("/statements/?stance=angry", "Select a valid choice. angry is not one of the"),
         ("/statements/?from=soon", "Enter a valid date."),
         ("/statements/?review_status=maybe", "Select a valid choice. maybe is not one of the"),
@@ -275,8 +285,8 @@ def test_pages_say_so_when_there_is_no_data(client, db, url, message):
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("/?state=ZZ", "No jurisdiction matches these filters."),
-        ("/timeline/?jurisdiction=nowhere-xx", "No dated facts match these filters."),
+        ("/?state=Wyoming", "No jurisdiction matches these filters."),
+        ("/timeline/?jurisdiction=Madison&to=1990-12-31", "No dated facts match these filters."),
         ("/statements/?q=zebra", "No statement matches."),
     ],
 )
@@ -332,18 +342,20 @@ def build(db):
 
 PAGES = {
     # jurisdictions, evidence, arrests, last article change, last statement change, the
-    # scrubber's first year
-    "/": 6,
+    # scrubber's first year; for the hover's effective stance (issue 16's layers), the counties
+    # and states above the places and the states' policies' kinds
+    "/": 8,
     # and the counts as of the date: statements, policies, events with their arrests
-    "/?as_of=2023-01-01&detainers=limits&sort=-arrests": 9,
+    "/?as_of=2023-01-01&detainers=limits&sort=-arrests": 11,
     "/timeline/": 4,  # statements, policies, their effects, events
     "/timeline/?lanes=jurisdiction": 4,
-    "/statements/": 2,  # count, page
+    "/statements/": 3,  # count, page, how many belong to no place (the map counts the rest)
     "/about/": 3,  # last article change, last statement change, review counts
     # it, evidence, policies, officials, 4 for facts, 3 slug look-ups (see filters.SlugFilter),
     # declarations, its listings on ICE's 287(g) lists (their effects: a query more when it
     # has some)
-    "/jurisdictions/{slug}/": 13,
+    # and its layers: the county and state above it, their evidence, the state policies' kinds
+    "/jurisdictions/{slug}/": 16,
     # it, places, speakers, statements, events, policies, effects, declarations
     "/articles/{article}/": 8,
 }

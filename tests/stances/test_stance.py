@@ -82,8 +82,42 @@ def test_as_of_sees_the_indicator_as_it_stood_then():
 
 def test_undated_evidence_counts_now_but_never_as_of_a_past_date():
     evidence = [item("detainers", "limits", None)]
-    assert derive(evidence).stance == "limited_cooperation"
-    assert derive(evidence, as_of=D(2030, 1, 1)).stance == "unknown"
+    today = D(2026, 6, 1)
+    assert derive(evidence, today=today).stance == "limited_cooperation"
+    assert derive(evidence, as_of=D(2020, 1, 1), today=today).stance == "unknown"
+
+
+def test_undated_evidence_counts_as_of_today_as_it_does_by_default():
+    evidence = [item("detainers", "limits", None), item("jail_access", "limits", D(2010, 1, 1), 2)]
+    today = D(2026, 6, 1)
+    default = derive(evidence, today=today)
+    as_of_today = derive(evidence, as_of=today, today=today)
+    assert default.stance == as_of_today.stance == "non_cooperation"
+    assert default.indicators == as_of_today.indicators
+
+
+def test_since_is_the_day_the_indicator_took_its_value_not_its_latest_evidence():
+    evidence = [
+        item("detainers", "cooperates", D(2010, 1, 1), 1),
+        item("detainers", "limits", D(2018, 6, 30), 2),
+        item("detainers", "limits", D(2018, 9, 6), 3),  # says the same again
+    ]
+    state = derive(evidence).indicators["detainers"]
+    assert (state.value, state.effective_on) == ("limits", D(2018, 6, 30))
+    assert derive(evidence, as_of=D(2019, 1, 1)).indicators["detainers"].effective_on == D(
+        2018, 6, 30
+    )
+    assert derive(evidence, as_of=D(2012, 1, 1)).indicators["detainers"].effective_on == D(
+        2010, 1, 1
+    )
+
+
+def test_since_follows_a_contrary_policy_that_ended():
+    evidence = [
+        item("detainers", "limits", D(2010, 1, 1), 1),
+        EvidenceItem("detainers", "cooperates", D(2015, 1, 1), 2, ends_on=D(2016, 1, 1)),
+    ]
+    assert derive(evidence).indicators["detainers"].effective_on == D(2016, 1, 1)
 
 
 def test_dated_evidence_overrides_undated_evidence():

@@ -63,6 +63,7 @@ class MapPlace:
     longitude: float | None = None
     fips: str | None = None
     outline: str | None = None  # the static URL of the GeoJSON file holding its outline
+    effective: str = ""  # the effective stance for residents, across the layers (issue 16)
 
     @property
     def facts(self) -> int:
@@ -88,8 +89,13 @@ def _hover(place: MapPlace) -> str:
             % {"count": _number(place.events)},
         )
     )
+    layered = ""
+    if place.effective:
+        layered = "<br>" + _("For residents (with county and state): %(stance)s") % {
+            "stance": esc(stance_label(place.effective))
+        }
     stance = _("Stance: %(stance)s") % {"stance": esc(stance_label(place.stance))}
-    return f"<b>{esc(place.name)}</b><br>{stance}<br>{facts}{arrests}"
+    return f"<b>{esc(place.name)}</b><br>{stance}{layered}<br>{facts}{arrests}"
 
 
 def _number(count: int) -> str:

@@ -13,6 +13,7 @@ from stances.selectors.jurisdictions import (
     jurisdictions_with_counts,
     with_evidence,
 )
+from stances.selectors.layers import with_effective
 
 from .. import dashboard
 from ..responses import invalid_filters
@@ -37,6 +38,7 @@ def home(request, template_name: str = "stances/map.html"):
         stance=stance_form.cleaned_data["stance"] or None,
         indicators=stance_form.indicator_values(),
     )
+    rows = with_effective(rows, as_of=as_of)  # the hover's effective stance for residents
     page = map_page.map_page(
         rows, as_of=as_of, sort=request.GET.get("sort", "name"), table_page=request.GET.get("page")
     )

@@ -125,4 +125,5 @@ def _place(r: MapRow) -> MapPlace:
         longitude=place.longitude,
         fips=fips(place),
         outline=static(OUTLINE_FILES[place.kind]) if has_outline(place) else None,
+        effective=r.row.effective.stance if r.row.effective else "",
     )
