@@ -8,6 +8,8 @@ import django_filters as filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sanctuary.api.filters import (
     IdFilter,
@@ -42,7 +44,7 @@ from .models import (
 )
 from .rules.names import split_place, state_code
 
-INDICATOR_VALUES = [*Direction.choices, ("unknown", "Unknown")]
+INDICATOR_VALUES = [*Direction.choices, ("unknown", gettext_lazy("Unknown"))]
 SHOWN_CHOICES = 5  # places named in the error when a name fits several
 
 
@@ -65,10 +67,10 @@ def place_pk(text: str) -> int:
         return found[0].pk
     if not found:
         raise forms.ValidationError(
-            "No place is named or has the slug “%(value)s”.", params={"value": text}
+            _("No place is named or has the slug “%(value)s”."), params={"value": text}
         )
     raise forms.ValidationError(
-        "“%(value)s” names several places (%(found)s): add the state, as in “%(first)s”.",
+        _("“%(value)s” names several places (%(found)s): add the state, as in “%(first)s”."),
         params={"value": text, "found": _listed(found), "first": found[0]},
     )
 
@@ -83,10 +85,10 @@ def official_pk(text: str) -> int:
         return found[0].pk
     if not found:
         raise forms.ValidationError(
-            "No speaker is named or has the slug “%(value)s”.", params={"value": text}
+            _("No speaker is named or has the slug “%(value)s”."), params={"value": text}
         )
     raise forms.ValidationError(
-        "“%(value)s” names several speakers: choose one by its slug.", params={"value": text}
+        _("“%(value)s” names several speakers: choose one by its slug."), params={"value": text}
     )
 
 
@@ -120,7 +122,7 @@ class StateField(forms.CharField):
         code = state_code(value)
         if code is None:
             raise forms.ValidationError(
-                "“%(value)s” is not a state's name or USPS code.", params={"value": value}
+                _("“%(value)s” is not a state's name or USPS code."), params={"value": value}
             )
         return code
 

@@ -34,7 +34,11 @@ def label(value: str) -> str:
     return LABELS.get(value, str(value).replace("_", " ").capitalize())
 
 
-LAYER_LABELS = {"own": "This place", "county": "County jail", "state": "State law"}
+LAYER_LABELS = {
+    "own": gettext_lazy("This place"),
+    "county": gettext_lazy("County jail"),
+    "state": gettext_lazy("State law"),
+}
 
 
 @register.filter

@@ -11,6 +11,10 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext
+
 FACT_COLOURS = {
     "against_cooperation": "#0072B2",
     "for_cooperation": "#D55E00",
@@ -44,12 +48,13 @@ class TimelineItem:
 
 
 def _day(on: dt.date) -> str:
-    return f"{on:%b} {on.day}, {on.year}"
+    # Translators: a short date (Django's date filter syntax): "Jun 5, 2024".
+    return date_format(on, pgettext("date format", "M j, Y"))
 
 
 def _timeline_hover(item: TimelineItem) -> str:
     when = (
-        f"Reported {_day(item.on)} (the article gives no date of its own)"
+        _("Reported %(date)s (the article gives no date of its own)") % {"date": _day(item.on)}
         if item.reported
         else _day(item.on)
     )
@@ -76,12 +81,12 @@ def _date_range(items: list[TimelineItem]) -> dict:
 
 # Every colour on the timeline, named in its legend.
 FACT_LABELS = {
-    "against_cooperation": "Statement: against cooperation",
-    "for_cooperation": "Statement: for cooperation",
-    "neutral": "Statement: neutral",
-    "limits": "Policy: limits cooperation",
-    "cooperates": "Policy: cooperates",
-    "event": "Enforcement event",
+    "against_cooperation": gettext_lazy("Statement: against cooperation"),
+    "for_cooperation": gettext_lazy("Statement: for cooperation"),
+    "neutral": gettext_lazy("Statement: neutral"),
+    "limits": gettext_lazy("Policy: limits cooperation"),
+    "cooperates": gettext_lazy("Policy: cooperates"),
+    "event": gettext_lazy("Enforcement event"),
 }
 # Within a lane, each colour keeps its own row, so no colour hides another on the same day.
 _OFFSETS = {key: (index - 1) * 0.22 for index, key in enumerate(("limits", "event", "cooperates"))}
@@ -92,8 +97,13 @@ HOVER_ITEMS = 6  # facts named in the hover of one marker; the rest are counted
 def _group_hover(group: list[TimelineItem]) -> str:
     shown = "<br>―<br>".join(_timeline_hover(item) for item in group[:HOVER_ITEMS])
     more = len(group) - HOVER_ITEMS
-    head = f"<b>{len(group)} facts on {_day(group[0].on)}</b><br>" if len(group) > 1 else ""
-    return head + shown + (f"<br>… and {more} more" if more > 0 else "")
+    head = ""
+    if len(group) > 1:
+        head = "<b>%s</b><br>" % (
+            _("%(count)s facts on %(date)s") % {"count": len(group), "date": _day(group[0].on)}
+        )
+    tail = "<br>… " + ngettext("and %(count)s more", "and %(count)s more", more) % {"count": more}
+    return head + shown + (tail if more > 0 else "")
 
 
 def timeline_figure(items: list[TimelineItem], *, height: int = 420) -> dict:
@@ -112,12 +122,12 @@ def timeline_figure(items: list[TimelineItem], *, height: int = 420) -> dict:
             found = [g for (k, r, *_), g in groups.items() if k == key and r is reported]
             if not found:
                 continue
-            name = FACT_LABELS.get(key, "Other")
+            name = str(FACT_LABELS.get(key, _("Other")))
             traces.append(
                 {
                     "type": "scatter",
                     "mode": "markers+text",
-                    "name": f"{name} (reported date)" if reported else name,
+                    "name": _("%(name)s (reported date)") % {"name": name} if reported else name,
                     "legendgroup": key,
                     "x": [g[0].on.isoformat() for g in found],
                     "y": [lane_index[g[0].lane] + _OFFSETS.get(key, 0.0) for g in found],
@@ -136,7 +146,7 @@ def timeline_figure(items: list[TimelineItem], *, height: int = 420) -> dict:
             )
     layout = {
         "margin": {"l": 140, "r": 20, "t": 10, "b": 40},
-        "xaxis": {"type": "date", "title": {"text": "Date"}, **_date_range(items)},
+        "xaxis": {"type": "date", "title": {"text": _("Date")}, **_date_range(items)},
         "yaxis": {
             # Lanes can be jurisdiction names, and plotly renders tick labels as HTML too.
             "tickvals": list(range(len(lanes))),

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from articles.models import Article
 from stances.filters import EventFilter, PolicyFilter, StatementFilter
@@ -51,7 +53,7 @@ def _statement_item(statement: Statement, lane: str | None) -> charts.TimelineIt
     if on is None:
         return None
     return charts.TimelineItem(
-        lane=lane or "Statements",
+        lane=lane or _("Statements"),
         on=on,
         reported=statement.said_on is None,
         colour_key=statement.stance,
@@ -68,9 +70,12 @@ def _policy_item(policy, lane: str | None) -> charts.TimelineItem | None:
     on = counts_from(policy.effective_on, policy.date_precision, policy.article.published_on)
     if on is None:
         return None
-    effects = ", ".join(f"{e.get_indicator_display()}: {e.direction}" for e in policy.effects.all())
+    effects = ", ".join(
+        f"{e.get_indicator_display()}: {pgettext('indicator', e.direction)}"
+        for e in policy.effects.all()
+    )
     return charts.TimelineItem(
-        lane=lane or "Policy actions",
+        lane=lane or _("Policy actions"),
         on=on,
         reported=policy.effective_on is None,
         colour_key=policy.effects.all()[0].direction if policy.effects.all() else "",
@@ -88,7 +93,7 @@ def _event_item(event, lane: str | None) -> charts.TimelineItem | None:
     count = f" · {event.count:,}" if event.count is not None else ""
     where = f" · {event.jurisdiction}" if event.jurisdiction_id else ""
     return charts.TimelineItem(
-        lane=lane or "Enforcement events",
+        lane=lane or _("Enforcement events"),
         on=on,
         reported=event.starts_on is None,
         colour_key="event",

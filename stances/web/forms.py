@@ -1,13 +1,18 @@
 """Query-string forms for the pages (the filter names match the API's)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from stances.filters import NamedField, official_pk, place_pk
 from stances.models import StatementStance
 
 
 class TimelineForm(forms.Form):
-    TYPES = [("statements", "Statements"), ("policies", "Policy actions"), ("events", "Events")]
+    TYPES = [
+        ("statements", _("Statements")),
+        ("policies", _("Policy actions")),
+        ("events", _("Events")),
+    ]
 
     # Checked here (a name that fits nothing or several is an error on the form); the raw
     # value goes to the filters, which resolve it the same way.
@@ -17,18 +22,18 @@ class TimelineForm(forms.Form):
         choices=TYPES, required=False, widget=forms.CheckboxSelectMultiple
     )
     stance = forms.ChoiceField(
-        choices=[("", "Any stance"), *StatementStance.choices], required=False
+        choices=[("", _("Any stance")), *StatementStance.choices], required=False
     )
     lanes = forms.ChoiceField(
-        choices=[("type", "Lanes by type"), ("jurisdiction", "Lanes by jurisdiction")],
+        choices=[("type", _("Lanes by type")), ("jurisdiction", _("Lanes by jurisdiction"))],
         required=False,
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # "from" is a Python keyword, so these fields are added by name.
-        self.fields["from"] = forms.DateField(required=False, label="From")
-        self.fields["to"] = forms.DateField(required=False, label="To")
+        self.fields["from"] = forms.DateField(required=False, label=_("From"))
+        self.fields["to"] = forms.DateField(required=False, label=_("To"))
 
     def filter_params(self) -> dict:
         data = self.cleaned_data
