@@ -152,7 +152,8 @@ _RULES = (
     _Rule(
         rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,2}}?(?:ask\w*|inquir\w*|disclos\w*|"
         rf"shar\w*|collect\w*)\b[^.;]{{0,100}}?\b(?:immigration\s+status|(?:information|data|records)"
-        rf"\s+with\s+{_ICE})",
+        rf"\s+with\s+(?:{_ICE}|(?:any|other|outside)\s+(?:\w+\s+){{0,2}}?(?:agenc\w+|authorities)"
+        r"\s+(?:\w+\s+){0,3}?immigration))",
         "information_sharing", "limits", "other",
     ),
     _Rule(
@@ -432,9 +433,31 @@ _RULES = (
     _Rule(  # "limits how state and local law enforcement can help federal immigration authorities"
         r"\blimit\w*\s+(?:how|what|when|the\s+(?:assistance|help|ways))\b[^.;]{0,80}?"
         r"\b(?:help|assist\w*|cooperat\w*|give)\b"
-        r"|\bmay\s+not\s+(?:stop|question|arrest|search|detain)\b[^.;]{0,60}?"
+        rf"|\b(?:may\s+not|{_BARRED})\s+(?:stop|question|arrest|search|detain)\w*\b[^.;]{{0,60}}?"
         r"\bimmigration\s+status",
         "local_resources", "limits", "law",
+    ),
+    # Phrasings met in real reporting of decisions, written as families.
+    _Rule(  # "bars counties from entering into or renewing agreements under Section 287(g)"
+        rf"\b{_BARRED}\s+(?:enter\w*\s+into|sign\w*|join\w*|renew\w*|seek\w*)"
+        r"(?:\s+or\s+\w+(?:\s+into)?)?\s+[^.;]{0,40}?287\s*\(g\)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "will stop renting jail beds to ICE", "no longer rent cells to the federal ..."
+        rf"\b{_NOT}\s+(?:\w+\s+)?(?:rent|leas)\w*\s+(?:\w+\s+){{0,2}}?(?:beds|cells|space)\s+to\s+"
+        rf"(?:{_ICE}|the\s+federal)",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "the contract will be terminated", "the county's ICE contract was canceled"
+        r"\b(?:ICE|detention|jail|immigration)?\s*contract\s+(?:with\s+ICE\s+)?(?:will\s+be|was|has\s+been"
+        r"|is\s+being|would\s+be)\s+(?:\w+ly\s+)?(?:terminated|canceled|cancelled|ended|scrapped)\b",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "voted 3-2 to end a contract that ...", "chose not to renew the county's contract"
+        r"\b(?:vot\w+|decid\w+|chose|opted|moved)\s+(?:\d+-\d+\s+)?(?:\w+\s+){0,3}?"
+        r"(?:to\s+(?:end|terminate|cancel|scrap)|not\s+to\s+renew)\s+(?:a|the|its|their|the\s+county['’]s)\s+"
+        r"(?:\w+\s+)?contract\b(?=[^.]{0,400}\b(?:ICE|detainees|Immigration))",
+        "jail_access", "limits", "jail_contract", strong=True,
     ),
 )  # fmt: skip
 
