@@ -16,7 +16,8 @@ COOPERATE = (
     r"participat\w*|enforc\w*|work(?:ing)? with|accept\w*|help\w*|complicit|support|turn over|"
     r"ask\w* (?:about|for) (?:\w+ ){0,2}status"
 )
-NEGATION = r"not|no longer|never|n['’]t|refus\w* to|stop\w*|end\w*|decline\w* to|cease\w*"
+# "n't" closes its word ("won't", "don't"): the word before it is part of the negation.
+NEGATION = r"not|no longer|never|\w*n['’]t|refus\w* to|stop\w*|end\w*|decline\w* to|cease\w*"
 # (pattern, weight): cues that a quote argues against cooperation.
 AGAINST_CUES = (
     (r"\b(?:sanctuary|welcoming|inclusive)\b", 1),
@@ -58,8 +59,25 @@ AGAINST_CUES = (
     # "will not do ICE's job", "protect everyone, regardless of where they were born"
     (
         r"\bnot\s+(?:do|doing)\s+(?:ICE['’]s|the\s+federal\s+government['’]s|immigration['’]s"
-        r"|federal)\s+(?:job|work)\b",
+        r"|federal)\s+(?:job|work)\b"
+        # "not doing the work of federal immigration agents"
+        r"|\bnot\s+(?:to\s+)?(?:do|doing)\s+the\s+(?:work|job|bidding)\s+of\s+(?:the\s+)?(?:federal\s+)?"
+        r"(?:immigration|ICE|deportation|government)",
         2,
+    ),
+    # detention as a trade: "profit from detention", "the deportation machine", "a price on
+    # people's freedom"
+    (
+        r"\bprofit\w*\s+(?:\w+\s+){0,3}?(?:from|off|on)\s+(?:\w+\s+){0,2}?(?:detention|deportation"
+        r"|people|immigrants|families)|\b(?:deportation|detention)\s+(?:machine\w*|pipeline|business"
+        r"|industry)\b|\bprice\s+on\s+(?:\w+['’]s?\s+)?(?:freedom|liberty|li(?:fe|ves))\b",
+        1,
+    ),
+    # separation told plainly: "kept away from his kids", "grow up without their parents"
+    (
+        r"\b(?:away\s+from|without)\s+(?:his|her|their|my|our|your)\s+(?:kids|children|famil\w+"
+        r"|parents|mother|father|mom|dad)\b",
+        1,
     ),
     (
         r"\bregardless\s+of\s+(?:their\s+|your\s+)?(?:immigration\s+status|status|where\s+(?:they|you)"
@@ -84,6 +102,23 @@ FOR_CUES = (
         3,
     ),
     (r"\bmagnet for illegal", 2),
+    # backing enforcement: "will always back federal law enforcement", "we stand with ICE"
+    (
+        r"\b(?:back|backs|backing|support|supports|supporting|stand\w*\s+with|thank\w*)\s+(?:our\s+|the\s+)?"
+        r"(?:federal\s+)?(?:law\s+enforcement|ICE|immigration\s+(?:agents|officers|enforcement)"
+        r"|federal\s+(?:agents|officers|authorities))\b",
+        2,
+    ),
+    # "criminals ... don't deserve protection", "should not be a safe haven"
+    (
+        r"\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|shouldn['’]t|should\s+not)\s+(?:\w+\s+)?"
+        r"(?:deserve|get|be\s+given|receive)\s+(?:\w+\s+)?(?:protection|sanctuary|a\s+safe\s+haven|a\s+pass)\b",
+        2,
+    ),
+    (
+        r"\bthreat\w*\s+to\s+(?:public\s+safety|national\s+security|our\s+(?:communit|neighborhood))",
+        1,
+    ),
     (r"\b(?:politics|ideology)\s+(?:ahead\s+of|over|before)\s+(?:public\s+)?safety\b", 2),
     # praising enforcement: "no place too remote for ICE to find people who have broken our
     # laws", "not beyond the reach of the law", "no safe haven"
@@ -173,6 +208,8 @@ def _cooperation_verbs(quote: str) -> tuple[int, int]:
         negated = patterns["negated"].search(quote, window_start, m.start())
         if negated and patterns["relative"].search(quote, window_start, negated.start()):
             continue
+        if negated and _PAST_FACT.match(negated[0]):
+            continue  # "my officers didn't detain anybody": what happened, not a refusal
         subject = _subject(quote, negated.start()) if negated else ""
         criticised = negated and patterns["criticised"].search(quote, 0, negated.start())
         condition = negated and _CONDITION.match(subject) and not _FIRST_PERSON.search(subject)
@@ -194,6 +231,7 @@ def _cooperation_verbs(quote: str) -> tuple[int, int]:
     return against, for_
 
 
+_PAST_FACT = re.compile(r"did\s+not\b|didn['’]t\b", re.IGNORECASE)
 # Where the clause that holds a negation starts, and what its subject says about who refuses.
 _CLAUSE_START = re.compile(
     r"(?:^|[.;:!?]\s+|,\s+|\s+(?:but|and|so|because)\s+|\s(?=that\s))", re.IGNORECASE
