@@ -24,6 +24,7 @@ from articles.extraction.events.detentions import detentions
 from articles.extraction.events.evidence import quoted_spans
 from articles.extraction.events.numbers import MAX_COUNT, parse_count
 from articles.extraction.events.operations import operations as find_operations
+from articles.extraction.events.operations import unnamed_operations
 from articles.extraction.events.raids import planned_raids, raids
 from articles.extraction.spans import SpanIndex
 from articles.extraction.types import EventCandidate, Place, PlaceMention
@@ -47,7 +48,24 @@ def find_events(
         + planned_raids(text, index, published)
         + detentions(text, index, published, default_place)
     )
-    return operations + sorted(others, key=lambda e: (e.start, e.kind))
+    # Operations with no name come after the named ones (``parent`` indices stay stable) and
+    # are no parent: their parts are rarely all listed. One already counted is not repeated.
+    counted = {e.count for e in operations}
+    unnamed = []
+    for e in unnamed_operations(text, places, published):
+        if e.count not in counted and not any(
+            o.count == e.count and e.start <= o.start < e.end for o in others
+        ):
+            counted.add(e.count)
+            unnamed.append(e)
+    # "ICE said all 63 remain in custody" after "63 people were arrested": the same people.
+    totals = {(e.count, e.start) for e in operations + unnamed if e.count}
+    others = [
+        e
+        for e in others
+        if e.kind != "detention" or not any(c == e.count and s < e.start for c, s in totals)
+    ]
+    return operations + unnamed + sorted(others, key=lambda e: (e.start, e.kind))
 
 
 def check_totals(events: list[EventCandidate]) -> list[str]:
