@@ -18,6 +18,7 @@ dates, whether a place name is the place itself).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 
 from articles.extraction.events.arrests import arrests
 from articles.extraction.events.detentions import detentions
@@ -51,19 +52,23 @@ def find_events(
     # Operations with no name come after the named ones (``parent`` indices stay stable) and
     # are no parent: their parts are rarely all listed. One already counted is not repeated.
     counted = {e.count for e in operations}
+    starts: dict[int | None, list[int]] = {}
+    for e in sorted(others, key=lambda e: e.start):
+        starts.setdefault(e.count, []).append(e.start)
     unnamed = []
-    for e in unnamed_operations(text, places, published):
-        if e.count not in counted and not any(
-            o.count == e.count and e.start <= o.start < e.end for o in others
-        ):
+    for e in unnamed_operations(text, index, published):
+        same = starts.get(e.count, [])
+        i = bisect_left(same, e.start)
+        if e.count not in counted and not (i < len(same) and same[i] < e.end):
             counted.add(e.count)
             unnamed.append(e)
     # "ICE said all 63 remain in custody" after "63 people were arrested": the same people.
-    totals = {(e.count, e.start) for e in operations + unnamed if e.count}
+    first_total: dict[int, int] = {}
+    for e in operations + unnamed:
+        if e.count:
+            first_total[e.count] = min(e.start, first_total.get(e.count, e.start))
     others = [
-        e
-        for e in others
-        if e.kind != "detention" or not any(c == e.count and s < e.start for c, s in totals)
+        e for e in others if e.kind != "detention" or first_total.get(e.count, len(text)) >= e.start
     ]
     return operations + unnamed + sorted(others, key=lambda e: (e.start, e.kind))
 

@@ -9,7 +9,8 @@ import re
 from articles.extraction.dates import article_sentences, dates_between, sentence_bounds
 from articles.extraction.events.evidence import dated, is_place_itself, span_total, summary
 from articles.extraction.events.numbers import ADJECTIVES, COUNT, PEOPLE, parse_count
-from articles.extraction.types import EventCandidate
+from articles.extraction.spans import SpanIndex
+from articles.extraction.types import EventCandidate, Place, PlaceMention
 
 # Name words are title case ("Cross Check"); acronyms, weekdays and months follow a name.
 _NAME_WORD = (
@@ -156,7 +157,9 @@ _SUBSET_AFTER = re.compile(
 )
 
 
-def unnamed_operations(text: str, places: list, published: dt.date | None) -> list[EventCandidate]:
+def unnamed_operations(
+    text: str, places: SpanIndex[PlaceMention], published: dt.date | None
+) -> list[EventCandidate]:
     """ "Sixty-three people were taken into custody during a four-day operation across North
     Texas": an operation event with its total, placed at the one place the sentence names
     when there is one (a region or several places: no single place, ``place`` None)."""
@@ -196,9 +199,9 @@ _REGIONAL = re.compile(
 )
 
 
-def _sole_place(text: str, places: list, start: int, end: int):
+def _sole_place(text: str, places: SpanIndex[PlaceMention], start: int, end: int) -> Place | None:
     """The one place a sentence names (a state qualifying its town is the town's), else None."""
-    named = {p.place for p in places if start <= p.start < end and is_place_itself(text, p)}
+    named = {p.place for p in places.starting_in(start, end) if is_place_itself(text, p)}
     towns = {p.state for p in named if p.kind != "state"}
     named = {p for p in named if p.kind != "state" or p.state not in towns}
     return named.pop() if len(named) == 1 else None
