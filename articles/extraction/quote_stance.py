@@ -84,6 +84,24 @@ AGAINST_CUES = (
         r"\s+(?:were|are|come)\s+(?:born|from))",
         2,
     ),
+    # "immigration enforcement is a federal responsibility", "abolish ICE", "ICE out of ..."
+    (
+        r"\b(?:is|are|remains?)\s+(?:a|the)\s+federal\s+(?:government['’]s\s+)?(?:responsibility|job"
+        r"|matter|issue|duty)\b|\babolish(?:ing)?\s+ICE\b|\bICE\s+out\b",
+        2,
+    ),
+    # enforcement described as violence: "masked agents", "kidnapping", "traumatized children"
+    (
+        r"\b(?:masked|armed)\s+(?:federal\s+)?agents\b|\bkidnap\w*|\btraumati[sz]\w*|\bchaos\b"
+        r"|\bmilitari[sz]ed\b",
+        1,
+    ),
+    # held with no judge: "the Fourth Amendment", "without a warrant", "no judge ever reviewed"
+    (
+        r"\bFourth\s+Amendment\b|\bwithout\s+(?:a\s+|any\s+)?(?:judicial\s+)?warrant\b"
+        r"|\bno\s+judge\b|\bnot\s+a\s+warrant\b",
+        1,
+    ),
     # "people are afraid to drive to work", "too scared to call"
     (r"\b(?:afraid|scared|terrified|frightened)\s+to\b", 2),
     (
@@ -102,6 +120,25 @@ FOR_CUES = (
         3,
     ),
     (r"\bmagnet for illegal", 2),
+    # working with the agency as partners: "we will keep working with our federal partners"
+    (
+        r"\b(?:work\w*|partner\w*|cooperat\w*)\s+(?:closely\s+|hand\s+in\s+hand\s+)?with\s+(?:ICE"
+        r"|our\s+federal\s+partners|federal\s+(?:immigration\s+)?(?:authorities|agents|partners))\b",
+        2,
+    ),
+    # removing criminals: "the worst of the worst", "taking violent criminals off our streets"
+    (
+        r"\bworst\s+of\s+the\s+worst\b|\b(?:remov\w+|tak\w+|get\w*)\s+(?:\w+\s+){0,2}?criminals?\s+"
+        r"(?:off|out\s+of|from)\b",
+        2,
+    ),
+    # criticising those who limit cooperation: "defying federal law", "harboring criminals"
+    (
+        r"\b(?:defy\w*|defi(?:es|ed)|obstruct\w*|flout\w*)\s+(?:\w+\s+){0,2}?(?:federal\s+)?"
+        r"(?:immigration\s+)?(?:law|authorities|agents|ICE)\b|\bharbou?r\w*\s+(?:illegal|criminal)"
+        r"|\blawless\w*\b",
+        2,
+    ),
     # backing enforcement: "will always back federal law enforcement", "we stand with ICE"
     (
         r"\b(?:back|backs|backing|support|supports|supporting|stand\w*\s+with|thank\w*)\s+(?:our\s+|the\s+)?"
@@ -276,7 +313,8 @@ def _cue_score(quote: str, cues: list) -> tuple[int, int]:
 # Cues that claim a value can be denied ("do not protect immigrants", "is not about public
 # safety"); a criticism cannot ("should not be tying the hands of officers" still criticises).
 _DENIABLE = re.compile(
-    r"(?:protect|support|stand|trust|public|rule|partner|cooperat|sanctuary|welcoming|inclusive)",
+    r"(?:protect|support|stand|trust|public|rule|partner|cooperat|sanctuary|welcoming|inclusive"
+    r"|work|back)",
     re.IGNORECASE,
 )
 # "do not protect", "isn't about", "never made us safer": a denial right before a cue (not a
