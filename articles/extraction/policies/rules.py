@@ -140,7 +140,7 @@ _RULES = (
         "jail_access", "cooperates", "jail_contract", strong=True,
     ),
     _Rule(
-        rf"\b(?:agree\w*\s+to|will|began|begin\w*|resum\w*)\s+(?:house|hold|accept)\w*\s+"
+        rf"\b(?:agree\w*\s+to|will|began|begin\w*|resum\w*)\s+(?:hous|hold|accept)\w*\s+"
         rf"{_ICE}\s+detainees",
         "jail_access", "cooperates", "jail_contract",
     ),
@@ -158,7 +158,7 @@ _RULES = (
     ),
     _Rule(
         r"\bcut\w*\s+off\s+(?:any\s+|all\s+)?(?:access|ICE)\b[^.;]{0,80}?\bdatabases?\b"
-        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*|limit\w*)\s+ICE['’]s\s+access\s+to"
+        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*|limit\w*|cut\w*\s+off)\s+ICE['’]s\s+access\s+to"
         r"[^.;]{0,60}?"
         r"\b(?:databases?|records|data)\b",
         "information_sharing", "limits", "law_enforcement_policy",
@@ -207,8 +207,8 @@ _RULES = (
     ),
     # agreement_287g
     _Rule(
-        r"\b(?:end\w*|terminat\w*|cancel\w*|withdr\w*|pull\w*\s+out|exit\w*|scrap\w*|drop\w*"
-        r"|not\s+renew\w*)\b"
+        r"\b(?:end\w*|terminat\w*|cancel\w*|withdr\w*|pull\w*\s+(?:\w+\s+){0,2}?out|exit\w*|scrap\w*"
+        r"|drop\w*|not\s+renew\w*)\b"
         r"[^.;]{0,40}?287\s*\(g\)",
         "agreement_287g", "limits", "agreement_287g", strong=True,
     ),
@@ -458,6 +458,26 @@ _RULES = (
         r"(?:to\s+(?:end|terminate|cancel|scrap)|not\s+to\s+renew)\s+(?:a|the|its|their|the\s+county['’]s)\s+"
         r"(?:\w+\s+)?contract\b(?=[^.]{0,400}\b(?:ICE|detainees|Immigration))",
         "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "an executive order barring city agencies from cooperating with ICE"
+        rf"\b{_BARRED}\s+(?:cooperat\w*|assist\w*|participat\w*|help\w*|work\w*)\b[^.;]{{0,30}}?"
+        rf"\b(?:{_ICE}|deportation)",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "ended its practice of notifying ICE of inmates' release dates"
+        r"\b(?:end\w*|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
+        r"(?:notifying|telling|alerting|sharing|giving)\b[^.;]{0,60}?\b(?:ICE|immigration|release)",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "a law that bans detention contracts between counties and ICE"
+        r"\b(?:ban\w*|prohibit\w*|outlaw\w*|bar\w*|forbid\w*)\s+(?:new\s+|any\s+|all\s+|future\s+)?"
+        r"(?:immigration\s+|ICE\s+)?detention\s+(?:contracts|agreements)\b",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "bars the jail from giving ICE access to inmates"
+        rf"\b{_BARRED}\s+(?:giv\w+|grant\w*|allow\w*|lett\w+|provid\w+)\s+(?:{_ICE})\s+"
+        r"(?:agents\s+|officers\s+)?(?:access|entry|space)\b",
+        "jail_access", "limits", "law_enforcement_policy",
     ),
 )  # fmt: skip
 
