@@ -56,15 +56,16 @@ def find_events(
     for e in sorted(others, key=lambda e: e.start):
         starts.setdefault(e.count, []).append(e.start)
     unnamed = []
-    for e in unnamed_operations(text, index, published):
+    for e in [] if operations else unnamed_operations(text, index, published):
         same = starts.get(e.count, [])
         i = bisect_left(same, e.start)
         if e.count not in counted and not (i < len(same) and same[i] < e.end):
             counted.add(e.count)
             unnamed.append(e)
     # "ICE said all 63 remain in custody" after "63 people were arrested": the same people.
+    # (An article that names its operations gives their totals: no unnamed one is read.)
     first_total: dict[int, int] = {}
-    for e in operations + unnamed:
+    for e in operations + unnamed + [e for e in others if e.kind == "arrests"]:
         if e.count:
             first_total[e.count] = min(e.start, first_total.get(e.count, e.start))
     others = [

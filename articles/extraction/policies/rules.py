@@ -214,7 +214,9 @@ _RULES = (
     ),
     _Rule(
         r"\b(?:sign\w*|renew\w*|enter\w*\s+into|join\w*|approv\w*|expand\w*|extend\w*)\b"
-        r"[^.;]{0,40}?287\s*\(g\)",
+        # not across a ban: "signed a bill that bars counties from joining 287(g)"
+        r"(?:(?!\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forb[ai]d\w*)\b)"
+        r"[^.;]){0,40}?287\s*\(g\)",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
     # More ways news reports a decision or a standing policy.
