@@ -447,3 +447,11 @@ def test_a_subset_and_a_restated_total_are_no_detention():
     )
     found = events(text)
     assert by_kind(found, "detention") == []
+
+
+def test_an_approximate_count_gives_way_to_a_close_exact_one():
+    text = (
+        "Agents detain more than 100 at Omaha plant\n\n"
+        "Federal agents arrested 117 workers at a plant in Miami on Tuesday."
+    )
+    assert [(e.place.slug, e.count) for e in events(text)] == [("miami-fl", 117)]
