@@ -128,8 +128,8 @@ FOR_CUES = (
     ),
     # removing criminals: "the worst of the worst", "taking violent criminals off our streets"
     (
-        r"\bworst\s+of\s+the\s+worst\b|\b(?:remov\w+|tak\w+|get\w*)\s+(?:\w+\s+){0,2}?criminals?\s+"
-        r"(?:off|out\s+of|from)\b",
+        r"\bworst\s+of\s+the\s+worst\b|\b(?:remov\w+|tak\w+|get\w*)\s+(?:\w+\s+){0,2}?criminal"
+        r"(?:s|\s+(?:illegal\s+)?aliens?|\s+noncitizens?)?\s+(?:off|out\s+of|from)\b",
         2,
     ),
     # criticising those who limit cooperation: "defying federal law", "harboring criminals"
@@ -153,7 +153,8 @@ FOR_CUES = (
         2,
     ),
     (
-        r"\bthreat\w*\s+to\s+(?:public\s+safety|national\s+security|our\s+(?:communit|neighborhood))",
+        r"\bthreat\w*\s+to\s+(?:public\s+safety|national\s+security|our\s+(?:communit|neighborhood))"
+        r"|\b(?:public\s+safety|national\s+security)\s+threats?\b",
         1,
     ),
     (r"\b(?:politics|ideology)\s+(?:ahead\s+of|over|before)\s+(?:public\s+)?safety\b", 2),
