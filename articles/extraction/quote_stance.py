@@ -265,8 +265,21 @@ def _cooperation_verbs(quote: str) -> tuple[int, int]:
         elif m[0].lower() == "complicit":
             against += 1
         elif patterns["plain_for"].fullmatch(m[0]):
-            for_ += 1
+            # "we will keep honoring detainers", "I am honoring every one": the speaker's own
+            # practice counts double
+            own = _OWN_VERB.match(m[0]) and _OWN_PRACTICE.search(
+                quote, max(0, m.start() - 40), m.start()
+            )
+            for_ += 2 if own else 1
     return against, for_
+
+
+_OWN_VERB = re.compile(r"(?:honou?r|cooperat)(?!ed\b)", re.IGNORECASE)  # not a past practice
+_OWN_PRACTICE = re.compile(
+    r"\b(?:I|we)(?:['’](?:m|re|ll|ve))?\s+(?:(?:am|are|will|would|do|did|have|always|still|continue"
+    r"|keep|fully|to|be)\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 _PAST_FACT = re.compile(r"did\s+not\b|didn['’]t\b", re.IGNORECASE)

@@ -267,3 +267,9 @@ def test_past_facts_and_contractions_about_something_else_are_neutral(quote):
 
 def test_denying_work_with_the_agency_is_against():
     assert classify_stance("We will not work with ICE.", MAYOR) == "against_cooperation"
+
+
+def test_the_speakers_own_practice_of_honoring_counts_double():
+    assert classify_stance("I am honoring every detainer.", MAYOR) == "for_cooperation"
+    assert classify_stance("We honored those requests for years.", MAYOR) == "neutral"
+    assert classify_stance("We comply with the law.", MAYOR) == "neutral"
