@@ -212,9 +212,11 @@ def client_addresses(clients: int) -> list[str | None]:
 
 
 def missing_everywhere(path: str) -> Callable[[int], str]:
-    """``path`` with a query parameter no view reads and a new value for each request, so that
-    no request finds a stored answer: what a reader gets whose URL nobody asked for yet since
-    the last write (the shared caches of counts and of resolved slugs still serve it)."""
+    """``path`` with a new query parameter for each request, sent to the server that stores no
+    answers (``READER_CACHE=0``): what a reader gets whose URL nobody asked for yet since the last
+    write (the shared caches of counts and of resolved slugs still serve it). The parameter alone
+    would not do: a stored answer is keyed by the parameters its view reads, and no view reads
+    this one."""
     joiner = "&" if "?" in path else "?"
     run = os.urandom(4).hex()  # never the same URLs as an earlier run on the same cache
     return lambda n: f"{path}{joiner}bench_miss={run}-{n}"
@@ -425,23 +427,23 @@ def machine(env_info: dict) -> dict:
     }
 
 
-def measure_all(port: int, endpoints: list[dict], floors: list[str], static_url: str, options):
-    # Every worker through every view once before anything counts (imports, template loading).
-    for endpoint in endpoints:
-        load(
-            port,
-            endpoint["path"],
-            clients=options.clients,
-            requests=2 * options.workers,
-            seconds=10,
-        )
+def measure_all(
+    port: int, endpoints: list[dict], floors: list[str], static_url: str, options, *, fresh: int
+):
+    """Each endpoint on the server at ``port``, its floor, and (``options.uncached``) new URLs
+    of it on the server at ``fresh``, which stores no answers."""
+    # Every worker of both servers through every view once before anything counts (imports,
+    # template loading).
+    for at, endpoint in itertools.product((port, fresh), endpoints):
+        warm = {"clients": options.clients, "requests": 2 * options.workers, "seconds": 10}
+        load(at, endpoint["path"], **warm)
     measured = []
     for endpoint, floor_name in zip(endpoints, floors, strict=True):
         figures = load(port, endpoint["path"], **load_options(options))
         floor_path = f"/{static_url.strip('/')}/{FLOOR_DIR}/{floor_name}"
         floor = load(port, floor_path, **load_options(options))
         uncached = (
-            load(port, missing_everywhere(endpoint["path"]), **load_options(options))
+            load(fresh, missing_everywhere(endpoint["path"]), **load_options(options))
             if options.uncached
             else None
         )
@@ -478,16 +480,21 @@ def serve_and_measure(env: dict, port: int, found: dict, options) -> tuple[list[
         tempfile.TemporaryDirectory(prefix="bench-") as tmp,
         open(f"{tmp}/gunicorn.log", "w+") as log,
     ):
-        server = None
+        servers, fresh = [], free_port()
         try:
-            server = start_gunicorn(env, port, options.workers, options.worker_class, log)
-            wait_healthy(server, port, log.name)
-            endpoints = measure_all(port, found["endpoints"], floors, static_url, options)
+            for at, reader_cache in ((port, "1"), (fresh, "0")):
+                with_cache = {**env, "READER_CACHE": reader_cache}
+                args = (with_cache, at, options.workers, options.worker_class, log)
+                servers.append(start_gunicorn(*args))
+                wait_healthy(servers[-1], at, log.name)
+            endpoints = measure_all(
+                port, found["endpoints"], floors, static_url, options, fresh=fresh
+            )
             page = map_page_weight(port, static_url)
             if options.browser:
                 page["browser"] = browser_weight(port)
         finally:
-            if server is not None:
+            for server in servers:
                 stop(server)
             shutil.rmtree(static_root / FLOOR_DIR, ignore_errors=True)
     return endpoints, page

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     # Anonymous GETs answered from the shared cache, once per data version.
     "sanctuary.web.reader_cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the URL: /es/... is Spanish, everything else English.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every non-streamed response, and 304 when the client already has it.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -197,7 +199,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# Readers' pages in English (at the root) and Spanish (under /es/), from the gettext catalogs
+# in locale/ (`make messages` updates and compiles them). The API, CSV and feeds keep stable
+# English field names and values.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -304,6 +311,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 # Pages one client may have made per period when no stored answer serves them (a stored answer
 # is free): the rest get a 429 until the period ends. Counted in the cache.
 PAGE_MISS_RATE = env.str("PAGE_MISS_RATE", default="120/minute")
+# Stored answers for anonymous readers (sanctuary.web.reader_cache). Off, every answer is made by
+# its view: what a reader gets whose URL nobody asked for since the last write (the benchmark's
+# "uncached" column runs a server with it off).
+READER_CACHE = env.bool("READER_CACHE", default=True)
 
 # Readers' correction requests stored per client address (REMOTE_ADDR) and period, counted in
 # the cache: "5/hour", "20/day". Same notation as API_ANON_RATE.

@@ -2,6 +2,7 @@
 (``stances.web``, ``stances.api``) and in the project's plumbing (``sanctuary.web``,
 ``sanctuary.api``)."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import (
@@ -25,11 +26,11 @@ from stances.web import (
     embeds,
     facts,
     feeds,
-    home,
     jurisdictions,
     statements,
     timeline,
 )
+from stances.web.map import home
 
 router = DefaultRouter()
 router.register("jurisdictions", JurisdictionViewSet, basename="jurisdiction")
@@ -50,7 +51,8 @@ api_patterns = [
     path("", include(router.urls)),
 ]
 
-urlpatterns = [
+# Readers' pages, in English at the root and in Spanish under /es/.
+urlpatterns = i18n_patterns(
     path("", home.home, name="home"),
     path("timeline/", timeline.timeline, name="timeline"),
     path("jurisdictions/<slug:slug>/", jurisdictions.jurisdiction, name="jurisdiction"),
@@ -59,12 +61,15 @@ urlpatterns = [
     path("about/", about.about, name="about"),
     path("embed/map/", embeds.embed_map, name="embed-map"),
     path("embed/jurisdictions/<slug:slug>/", embeds.embed_jurisdiction, name="embed-jurisdiction"),
+    path("report/<str:kind>/<int:pk>/", corrections.report, name="report"),
+    path("facts/<str:kind>/<int:pk>/", facts.fact, name="fact"),
+    prefix_default_language=False,
+)
+urlpatterns += [
     path("feeds/changes.atom", feeds.site_feed, name="feed"),
     path("feeds/jurisdictions/<slug:slug>.atom", feeds.jurisdiction_feed, name="feed-jurisdiction"),
     path("feeds/officials/<slug:slug>.atom", feeds.official_feed, name="feed-official"),
     path("feeds/287g/<slug:model>.atom", feeds.model_287g_feed, name="feed-287g"),
-    path("report/<str:kind>/<int:pk>/", corrections.report, name="report"),
-    path("facts/<str:kind>/<int:pk>/", facts.fact, name="fact"),
     path("api/", include((api_patterns, "api"))),
     path("admin/", admin.site.urls),
 ]

@@ -21,33 +21,11 @@ import json
 import sys
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "articles" / "extraction" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "articles" / "extraction" / "data"
+sys.path.insert(0, str(ROOT))
 
-Point = tuple[float, float]
-
-
-def decode_arcs(topology: dict) -> list[list[Point]]:
-    """Absolute (lon, lat) coordinates of every arc: TopoJSON quantises and delta-encodes them."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def ring_points(ring: list[int], arcs: list[list[Point]]) -> list[Point]:
-    """Stitch a ring from arc indexes; a negative index ``~i`` means arc ``i`` reversed."""
-    points: list[Point] = []
-    for index in ring:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
-        # Consecutive arcs share their joining point: drop the duplicate.
-        points.extend(arc[1:] if points else arc)
-    return points
+from sanctuary.web.topojson import Point, decode_arcs, ring_points  # noqa: E402
 
 
 def ring_centroid(points: list[Point]) -> tuple[float, Point]:

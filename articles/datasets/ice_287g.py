@@ -37,6 +37,8 @@ from pathlib import Path, PurePath
 from typing import BinaryIO, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
+from openpyxl.utils.datetime import from_excel
+
 from articles.datasets.names import letters_key, name_key, one_typo_away, squash
 from articles.datasets.xlsx import Cell, Table, UnreadableSpreadsheet, read_table
 from articles.extraction.places.gazetteer import gazetteer
@@ -45,18 +47,52 @@ PARTICIPATING = "participating"
 PENDING = "pending"
 LIST_KINDS = (PARTICIPATING, PENDING)
 
-# ICE's three models, as the SUPPORT TYPE column writes them.
+# ICE's three models, as the SUPPORT TYPE column writes them ("Jail Enforcement Model"), with or
+# without the word "Model" or "Program", or by their initials (JEM, WSO, TFM).
 MODELS = {
-    "jail enforcement model": "jail_enforcement",
+    "jail enforcement": "jail_enforcement",
+    "jem": "jail_enforcement",
     "warrant service officer": "warrant_service_officer",
-    "task force model": "task_force",
+    "warrant service": "warrant_service_officer",
+    "wso": "warrant_service_officer",
+    "task force": "task_force",
+    "tfm": "task_force",
 }
-AGENCY_TYPES = {"county": "county", "municipality": "municipality", "municipal": "municipality"}
-AGENCY_TYPES["state agency"] = "state_agency"
+AGENCY_TYPES = {
+    "county": "county",
+    "parish": "county",
+    "municipality": "municipality",
+    "municipal": "municipality",
+    "city": "municipality",
+    "town": "municipality",
+    "township": "municipality",
+    "village": "municipality",
+    "borough": "municipality",
+    "state agency": "state_agency",
+    "state": "state_agency",
+}
 
 STATE, AGENCY, TYPE, COUNTY = "STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY"
 SUPPORT_TYPE, SIGNED, MOA, ADDENDUM = "SUPPORT TYPE", "SIGNED", "MOA", "ADDENDUM"
 REQUIRED_COLUMNS = (STATE, AGENCY, TYPE, COUNTY, SUPPORT_TYPE)
+# Other names a list might give the same columns (ICE has renamed columns on other pages of its
+# site; a file saved by someone else may carry the usual variants).
+COLUMN_ALIASES = {
+    STATE: ("STATE NAME", "ST"),
+    AGENCY: ("AGENCY", "AGENCY NAME", "LAW ENFORCEMENT AGENCY NAME", "LEA", "LEA NAME"),
+    TYPE: ("AGENCY TYPE", "LEA TYPE", "JURISDICTION TYPE"),
+    COUNTY: ("COUNTY NAME", "COUNTY/PARISH", "PARISH"),
+    SUPPORT_TYPE: ("MODEL", "287(G) MODEL", "287G MODEL", "SUPPORT", "PROGRAM", "TYPE OF SUPPORT"),
+    SIGNED: (
+        "DATE SIGNED",
+        "SIGNED DATE",
+        "SIGNED ON",
+        "MOA SIGNED",
+        "MOA SIGNED DATE",
+        "SIGNATURE DATE",
+    ),
+    MOA: ("MOA LINK", "AGREEMENT", "MEMORANDUM OF AGREEMENT"),
+}
 
 PROGRAM_START = dt.date(1996, 9, 30)
 # What ICE writes in COUNTY when an agency has none (police departments, state agencies).
@@ -68,7 +104,13 @@ _ICE_STAMP = re.compile(
     r"(participating|pending)agencies(\d{2})(\d{2})(\d{4})(am|pm)?(?:_[a-z0-9]+)?\.xlsx$",
     re.IGNORECASE,
 )
-_TEXT_DATE_FORMATS = ("%m/%d/%Y", "%m-%d-%Y", "%Y-%m-%d")
+# Text dates read in full, unambiguous US forms only ("05/082025" is not guessed at).
+_TEXT_DATE_FORMATS = (
+    "%m/%d/%Y", "%m-%d-%Y", "%Y-%m-%d", "%Y/%m/%d", "%m.%d.%Y", "%m/%d/%y",
+    "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%B %d %Y", "%d %B %Y",
+)  # fmt: skip
+# A date typed into a cell formatted as a number: Excel's serial day count (1995 to 2100).
+_EXCEL_SERIALS = (34700, 73051)
 
 
 class UnreadableSnapshot(UnreadableSpreadsheet):
@@ -200,7 +242,7 @@ def read_snapshot(
     named_kind, named_seen_on, published_on = parse_file_name(name)
     try:
         source = Path(source) if isinstance(source, str) else source
-        table = read_table(source, name=name, required=REQUIRED_COLUMNS)
+        table = read_table(source, name=name, required=REQUIRED_COLUMNS, aliases=COLUMN_ALIASES)
     except UnreadableSpreadsheet as error:
         raise UnreadableSnapshot(name, error.reason) from error
     kind = kind or named_kind or (PARTICIPATING if table.index(SIGNED) is not None else PENDING)
@@ -227,10 +269,10 @@ def _row(table: Table, number: int, cells: tuple[Cell, ...], as_of: dt.date | No
         cells=cells,
         state=state,
         agency=squash(cell(AGENCY).text),
-        agency_type=AGENCY_TYPES.get(squash(cell(TYPE).text).lower(), ""),
+        agency_type=AGENCY_TYPES.get(_words(cell(TYPE).text), ""),
         county=read_county(cell(COUNTY).text),
         support_type=support_type,
-        model=MODELS.get(support_type.lower()),
+        model=read_model(support_type),
         signed_on=signed_on,
         moa_url=unwrap_link(cell(MOA).link),
         addendum_url=unwrap_link(cell(ADDENDUM).link),
@@ -295,6 +337,19 @@ def read_state(written: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _words(text: str) -> str:
+    """Lower case letters, digits and single spaces: "Task-Force  Model." -> "task force model"."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def read_model(written: str) -> str | None:
+    """ICE's model for a SUPPORT TYPE cell, or None: "Jail Enforcement Model", "Task Force",
+    "WSO", "Warrant Service Officer Program"."""
+    words = _words(written)
+    words = re.sub(r"\s*\b(?:model|program)$", "", words).removeprefix("287 g ")
+    return MODELS.get(words)
+
+
 def read_county(written: str) -> str:
     """ICE's COUNTY cell trimmed; "" for "#N/A", "N/A", "#NA" and blanks."""
     county = squash(written)
@@ -302,14 +357,21 @@ def read_county(written: str) -> str:
 
 
 def read_signed(value: object, as_of: dt.date | None) -> tuple[dt.date | None, str | None]:
-    """(signed date or None, the reason it is None). Text is read only in full, unambiguous
-    forms (05/08/2025, 2025-05-08); "05/082025" stays text and is not guessed at."""
+    """(signed date or None, the reason it is None, or a note on how it was read). Text is read
+    only in full, unambiguous forms (05/08/2025, 2025-05-08, May 8, 2025); "05/082025" stays
+    text and is not guessed at. A whole number in the range of spreadsheet day numbers (1995 to
+    2100) is a date whose cell lost its date format: read, with a note saying so."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, "SIGNED is blank"
     if isinstance(value, dt.datetime):
         day = value.date()
     elif isinstance(value, dt.date):
         day = value
+    elif _is_excel_serial(value):
+        day = from_excel(value).date()
+        serial = f"SIGNED {int(value)} read as a spreadsheet day number: {day.isoformat()}"
+        checked, problem = read_signed(day, as_of)
+        return checked, problem or serial
     else:
         day = _text_date(str(value).strip())
         if day is None:
@@ -319,6 +381,11 @@ def read_signed(value: object, as_of: dt.date | None) -> tuple[dt.date | None, s
     if as_of is not None and day > as_of:
         return None, f"SIGNED {day.isoformat()} is after the snapshot ({as_of.isoformat()})"
     return day, None
+
+
+def _is_excel_serial(value: object) -> bool:
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    return numeric and _EXCEL_SERIALS[0] <= value < _EXCEL_SERIALS[1] and value == int(value)
 
 
 def _text_date(text: str) -> dt.date | None:

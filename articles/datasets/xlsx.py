@@ -1,9 +1,10 @@
 """Read one worksheet of an .xlsx file as a table whose columns are found by their header names.
 
 Generic, not ICE-specific: ``read_table`` finds the header row (the first of the top rows that
-holds every required name), keeps the columns in their original order, and returns each
-non-empty row below it with its 1-based spreadsheet row number and, for every cell, the value
-openpyxl read, the text the spreadsheet shows, and the hyperlink's target.
+holds every required name or an alias of it, on the first worksheet that has one), keeps the
+columns in their original order, and returns each non-empty row below it with its 1-based
+spreadsheet row number and, for every cell, the value openpyxl read, the text the spreadsheet
+shows, and the hyperlink's target.
 
 Header names are compared by ``header_key`` (upper case, single spaces), so "Support  type " is
 "SUPPORT TYPE". Columns with neither a header nor any value (the trailing empty columns some
@@ -15,8 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -57,25 +58,42 @@ class Table:
     header_row: int  # 1-based
     columns: tuple[str, ...]  # header cells as written ("" for an unnamed column)
     rows: tuple[TableRow, ...]  # the non-empty rows below the header
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    sheet: str = ""
 
     def index(self, name: str) -> int | None:
-        """Position of the column whose header is ``name`` (compared by ``header_key``)."""
+        """Position of the column whose header is ``name`` or one of its aliases (compared by
+        ``header_key``)."""
         keys = [header_key(c) for c in self.columns]
-        return keys.index(header_key(name)) if header_key(name) in keys else None
+        for key in _names_of(name, self.aliases):
+            if key in keys:
+                return keys.index(key)
+        return None
 
 
 def header_key(name: object) -> str:
     return " ".join(str(name or "").split()).upper()
 
 
-def read_table(source: Path | BinaryIO, *, name: str, required: Iterable[str]) -> Table:
-    """Read the first worksheet of ``source``; ``name`` is only used in error messages.
+def _names_of(name: str, aliases: Mapping[str, tuple[str, ...]]) -> list[str]:
+    return [header_key(n) for n in (name, *aliases.get(name, ()))]
+
+
+def read_table(
+    source: Path | BinaryIO,
+    *,
+    name: str,
+    required: Iterable[str],
+    aliases: Mapping[str, tuple[str, ...]] | None = None,
+) -> Table:
+    """Read the first worksheet of ``source`` that has a header row holding every ``required``
+    column (by its name or one of its ``aliases``); ``name`` is only used in error messages.
 
     Not read-only mode: openpyxl's read-only cells carry no hyperlinks, and ICE's agreement
     links live only there. A file of ~900 rows still loads in a fraction of a second."""
-    sheet = _first_sheet(source, name)
-    grid = [list(row) for row in sheet.iter_rows()]
-    header_index = _header_index(grid, {header_key(r) for r in required}, name)
+    aliases = aliases or {}
+    wanted = {header_key(column): set(_names_of(column, aliases)) for column in required}
+    sheet, grid, header_index = _sheet_with_header(source, name, wanted)
     header = [str(c.value).strip() if c.value is not None else "" for c in grid[header_index]]
     body = [(header_index + 2 + i, row) for i, row in enumerate(grid[header_index + 1 :])]
     width = _width(header, [row for _, row in body])
@@ -86,23 +104,26 @@ def read_table(source: Path | BinaryIO, *, name: str, required: Iterable[str]) -
         for number, row in body
         if any(not _blank(c.value) for c in row[:width])
     )
-    return Table(header_row=header_index + 1, columns=tuple(header[:width]), rows=rows)
+    columns = tuple(header[:width])
+    return Table(header_index + 1, columns, rows, dict(aliases), sheet.title)
 
 
-def _first_sheet(source: Path | BinaryIO, name: str):
+def _sheet_with_header(source: Path | BinaryIO, name: str, wanted: dict[str, set[str]]):
+    """The first worksheet with a header row among its top rows (a cover or notes sheet before
+    the data is passed over), its cells, and the header's index."""
     try:
         workbook = openpyxl.load_workbook(source, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
         raise UnreadableSpreadsheet(name, f"not an .xlsx workbook ({error})") from error
-    return workbook.worksheets[0]
-
-
-def _header_index(grid: list[list[OpenpyxlCell]], required: set[str], name: str) -> int:
-    for index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
-        if required <= {header_key(c.value) for c in row}:
-            return index
-    missing = ", ".join(sorted(required))
-    raise UnreadableSpreadsheet(name, f"no header row with the columns {missing}")
+    for sheet in workbook.worksheets:
+        grid = [list(row) for row in sheet.iter_rows()]
+        for index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+            keys = {header_key(c.value) for c in row}
+            if all(names & keys for names in wanted.values()):
+                return sheet, grid, index
+    missing = ", ".join(sorted(wanted))
+    sheets = "the only sheet" if len(workbook.worksheets) == 1 else "any sheet"
+    raise UnreadableSpreadsheet(name, f"no header row with the columns {missing} in {sheets}")
 
 
 def _width(header: list[str], rows: list[list[OpenpyxlCell]]) -> int:

@@ -125,6 +125,8 @@ class ReaderCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not settings.READER_CACHE:  # off: every answer made by its view (benchmarks, debugging)
+            return self.get_response(request)
         if request.method != "GET" or not is_anonymous(request) or request.path in uncached():
             return self.get_response(request)
         version = versions.data_version()

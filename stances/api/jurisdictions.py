@@ -31,6 +31,7 @@ from stances.selectors.jurisdictions import (
     jurisdictions_with_counts,
     with_evidence_policies,
 )
+from stances.selectors.outlines import outline
 
 from .params import SLUG_PATTERN, STANCE_PARAMS
 from .serializers import (
@@ -38,6 +39,8 @@ from .serializers import (
     JurisdictionDetailSerializer,
     JurisdictionSerializer,
 )
+
+GEOMETRIES = ("point", "outline")  # ?format=geojson&geometry=
 
 
 @extend_schema_view(
@@ -49,6 +52,15 @@ from .serializers import (
                 OpenApiTypes.STR,
                 enum=["json", "csv", "geojson"],
                 description="geojson: a FeatureCollection of every match (not paginated).",
+            ),
+            OpenApiParameter(
+                "geometry",
+                OpenApiTypes.STR,
+                enum=list(GEOMETRIES),
+                description="With format=geojson: point (the default) gives every place a "
+                "Point; outline gives counties and states their outline (a Polygon or "
+                "MultiPolygon from the US Census Bureau's 1:10,000,000 boundaries, via "
+                "us-atlas) and cities their Point.",
             ),
         ],
         responses={
@@ -99,9 +111,13 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
             "stance": form.cleaned_data["stance"] or None,
             "indicators": form.indicator_values(),
         }
+        geometry = request.query_params.get("geometry") or "point"
+        if geometry not in GEOMETRIES:  # checked whatever the format, as the schema says
+            raise ValidationError({"geometry": [f"One of: {', '.join(GEOMETRIES)}."]})
         jurisdictions = self.filter_queryset(self.get_queryset())
         if request.accepted_renderer.format == "geojson":
-            return Response(self.geojson(request, jurisdictions, query))
+            outlines = geometry == "outline"
+            return Response(self.geojson(request, jurisdictions, query, outlines=outlines))
         if request.accepted_renderer.format == "csv":
 
             def rows():  # made only when no stored download has them (csv_response)
@@ -140,13 +156,15 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
             return [JurisdictionRow(j, current_stance(j)) for j in page]
         return self.paginate_queryset(jurisdiction_rows(jurisdictions, **query))
 
-    def geojson(self, request, jurisdictions, query: dict) -> dict:
+    def geojson(self, request, jurisdictions, query: dict, *, outlines: bool = False) -> dict:
         """The map's data, cached per query under the data version (shared by every process)."""
 
         def build() -> dict:
             rows = jurisdiction_rows(jurisdictions, **query)
             listed = agreements_287g(on=query["as_of"])  # every place: no list of ids to send
-            return feature_collection(rows, lambda row: self.feature_properties(row, listed))
+            return feature_collection(
+                rows, lambda row: self.feature_properties(row, listed), outlines=outlines
+            )
 
         return versions.cached(versions.hashed_key("geojson", request.get_full_path()), build)
 
@@ -185,17 +203,16 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
         }
 
 
-def feature_collection(rows: Iterable, properties) -> dict:
+def feature_collection(rows: Iterable, properties, *, outlines: bool = False) -> dict:
     """A GeoJSON FeatureCollection with one Point per jurisdiction (null geometry when the
-    gazetteer has no coordinates for it)."""
+    gazetteer has no coordinates for it); with ``outlines``, a county's or a state's outline
+    instead of its point (its point when us-atlas has no outline for its FIPS code)."""
     features = []
     for row in rows:
         j = row.jurisdiction
-        geometry = (
-            {"type": "Point", "coordinates": [j.longitude, j.latitude]}
-            if j.latitude is not None and j.longitude is not None
-            else None
-        )
+        geometry = outline(j) if outlines else None
+        if geometry is None and j.latitude is not None and j.longitude is not None:
+            geometry = {"type": "Point", "coordinates": [j.longitude, j.latitude]}
         features.append(
             {"type": "Feature", "id": j.slug, "geometry": geometry, "properties": properties(row)}
         )

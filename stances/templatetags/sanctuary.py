@@ -1,6 +1,9 @@
 """Small display helpers shared by the page templates."""
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
 
 from stances.models import (
     DatePrecision,
@@ -94,3 +97,22 @@ def cite(context, citation):
     """'Cite this': plain text and BibTeX, with the page's absolute permalink."""
     url = context["request"].build_absolute_uri(citation.path)
     return {"citation": citation, "plain": citation.plain(url), "bibtex": citation.bibtex(url)}
+
+
+@register.simple_tag(takes_context=True)
+def languages(context) -> list[dict]:
+    """This page in each language (its filters kept): code, name, address, and whether it is
+    the page's own. For the language switcher and the ``hreflang`` alternates."""
+    request = context.get("request")
+    if request is None:
+        return []
+    here, current = request.get_full_path(), get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": request.build_absolute_uri(translate_url(here, code)),
+            "current": code == current,
+        }
+        for code, name in settings.LANGUAGES
+    ]

@@ -1,4 +1,5 @@
-"""Plotly figures for the pages, built as plain dicts (JSON) that ``static/js/charts.js`` draws.
+"""Plotly figures for the pages, built as plain dicts (JSON) that ``static/js/charts.js`` draws
+(the map's: ``web/map/figure.py``).
 
 Every string that came from an article is HTML-escaped before it goes into hover text: plotly
 renders a subset of HTML in hover labels, and article text must only ever be shown as text.
@@ -8,20 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import math
 from dataclasses import dataclass
 
-from stances.models import Stance
-
-# Okabe-Ito, a colour-blind-safe palette. Unknown is grey and drawn as an open ring, so it can
-# never be mistaken for a cooperation colour.
-STANCE_COLOURS = {
-    Stance.NON_COOPERATION: "#0072B2",
-    Stance.LIMITED_COOPERATION: "#56B4E9",
-    Stance.COOPERATION: "#D55E00",
-    Stance.UNKNOWN: "#7a7a7a",
-}
-STANCE_SYMBOLS = {Stance.UNKNOWN: "circle-open"}
 FACT_COLOURS = {
     "against_cooperation": "#0072B2",
     "for_cooperation": "#D55E00",
@@ -40,110 +29,6 @@ def esc(text: object, limit: int | None = None) -> str:
     # Quotes stay as they are: plotly decodes only a few entities (&lt; &gt; &amp; and numeric
     # ones), so "&quot;" would be shown literally, and with < and > escaped no tag can form.
     return html.escape(value, quote=False)
-
-
-@dataclass(frozen=True)
-class MapPoint:
-    name: str
-    url: str
-    stance: str
-    latitude: float
-    longitude: float
-    statements: int
-    policies: int
-    events: int
-    arrests: int
-
-
-def marker_size(arrests: int) -> float:
-    """Area grows with arrests; every marker stays visible and clickable."""
-    return 9 + 2.2 * math.sqrt(max(arrests, 0))
-
-
-def _hover(point: MapPoint) -> str:
-    arrests = f"<br>ICE arrests reported: {point.arrests:,}" if point.arrests else ""
-    return (
-        f"<b>{esc(point.name)}</b><br>Stance: {esc(Stance(point.stance).label)}"
-        f"<br>{point.statements} statements · {point.policies} policies · "
-        f"{point.events} enforcement events{arrests}"
-    )
-
-
-def map_figure(points: list[MapPoint], shaded_states: dict[str, str]) -> dict:
-    """Markers on a US map (albers usa) coloured by stance and sized by arrests; states with a
-    statewide policy shaded by their stance. ``customdata`` holds each marker's page URL."""
-    traces: list[dict] = [_state_shading(shaded_states)] if shaded_states else []
-    for stance in Stance.values:
-        group = [p for p in points if p.stance == stance]
-        traces.append(
-            {
-                "type": "scattergeo",
-                "name": Stance(stance).label,
-                "lat": [p.latitude for p in group],
-                "lon": [p.longitude for p in group],
-                "text": [_hover(p) for p in group],
-                "customdata": [p.url for p in group],
-                "hovertemplate": "%{text}<extra></extra>",
-                "marker": {
-                    "size": [marker_size(p.arrests) for p in group],
-                    "color": STANCE_COLOURS[stance],
-                    "symbol": STANCE_SYMBOLS.get(stance, "circle"),
-                    "line": {"width": 1.5, "color": STANCE_COLOURS[stance]},
-                    "opacity": 0.85,
-                },
-                "showlegend": True,
-            }
-        )
-    return {"data": traces, "layout": _map_layout()}
-
-
-def _state_shading(shaded_states: dict[str, str]) -> dict:
-    codes = list(shaded_states)
-    order = list(STANCE_COLOURS)
-    return {
-        "type": "choropleth",
-        "name": "Statewide policy",
-        "locationmode": "USA-states",
-        "locations": codes,
-        "z": [order.index(shaded_states[code]) for code in codes],
-        "zmin": 0,
-        "zmax": len(order) - 1,
-        "colorscale": _discrete_scale([STANCE_COLOURS[s] for s in order]),
-        "showscale": False,
-        "marker": {"line": {"color": "#ffffff", "width": 1}},
-        "opacity": 0.35,
-        "text": [f"Statewide policy: {esc(Stance(shaded_states[c]).label)}" for c in codes],
-        "hovertemplate": "%{location}: %{text}<extra></extra>",
-        "showlegend": False,
-    }
-
-
-def _discrete_scale(colours: list[str]) -> list[list]:
-    step = 1 / len(colours)
-    scale = []
-    for index, colour in enumerate(colours):
-        scale += [[index * step, colour], [(index + 1) * step, colour]]
-    return scale
-
-
-def _map_layout() -> dict:
-    return {
-        "geo": {
-            "scope": "usa",
-            "projection": {"type": "albers usa"},
-            "showland": True,
-            "landcolor": "#f3f4f7",
-            "subunitcolor": "#b9bfcc",
-            "countrycolor": "#9aa3b5",
-            "showlakes": False,
-            "bgcolor": "rgba(0,0,0,0)",
-        },
-        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
-        "legend": {"orientation": "h", "y": -0.02, "title": {"text": "Stance"}},
-        "font": LAYOUT_FONT,
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "height": 520,
-    }
 
 
 @dataclass(frozen=True)

@@ -1,111 +1,23 @@
 """Reads for the pages: the same selectors and filters as the API, shaped for templates and
-figures. Each function runs a constant number of queries whatever the amount of data shown."""
+figures. Each function runs a constant number of queries whatever the amount of data shown.
+The map's are in ``web/map/``."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.paginator import Page, Paginator
 from django.db.models import Count, Max
 from django.urls import reverse
 
 from articles.models import Article
 from stances.filters import EventFilter, PolicyFilter, StatementFilter
-from stances.models import JurisdictionKind, ReviewStatus, Stance, Statement
+from stances.models import ReviewStatus, Statement
 from stances.selectors.facts import event_queryset, policy_queryset, statement_queryset, visible
-from stances.selectors.jurisdictions import JurisdictionRow
 
 from . import charts
 
 TIMELINE_LIMIT = 500  # facts of each type drawn on one timeline; lists and the API page the rest
-SORT_KEYS = {
-    "name": lambda r: (r.row.jurisdiction.name.casefold(), r.row.jurisdiction.state),
-    "state": lambda r: (r.row.jurisdiction.state, r.row.jurisdiction.name.casefold()),
-    "kind": lambda r: (r.row.jurisdiction.kind, r.row.jurisdiction.name.casefold()),
-    "stance": lambda r: (list(Stance.values).index(r.row.stance.stance), r.row.jurisdiction.name),
-    "statements": lambda r: r.row.jurisdiction.statement_count,
-    "policies": lambda r: r.row.jurisdiction.policy_count,
-    "events": lambda r: r.row.jurisdiction.event_count,
-    "arrests": lambda r: r.arrests,
-}
-
-
-@dataclass(frozen=True)
-class MapRow:
-    row: JurisdictionRow
-    arrests: int
-    url: str
-
-
-TABLE_PAGE_SIZE = 100  # rows of the map's table per page; the map shows every jurisdiction
-
-
-@dataclass
-class MapPage:
-    rows: list[MapRow]
-    figure: dict
-    by_stance: dict[str, int]
-    statements: int
-    arrests: int
-    sort: str
-    table: Page  # the table's page of ``rows``, in the sorted order
-
-
-def map_page(
-    rows: list[JurisdictionRow], *, sort: str = "name", table_page: str | int | None = 1
-) -> MapPage:
-    """The map, its headline numbers and a page of its table (rows: jurisdictions with
-    evidence, from ``selectors.with_evidence``; arrests come from the precomputed summaries).
-    A page number past the end shows the last page, and one that is not a number the first."""
-    map_rows = [
-        MapRow(row, row.jurisdiction.arrests, jurisdiction_url(row.jurisdiction.slug))
-        for row in rows
-    ]
-    descending = sort.startswith("-")
-    key = SORT_KEYS.get(sort.lstrip("-"), SORT_KEYS["name"])
-    map_rows.sort(key=key, reverse=descending)
-    return MapPage(
-        rows=map_rows,
-        figure=charts.map_figure(_points(map_rows), _shaded_states(map_rows)),
-        by_stance=dict(Counter(r.row.stance.stance for r in map_rows)),
-        statements=sum(r.row.jurisdiction.statement_count for r in map_rows),
-        arrests=sum(r.arrests for r in map_rows),
-        sort=sort if sort.lstrip("-") in SORT_KEYS else "name",
-        table=Paginator(map_rows, TABLE_PAGE_SIZE).get_page(table_page),
-    )
-
-
-def jurisdiction_url(slug: str) -> str:
-    return reverse("jurisdiction", args=[slug])
-
-
-def _points(rows: list[MapRow]) -> list[charts.MapPoint]:
-    return [
-        charts.MapPoint(
-            name=str(r.row.jurisdiction),
-            url=r.url,
-            stance=r.row.stance.stance,
-            latitude=r.row.jurisdiction.latitude,
-            longitude=r.row.jurisdiction.longitude,
-            statements=r.row.jurisdiction.statement_count,
-            policies=r.row.jurisdiction.policy_count,
-            events=r.row.jurisdiction.event_count,
-            arrests=r.arrests,
-        )
-        for r in rows
-        if r.row.jurisdiction.latitude is not None and r.row.jurisdiction.longitude is not None
-    ]
-
-
-def _shaded_states(rows: list[MapRow]) -> dict[str, str]:
-    """States whose own policies (state laws, statewide decisions) set their stance."""
-    return {
-        r.row.jurisdiction.state: r.row.stance.stance
-        for r in rows
-        if r.row.jurisdiction.kind == JurisdictionKind.STATE and r.row.jurisdiction.policy_count
-    }
 
 
 def last_updated() -> dt.datetime | None:

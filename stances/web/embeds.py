@@ -19,7 +19,8 @@ from stances.filters import StanceQueryForm
 from stances.models import Jurisdiction
 from stances.selectors.jurisdictions import jurisdiction_detail
 
-from . import dashboard, home
+from . import dashboard
+from .map import home
 from .responses import invalid_filters
 
 # Any site may frame an embed (http and https pages alike).

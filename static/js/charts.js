@@ -8,8 +8,30 @@
     return meta ? meta.content : "/static/";
   }
 
+  // On a narrow map, markers shrink (never below 6 px: still a target for a finger) and only
+  // the five largest places keep their label, so the country stays readable on a phone.
+  function fitToWidth(figure, width) {
+    var scale = Math.max(0.55, Math.min(1, width / 1000));
+    figure.data.forEach(function (trace) {
+      if (trace.type !== "scattergeo") { return; }
+      if (trace.mode === "text" && width < 600) {
+        ["lat", "lon", "text"].forEach(function (key) { trace[key] = trace[key].slice(0, 5); });
+      } else if (trace.marker && Array.isArray(trace.marker.size) && scale < 1) {
+        trace.marker.size = trace.marker.size.map(function (size) {
+          return Math.max(6, size * scale);
+        });
+      }
+    });
+  }
+
   function draw(element) {
     var figure = JSON.parse(document.getElementById(element.dataset.figure).textContent);
+    if (element.classList.contains("plot-map") && element.clientWidth) {
+      // The map's height follows its width (the US is about 1.6 times as wide as tall), so a
+      // phone shows the whole country without a band of empty space.
+      figure.layout.height = Math.max(240, Math.min(520, Math.round(element.clientWidth * 0.62)));
+      fitToWidth(figure, element.clientWidth);
+    }
     var config = {
       responsive: true,
       displaylogo: false,

@@ -141,6 +141,16 @@ def test_a_repeated_anonymous_page_costs_no_query(town, client, url):
     assert again["ETag"] == first["ETag"]
 
 
+def test_with_the_reader_cache_off_every_answer_is_made_by_its_view(town, client, settings):
+    """``READER_CACHE=0``: what the benchmark's "uncached" column measures."""
+    settings.READER_CACHE = False
+    url = page_url(town, PAGES[0])
+    first, first_queries = queries_of(lambda: client.get(url))
+    again, again_queries = queries_of(lambda: client.get(url))
+    assert first.status_code == again.status_code == 200
+    assert again_queries == first_queries > 0
+
+
 SECURITY_HEADERS = [
     "Content-Security-Policy",
     "X-Content-Type-Options",

@@ -1,6 +1,7 @@
 """What a reader sees in a real browser: pages that load cleanly from the site alone, a map with
-the US outlines and a marker per jurisdiction, markers that lead to their jurisdiction, filters
-that change the URL and the figure, and a timeline with its undated facts listed."""
+the US outlines and a marker or a shaded outline per jurisdiction, markers that lead to their
+jurisdiction, filters that change the URL and the figure, and a timeline with its undated facts
+listed."""
 
 import re
 
@@ -15,11 +16,13 @@ from .conftest import SCREENSHOTS
 pytestmark = pytest.mark.browser
 
 MARKERS = "#map .scattergeo path.point"
+SHAPES = "#map .choroplethlayer path.choroplethlocation"
 NOT_REJECTED = ~Q(review_status=ReviewStatus.REJECTED)
 
 
 def jurisdictions_on_the_map(**filters) -> int:
-    """Jurisdictions with coordinates and any visible evidence: the markers the map must draw."""
+    """Jurisdictions with coordinates and any visible evidence: the markers and shapes the map
+    must draw."""
     rejected = ReviewStatus.REJECTED
     evidence = (
         Q(statements__isnull=False) & ~Q(statements__review_status=rejected)
@@ -72,7 +75,7 @@ def test_each_page_loads_cleanly_from_the_site_alone(tab, name, path, heading):
     assert shot.stat().st_size > 10_000
 
 
-def test_the_map_draws_the_states_and_one_marker_per_jurisdiction(tab):
+def test_the_map_draws_the_states_and_one_marker_or_shape_per_jurisdiction(tab):
     page = tab.open("/")
 
     # plotly draws each geo layer as one path; the state borders are one sub-path ("M") each.
@@ -88,7 +91,9 @@ def test_the_map_draws_the_states_and_one_marker_per_jurisdiction(tab):
     assert states["moves"] > 40, states
     assert land["width"] > 500 and land["height"] > 300, land
     rows = page.locator("table.data tbody tr").count()
-    assert page.locator(MARKERS).count() == rows == jurisdictions_on_the_map()
+    shapes = page.locator(SHAPES).count()
+    assert shapes > 0  # the corpus names counties and states: drawn as their outlines
+    assert page.locator(MARKERS).count() + shapes == rows == jurisdictions_on_the_map()
     assert tab.problems() == []
 
 

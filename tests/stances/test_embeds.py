@@ -85,8 +85,9 @@ def test_the_pages_offer_the_iframe_code_to_copy(client, salem):
     place = text_of(client.get("/jurisdictions/salem-or/"))
     assert '<iframe src="http://testserver/embed/jurisdictions/salem-or/"' in place
 
-    home = text_of(client.get("/?kind=city&as_of=2024-01-01"))
-    assert '<iframe src="http://testserver/embed/map/?kind=city&amp;as_of=2024-01-01"' in home
+    # After Salem's ordinance (May 2024): a place is on the map from its first dated fact.
+    home = text_of(client.get("/?kind=city&as_of=2024-06-01"))
+    assert '<iframe src="http://testserver/embed/map/?kind=city&amp;as_of=2024-06-01"' in home
 
 
 def test_the_card_costs_a_few_queries(client, salem, django_assert_max_num_queries, settings):

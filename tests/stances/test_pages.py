@@ -50,7 +50,12 @@ def world(db):
     w = SimpleNamespace()
     w.madison = JurisdictionFactory(name="Madison", state="WI", slug="madison-wi")
     w.dane = JurisdictionFactory(
-        name="Dane County", kind="county", state="WI", slug="dane-county-wi", latitude=43.0
+        name="Dane County",
+        kind="county",
+        state="WI",
+        slug="dane-county-wi",
+        external_id="fips:55025",  # drawn as its outline
+        latitude=43.0,
     )
     w.houston = JurisdictionFactory(
         name="Houston", state="TX", slug="houston-tx", latitude=29.76, longitude=-95.36
@@ -159,12 +164,24 @@ def table_names(response) -> list[str]:
     ]
 
 
+MAP_STANCES = (
+    "Non-cooperation",
+    "Limited cooperation",
+    "Cooperation",
+    "Unknown: no policy evidence",
+)
+
+
 def map_points(response) -> dict[str, list[str]]:
-    """Marker names by trace (stance label), from the hover text of the map figure."""
-    points = {}
+    """The places on the map (markers and shaded shapes) by stance label, from the figure's
+    hover text; labels (no hover) are not places."""
+    points: dict[str, list[str]] = {label: [] for label in MAP_STANCES}
     for trace in figure(response, "map-data")["data"]:
-        if trace["type"] == "scattergeo":
-            points[trace["name"]] = [re.match(r"<b>(.*?)</b>", t).group(1) for t in trace["text"]]
+        if trace.get("hoverinfo") == "skip":
+            continue
+        for text in trace["text"]:
+            name, stance = re.match(r"<b>(.*?)</b><br>Stance: (.*?)<br>", text).groups()
+            points[stance].append(name)
     return points
 
 
@@ -314,8 +331,11 @@ def build(db):
 
 
 PAGES = {
-    "/": 5,  # jurisdictions, evidence, arrests, last article change, last statement change
-    "/?as_of=2023-01-01&detainers=limits&sort=-arrests": 5,
+    # jurisdictions, evidence, arrests, last article change, last statement change, the
+    # scrubber's first year
+    "/": 6,
+    # and the counts as of the date: statements, policies, events with their arrests
+    "/?as_of=2023-01-01&detainers=limits&sort=-arrests": 9,
     "/timeline/": 4,  # statements, policies, their effects, events
     "/timeline/?lanes=jurisdiction": 4,
     "/statements/": 2,  # count, page
@@ -357,7 +377,7 @@ def test_the_map_lists_every_jurisdiction_with_evidence_once(client, world):
         "Non-cooperation": ["Madison, WI"],
         "Limited cooperation": [],
         "Cooperation": ["Dane County, WI"],
-        "Unknown": ["Houston, TX"],  # its only policy was rejected
+        "Unknown: no policy evidence": ["Houston, TX"],  # its only policy was rejected
     }
 
 
@@ -382,13 +402,25 @@ def test_map_filters_change_the_table_and_the_markers(client, world, query, name
     assert sorted(n for group in map_points(response).values() for n in group) == names
 
 
-def test_as_of_before_any_policy_shows_every_place_unknown(client, world):
+def test_as_of_before_any_fact_shows_no_place(client, world):
+    """A place is on the map from its first dated fact, not before it."""
     response = client.get("/?as_of=1999-01-01")
 
+    assert "map-data" not in html(response)
+    assert table_names(response) == []
+    assert "Stances, places and counts as they stood on Jan. 1, 1999." in html(response)
+
+
+def test_as_of_a_past_date_counts_what_was_known_then(client, world):
+    """Madison's ordinance is from 2019; Dane County's agreement and every statement and
+    arrest came later, or have no date (counted as of today only)."""
+    response = client.get("/?as_of=2020-01-01")
+
     points = map_points(response)
-    assert sorted(points["Unknown"]) == ["Dane County, WI", "Houston, TX", "Madison, WI"]
-    assert points["Non-cooperation"] == points["Cooperation"] == []
-    assert "Stances as they stood on Jan. 1, 1999." in html(response)
+    assert points["Limited cooperation"] == ["Madison, WI"]
+    assert sum(len(names) for names in points.values()) == 1
+    assert response.context["page"].statements == 0
+    assert response.context["page"].arrests == 0
 
 
 def test_as_of_changes_a_jurisdictions_stance(client, world):
@@ -418,7 +450,8 @@ def test_the_maps_table_comes_in_pages_that_keep_the_order_and_filters(client, d
 
     assert table_names(first) == names[:100]
     assert table_names(second) == table_names(beyond) == names[100:]
-    assert sum(len(t["lat"]) for t in figure(first, "map-data")["data"]) == 130
+    markers = [t for t in figure(first, "map-data")["data"] if t.get("mode") == "markers"]
+    assert sum(len(t["lat"]) for t in markers) == 130
     assert "130 in all (1–100 shown)" in html(first)
     assert 'href="?state=KS&amp;sort=-name&amp;page=2#table" rel="next"' in html(first)
     assert 'href="?state=KS&amp;sort=-name&amp;page=1#table" rel="prev"' in html(second)

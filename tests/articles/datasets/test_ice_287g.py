@@ -99,7 +99,12 @@ def test_malformed_signed_dates_are_kept_without_a_date(latest_participating):
         (dt.datetime(1995, 1, 1), None, "SIGNED 1995-01-01 is before the 287(g) program existed"),
         (dt.datetime(2025, 7, 19), None, "SIGNED 2025-07-19 is after the snapshot (2025-07-18)"),
         (None, None, "SIGNED is blank"),
-        (45000, None, "SIGNED '45000' is not a date"),
+        (45000, dt.date(2023, 3, 15), "SIGNED 45000 read as a spreadsheet day number: 2023-03-15"),
+        (46000, None, "SIGNED 2025-12-09 is after the snapshot"),  # a day number, too late
+        (12, None, "SIGNED '12' is not a date"),
+        ("May 8, 2025", dt.date(2025, 5, 8), None),
+        ("5/8/25", dt.date(2025, 5, 8), None),
+        ("8/5/25", None, "SIGNED 2025-08-05 is after the snapshot"),
     ],
 )
 def test_read_signed(value, signed_on, reason):

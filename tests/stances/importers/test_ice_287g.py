@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import feedparser
+import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -108,6 +109,39 @@ def test_each_model_sets_what_the_methodology_says(make_xlsx):
     [agency] = {policy.listing.official for policy in PolicyAction.objects.all()}
     assert agency.name == "Brevard County Sheriff's Office" and agency.kind == "organisation"
     assert agency.jurisdiction.slug == "brevard-county-fl"
+
+
+@pytest.mark.django_db
+def test_a_list_laid_out_otherwise_is_read_by_its_headers(tmp_path):
+    """A cover sheet first, a title above the header, other names for the columns, the models
+    written short, a city's TYPE, a date whose cell lost its format: the same agreements."""
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "About"
+    workbook.active.append(["Source: ICE, 287(g) program"])
+    sheet = workbook.create_sheet("Agencies")
+    sheet.append(["Participating agencies, as of August 1, 2025"])
+    sheet.append(["State", "Agency Name", "Agency Type", "County", "287(g) Model", "Date Signed"])
+    sheet.append(["FL", "Brevard County Sheriff's Office", "County", "Brevard County", "JEM",
+                  45708])  # fmt: skip
+    sheet.append(["Florida", "Brevard County Sheriff's Office", "county", "Brevard County",
+                  "Task Force", "February 20, 2025"])  # fmt: skip
+    sheet.append(["FLORIDA", "Palm Bay Police Department", "City", "Brevard County",
+                  "287(g) Warrant Service Officer Program", dt.datetime(2025, 3, 3)])  # fmt: skip
+    path = tmp_path / "20250801_120000__participatingAgencies08012025am.xlsx"
+    workbook.save(path)
+
+    [report] = ice_287g_import(path_or_file=path).files
+
+    assert report.outcome == r.IMPORTED and report.rows == 3
+    listings = {(x.jurisdiction.slug, x.model, x.signed_on) for x in AgreementListing.objects.all()}
+    assert listings == {
+        ("brevard-county-fl", "jail_enforcement", D(2025, 2, 20)),
+        ("brevard-county-fl", "task_force", D(2025, 2, 20)),
+        ("palm-bay-fl", "warrant_service_officer", D(2025, 3, 3)),
+    }
+    # The day number is read, and said so in the report.
+    [serial] = lines_by_row(report)[3]
+    assert serial.reason == "SIGNED 45708 read as a spreadsheet day number: 2025-02-20"
 
 
 @pytest.mark.django_db

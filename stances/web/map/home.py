@@ -14,8 +14,10 @@ from stances.selectors.jurisdictions import (
     with_evidence,
 )
 
-from . import dashboard
-from .responses import invalid_filters
+from .. import dashboard
+from ..responses import invalid_filters
+from . import page as map_page
+from .scrubber import scrubber
 
 
 @require_safe
@@ -28,14 +30,15 @@ def home(request, template_name: str = "stances/map.html"):
     context = {"filters": filters, "stance_form": stance_form, "indicators": Indicator.choices}
     if not (filters.is_valid() and stance_form.is_valid()):
         return invalid_filters(request, template_name, context, filters.form, stance_form)
+    as_of = stance_form.cleaned_data["as_of"]
     rows = jurisdiction_rows(
         with_evidence(filters.qs),
-        as_of=stance_form.cleaned_data["as_of"],
+        as_of=as_of,
         stance=stance_form.cleaned_data["stance"] or None,
         indicators=stance_form.indicator_values(),
     )
-    page = dashboard.map_page(
-        rows, sort=request.GET.get("sort", "name"), table_page=request.GET.get("page")
+    page = map_page.map_page(
+        rows, as_of=as_of, sort=request.GET.get("sort", "name"), table_page=request.GET.get("page")
     )
     # Links keep the filters and the order, and nothing else (a stored page is keyed by what
     # it reads: sanctuary.web.query).
@@ -50,6 +53,8 @@ def home(request, template_name: str = "stances/map.html"):
         # Says "no jurisdictions yet" apart from "none match these filters".
         filtered=any(query.values()),
         last_updated=dashboard.last_updated(),
+        scrubber=scrubber(as_of),
+        models_287g=filters.form.fields["model_287g"].choices,
         embed_path=reverse("embed-map") + (f"?{query.urlencode()}" if query else ""),
     )
     return render(request, template_name, context)
