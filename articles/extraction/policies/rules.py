@@ -75,7 +75,7 @@ _RULES = (
     ),
     _Rule(
         r"\b(?:agree\w*|began|begin\w*|resum\w*|will|start\w*|continu\w*)\s+(?:to\s+)?"
-        r"(?:honor\w*|comply\w*)\s+(?:with\s+)?[^.;]{0,40}?\bdetainers?\b",
+        r"(?:honor\w*|comply\w*)\s+(?:with\s+)?[^.;]{0,40}?\bdetainers?\b(?!\s+only\b)",
         "detainers", "cooperates", "law_enforcement_policy",
     ),
     _Rule(
@@ -120,7 +120,8 @@ _RULES = (
         r"(?:[\w'’]+\s+){0,3}?(?:(?:jail|detention|ICE|immigration)(?:['’]s)?\s+(?:detention\s+)?"
         r"(?:contract|agreement)|(?:contract|"
         r"agreement|relationship)\b[^.;]{0,60}?\b(?:jail|detainees?|detention)|(?:contract|agreement)"
-        r"\s+with\s+(?:ICE|U[.\s]S[.\s]\s*Immigration|Immigration\s+and\s+Customs))",
+        r"\s+with\s+(?:the\s+)?(?:ICE|U[.\s]S[.\s]\s*Immigration|Immigration\s+and\s+Customs"
+        r"|(?:U[.\s]S[.\s]\s*)?Department\s+of\s+Homeland\s+Security|DHS))",
         "jail_access", "limits", "jail_contract", strong=True,
     ),
     _Rule(
@@ -480,6 +481,36 @@ _RULES = (
         rf"\b{_BARRED}\s+(?:giv\w+|grant\w*|allow\w*|lett\w+|provid\w+)\s+(?:{_ICE})\s+"
         r"(?:agents\s+|officers\s+)?(?:access|entry|space)\b",
         "jail_access", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "will no longer be housed in the county jail for ICE"
+        rf"\b{_NOT}\s+(?:be\s+)?housed\b[^.;]{{0,60}}?\bfor\s+{_ICE}",
+        "jail_access", "limits", "jail_contract",
+    ),
+    _Rule(  # "no inmate will be held on an immigration detainer", "being held solely on a
+        # detainer will be released", "detaining an individual solely on the basis of a detainer"
+        r"\b(?:no\s+(?:one|inmate|person|detainee|prisoner|individual)s?|nobody)\s+(?:will|shall|may|can)"
+        r"\s+(?:\w+\s+)?be\s+(?:held|detained|kept)\b[^.;]{0,30}?\b(?:on|for)\s+(?:an?\s+)?"
+        r"(?:immigration\s+|ICE\s+)?(?:detainers?|holds?|ICE)\b"
+        r"|\bheld\s+(?:solely|only)\s+on\s+(?:an?\s+)?(?:immigration\s+|ICE\s+)?detainers?\b[^.;]{0,40}?"
+        r"\bwill\s+be\s+released"
+        rf"|\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,40}}?\b(?:solely\s+|only\s+)?on\s+the\s+basis"
+        r"\s+of\s+(?:an?\s+)?(?:ICE\s+|immigration\s+)?detainers?",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "will continue to hold inmates on ICE detainers"
+        r"\b(?:continu\w*\s+to|will|agree\w*\s+to|resum\w*|began)\s+(?:hold|holding|detain\w*)\s+"
+        r"(?:\w+\s+){0,2}?on\s+(?:ICE\s+|immigration\s+)?detainers?\b(?!\s+only\b)",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "would no longer let ICE agents interview inmates"
+        rf"\b{_NOT}\s+(?:\w+\s+)?(?:let|allow|permit)\w*\s+{_ICE}\s+(?:agents\s+|officers\s+)?(?:to\s+)?"
+        r"(?:interview|question|access|into|enter|use|work)\b",
+        "jail_access", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "refused to renew its agreement giving ICE access to a police database"
+        r"\b(?:refus\w*\s+to|declin\w*\s+to|not\s+to|will\s+not|won['’]t)\s+renew\s+(?:its|the|an?|their)\s+"
+        r"(?:\w+\s+)?(?:agreement|contract)\b[^.;]{0,60}?\b(?:databases?|data|records)\b",
+        "information_sharing", "limits", "law_enforcement_policy",
     ),
 )  # fmt: skip
 

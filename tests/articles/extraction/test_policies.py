@@ -693,3 +693,39 @@ def test_a_capital_before_state_lawmakers_and_a_dateline_before_a_governor_are_s
         ("idaho", (("detainers", "cooperates"),)),
         ("texas", (("agreement_287g", "limits"),)),
     }
+
+
+def test_more_phrasings_of_real_decisions():
+    cases = {
+        "Dane County canceled a contract with the Department of Homeland Security to detain "
+        "immigrants.": ("jail_access", "limits"),
+        "In Dane County, undocumented immigrants will no longer be housed in the jail for ICE.": (
+            "jail_access",
+            "limits",
+        ),
+        "In Dane County, no inmate will be held on an immigration detainer after release.": (
+            "detainers",
+            "limits",
+        ),
+        "Texas prohibits agencies from detaining anyone solely on the basis of an ICE detainer.": (
+            "detainers",
+            "limits",
+        ),
+        "Dane County will continue to hold inmates on ICE detainers.": ("detainers", "cooperates"),
+        "Dane County said the jail would no longer let ICE agents interview inmates.": (
+            "jail_access",
+            "limits",
+        ),
+        "Denver refused to renew its agreement giving ICE access to a police database.": (
+            "information_sharing",
+            "limits",
+        ),
+        "Dane County will honor detainers only for people charged with murder.": (
+            "detainers",
+            "limits",
+        ),
+    }
+    for text, effect in cases.items():
+        found = policies(text)
+        assert [p.indicators for p in found] == [(effect,)], text
+        assert [p.status for p in found] == ["in_force"], text  # "undocumented" repeals nothing
