@@ -17,7 +17,9 @@ COOPERATE = (
     r"ask\w* (?:about|for) (?:\w+ ){0,2}status"
 )
 # "n't" closes its word ("won't", "don't"): the word before it is part of the negation.
-NEGATION = r"not|no longer|never|\w*n['’]t|refus\w* to|stop\w*|end\w*|decline\w* to|cease\w*"
+NEGATION = (
+    r"not|no longer|never|\w*n['’]t|refus\w* to|stop\w*|end(?:s|ed|ing)?|decline\w* to|cease\w*"
+)
 # (pattern, weight): cues that a quote argues against cooperation.
 AGAINST_CUES = (
     (r"\b(?:sanctuary|welcoming|inclusive)\b", 1),
@@ -42,7 +44,10 @@ AGAINST_CUES = (
         r"\b(?:raids?|sweeps?|deportations?|round-?ups?|ICE)\b",
         1,
     ),
-    (r"\bend\w* (?:our|the|its|all) (?:relationship|cooperation|contract|agreement)\b", 2),
+    (
+        r"\bend(?:s|ed|ing)? (?:our|the|its|all) (?:relationship|cooperation|contract|agreement)\b",
+        2,
+    ),
     (
         r"\b(?:trust|afraid|scared|terrified)\b[^.]{0,60}?\b(?:police|officers|communit\w*|"
         r"immigrant\w*|report\w*|call\w*|911|residents?|families)\b",

@@ -75,7 +75,7 @@ _OPPOSE = (
 # "who campaigned on ending the program": working to end cooperation.
 _ENDING = re.compile(
     r"\b(?:campaign\w*|push\w*|fought|fight\w*|voted|argued|work\w*|called)\s+(?:on|for|to)\s+"
-    r"(?:end\w*|stop\w*|cancel\w*|terminat\w*|repeal\w*|scrap\w*)\b",
+    r"(?:end(?:s|ed|ing)?|stop\w*|cancel\w*|terminat\w*|repeal\w*|scrap\w*)\b",
     re.IGNORECASE,
 )
 # "whose office has pushed to work more closely with ICE": working for or against cooperating.

@@ -13,7 +13,10 @@ _NOT = (
     r"|may\s+not|cannot|can['’]t|must\s+not|shall\s+not)"
 )
 # "bars city employees, including police, from asking": a ban's object, then "from".
-_BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,12}?from"
+_BARRED = (
+    r"(?:bar(?:s|red|ring)?|ban(?:s|ned|ning)?|prohibit\w*|forbid\w*|forbad\w*)\s+"
+    r"(?:[\w,'’]+\s+){0,12}?from"
+)
 _ICE = (
     r"(?:ICE|(?:U[.\s]S[.\s]\s*)?Immigration(?:\s+and\s+Customs\s+Enforcement(?:\s+\(ICE\))?)?"
     r"|immigration|federal)"
@@ -57,7 +60,7 @@ class _Rule:
 _RULES = (
     # detainers
     _Rule(
-        rf"\b(?:{_NOT}|end\w*)\s+(?:to\s+)?(?:\w+\s+){{0,2}}?(?:honor\w*|comply\w*|recogni\w+)\b"
+        rf"\b(?:{_NOT}|end(?:s|ed|ing)?)\s+(?:to\s+)?(?:\w+\s+){{0,2}}?(?:honor\w*|comply\w*|recogni\w+)\b"
         rf"[^.;]{{0,80}}?\b(?:detainers?|requests?\s+from\s+{_ICE})",
         "detainers", "limits", "law_enforcement_policy",
     ),
@@ -79,7 +82,7 @@ _RULES = (
         "detainers", "cooperates", "law_enforcement_policy",
     ),
     _Rule(
-        r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
+        r"\b(?:ban(?:s|ned|ning)?|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
         "detainers", "cooperates", "law", strong=True,
     ),
     _Rule(  # "requires every county jail to honor requests from ICE to hold people"
@@ -88,12 +91,12 @@ _RULES = (
         "detainers", "cooperates", "law", strong=True,
     ),
     _Rule(  # "forbids cities from adopting any rule that limits what police may tell ICE"
-        r"\b(?:forb[ai]d\w*|prohibit\w*|bar\w*|ban\w*|block\w*)\s+[^.;]{0,60}?\b(?:limit|restrict)"
+        r"\b(?:forb[ai]d\w*|prohibit\w*|bar(?:s|red|ring)?|ban(?:s|ned|ning)?|block\w*)\s+[^.;]{0,60}?\b(?:limit|restrict)"
         r"\w*\s+[^.;]{0,40}?\b(?:tell|share|sharing|communicat\w*|information)\b",
         "information_sharing", "cooperates", "law", strong=True,
     ),
     _Rule(
-        r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
+        r"\b(?:ban(?:s|ned|ning)?|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
         "local_resources", "cooperates", "law", strong=True,
     ),
     # A sanctuary ban, like "bans sanctuary cities" above, sets detainers and local resources.
@@ -116,7 +119,7 @@ _RULES = (
         "jail_access", "limits", "jail_contract",
     ),
     _Rule(
-        r"\b(?:end\w*|terminat\w*|cancel\w*|cut\w*|not\s+renew\w*|exit\w*|withdr\w+\s+from)\s+"
+        r"\b(?:end(?:s|ed|ing)?|terminat\w*|cancel\w*|cut\w*|not\s+renew\w*|exit\w*|withdr\w+\s+from)\s+"
         r"(?:[\w'’]+\s+){0,3}?(?:(?:jail|detention|ICE|immigration)(?:['’]s)?\s+(?:detention\s+)?"
         r"(?:contract|agreement)|(?:contract|"
         r"agreement|relationship)\b[^.;]{0,60}?\b(?:jail|detainees?|detention)|(?:contract|agreement)"
@@ -129,7 +132,7 @@ _RULES = (
         "jail_access", "limits", "jail_contract",
     ),
     _Rule(
-        r"\b(?:den(?:y|ied|ies|ying)\s+ICE\s+(?:agents\s+)?access\s+to|bar\w*\s+ICE\s+(?:agents\s+)?"
+        r"\b(?:den(?:y|ied|ies|ying)\s+ICE\s+(?:agents\s+)?access\s+to|bar(?:s|red|ring)?\s+ICE\s+(?:agents\s+)?"
         r"from)\s+(?:the\s+|its\s+|county\s+|city\s+)*(?:jails?|inmates|prisons?)",
         "jail_access", "limits", "law_enforcement_policy",
     ),
@@ -159,7 +162,7 @@ _RULES = (
     ),
     _Rule(
         r"\bcut\w*\s+off\s+(?:any\s+|all\s+)?(?:access|ICE)\b[^.;]{0,80}?\bdatabases?\b"
-        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*|limit\w*|cut\w*\s+off)\s+ICE['’]s\s+access\s+to"
+        r"|\b(?:end(?:s|ed|ing)?|block\w*|den\w+|revok\w*|restrict\w*|limit\w*|cut\w*\s+off)\s+ICE['’]s\s+access\s+to"
         r"[^.;]{0,60}?"
         r"\b(?:databases?|records|data)\b",
         "information_sharing", "limits", "law_enforcement_policy",
@@ -179,7 +182,7 @@ _RULES = (
     ),
     # local_resources
     _Rule(
-        r"\b(?:restrict\w*|prohibit\w*|bar\w*|ban\w*|limit\w*)\s+(?:the\s+)?(?:spending|use)\s+of\s+"
+        r"\b(?:restrict\w*|prohibit\w*|bar(?:s|red|ring)?|ban(?:s|ned|ning)?|limit\w*)\s+(?:the\s+)?(?:spending|use)\s+of\s+"
         r"(?:\w+\s+){0,2}?(?:funds|resources|money|personnel)\s+(?:on|for|to\s+(?:help|assist|aid"
         r"|support))\s+(?:federal\s+)?(?:immigration|deportation|ICE)",
         "local_resources", "limits", "other",
@@ -208,13 +211,13 @@ _RULES = (
     ),
     # agreement_287g
     _Rule(
-        r"\b(?:end\w*|terminat\w*|cancel\w*|withdr\w*|pull\w*\s+(?:\w+\s+){0,2}?out|exit\w*|scrap\w*"
+        r"\b(?:end(?:s|ed|ing)?|terminat\w*|cancel\w*|withdr\w*|pull\w*\s+(?:\w+\s+){0,2}?out|exit\w*|scrap\w*"
         r"|drop\w*|not\s+renew\w*)\b"
         r"[^.;]{0,40}?287\s*\(g\)",
         "agreement_287g", "limits", "agreement_287g", strong=True,
     ),
     _Rule(
-        r"\b(?:sign\w*|renew\w*|enter\w*\s+into|join\w*|approv\w*|expand\w*|extend\w*)\b"
+        r"\b(?:sign\w*|renew\w*|enter\w*\s+into|join\w*|approv\w*|expand\w*|extend(?:s|ed|ing)?)\b"
         # not across a ban: "signed a bill that bars counties from joining 287(g)"
         r"(?:(?!\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forb[ai]d\w*)\b)"
         r"[^.;]){0,40}?287\s*\(g\)",
@@ -287,11 +290,11 @@ _RULES = (
         "information_sharing", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "officers may not extend a stop to wait for Border Patrol"
-        rf"\b{_NOT}\s+(?:to\s+)?extend\w*\s+(?:a\s+|the\s+)?(?:traffic\s+)?stops?\b",
+        rf"\b{_NOT}\s+(?:to\s+)?extend(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:traffic\s+)?stops?\b",
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "ended the jail's practice of holding people on ICE detainers"
-        r"\b(?:end\w*|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
+        r"\b(?:end(?:s|ed|ing)?|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
         r"(?:holding|honou?ring|detaining|jailing)\b[^.;]{0,60}?\b(?:detainers?|ICE|immigration)",
         "detainers", "limits", "law_enforcement_policy",
     ),
@@ -346,7 +349,7 @@ _RULES = (
         "agreement_287g", "limits", "agreement_287g", strong=True,
     ),
     _Rule(  # "bars ... from joining 287(g) agreements", "bars any 287(g) agreement"
-        r"\b(?:bar\w*|ban\w*|prohibit\w*|forbid\w*)\s+(?:[\w,'’]+\s+){0,10}?(?:from\s+)?"
+        r"\b(?:bar(?:s|red|ring)?|ban(?:s|ned|ning)?|prohibit\w*|forbid\w*)\s+(?:[\w,'’]+\s+){0,10}?(?:from\s+)?"
         r"(?:join\w*|enter\w*\s+into|sign\w*|any|new)\s+(?:\w+\s+)?287\s*\(g\)"
         r"|\bterminate\s+their\s+agreements\b",
         "agreement_287g", "limits", "agreement_287g", strong=True,
@@ -374,7 +377,7 @@ _RULES = (
     _Rule(
         r"\blimit\w*\s+(?:\w+\s+){0,2}?(?:compliance|cooperation)\s+with\s+(?:ICE\s+)?detainers"
         r"|\blimits?\s+on\s+(?:ICE\s+)?detainers|\blimit\s+detainers\b"
-        r"|\b(?:stopped|stop|end\w*)\s+honou?ring\s+(?:\w+\s+){0,3}?(?:detainers|requests)"
+        r"|\b(?:stopped|stop|end(?:s|ed|ing)?)\s+honou?ring\s+(?:\w+\s+){0,3}?(?:detainers|requests)"
         r"|\blimits?\s+on\s+honou?ring\b",
         "detainers", "limits", "law_enforcement_policy",
     ),
@@ -400,7 +403,7 @@ _RULES = (
     ),
     _Rule(  # "agents will no longer be allowed to interview inmates", "barring ICE from its jail"
         r"\b(?:no\s+longer|not)\s+(?:be\s+)?(?:allowed|permitted)\s+to\s+(?:interview|question"
-        r"|enter|meet)\b|\bbar\w*\s+ICE\s+(?:agents\s+)?from\s+(?:interviewing|entering|its"
+        r"|enter|meet)\b|\bbar(?:s|red|ring)?\s+ICE\s+(?:agents\s+)?from\s+(?:interviewing|entering|its"
         r"|the)\b|\bclose\s+the\s+office\s+it\s+has\s+kept\b|\bmay\s+not\s+allow\s+ICE\s+to\s+use",
         "jail_access", "limits", "law_enforcement_policy",
     ),
@@ -468,12 +471,12 @@ _RULES = (
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "ended its practice of notifying ICE of inmates' release dates"
-        r"\b(?:end\w*|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
+        r"\b(?:end(?:s|ed|ing)?|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
         r"(?:notifying|telling|alerting|sharing|giving)\b[^.;]{0,60}?\b(?:ICE|immigration|release)",
         "information_sharing", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "a law that bans detention contracts between counties and ICE"
-        r"\b(?:ban\w*|prohibit\w*|outlaw\w*|bar\w*|forbid\w*)\s+(?:new\s+|any\s+|all\s+|future\s+)?"
+        r"\b(?:ban(?:s|ned|ning)?|prohibit\w*|outlaw\w*|bar(?:s|red|ring)?|forbid\w*)\s+(?:new\s+|any\s+|all\s+|future\s+)?"
         r"(?:immigration\s+|ICE\s+)?detention\s+(?:contracts|agreements)\b",
         "jail_access", "limits", "jail_contract", strong=True,
     ),

@@ -181,7 +181,7 @@ def _negated_inside(words: str) -> bool:
 
 _NEGATION_BEFORE = re.compile(
     # in the trigger's clause: "does not apply to the jail, which honors detainers" honors them
-    r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b"
+    r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end(?:s|ed|ing)?|won['’]t|\w+n['’]t)\b"
     r"(?![^.;]*,\s+(?:which|who|where|and|but)\s)[^.;]*$",
     re.IGNORECASE,
 )
@@ -206,7 +206,7 @@ _DOUBLE_BAN = re.compile(
 )
 # "bars employees from asking ... and from sharing information with ICE": a barred act.
 _BARRED_BEFORE = re.compile(
-    r"\b(?:bar|bars|barred|barring|ban\w*|prohibit\w*|forbid\w*|forbad\w*|stop\w*|keep\w*)\b"
+    r"\b(?:bar|bars|barred|barring|ban(?:s|ned|ning)?|prohibit\w*|forbid\w*|forbad\w*|stop\w*|keep\w*)\b"
     r"[^.;]{0,120}\bfrom\s+$|\blimits?\s+on\s+$",
     re.IGNORECASE,
 )

@@ -729,3 +729,9 @@ def test_more_phrasings_of_real_decisions():
         found = policies(text)
         assert [p.indicators for p in found] == [(effect,)], text
         assert [p.status for p in found] == ["in_force"], text  # "undocumented" repeals nothing
+
+
+def test_endorsing_is_not_ending_and_a_name_is_not_a_ban():
+    text = "Dane County commissioners endorsed the jail contract with ICE to hold detainees."
+    assert [p.indicators for p in policies(text)] == [(("jail_access", "cooperates"),)]
+    assert policies("Barbara Ruiz from Denver said ICE should hold people on detainers.") == []
