@@ -12,6 +12,8 @@ import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from sanctuary.release import code_release
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -174,6 +176,9 @@ CACHES = {
         "CACHE_URL", default="dbcache://sanctuary_cache?max_entries=100000&cull_frequency=10"
     )
 }
+# Every key carries the release (sanctuary.release): a new deploy never serves what old code made.
+RELEASE = code_release(BASE_DIR)
+CACHES["default"]["KEY_PREFIX"] = f"{CACHES['default'].get('KEY_PREFIX') or 'sanctuary'}-{RELEASE}"
 # Redis degrades instead of failing (sanctuary.cache): a call it cannot answer in
 # CACHE_SOCKET_TIMEOUT seconds is a miss, and readers are served from the database.
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":

