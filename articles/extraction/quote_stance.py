@@ -16,7 +16,10 @@ COOPERATE = (
     r"participat\w*|enforc\w*|work(?:ing)? with|accept\w*|help\w*|complicit|support|turn over|"
     r"ask\w* (?:about|for) (?:\w+ ){0,2}status"
 )
-NEGATION = r"not|no longer|never|n['’]t|refus\w* to|stop\w*|end\w*|decline\w* to|cease\w*"
+# "n't" closes its word ("won't", "don't"): the word before it is part of the negation.
+NEGATION = (
+    r"not|no longer|never|\w*n['’]t|refus\w* to|stop\w*|end(?:s|ed|ing)?|decline\w* to|cease\w*"
+)
 # (pattern, weight): cues that a quote argues against cooperation.
 AGAINST_CUES = (
     (r"\b(?:sanctuary|welcoming|inclusive)\b", 1),
@@ -41,7 +44,10 @@ AGAINST_CUES = (
         r"\b(?:raids?|sweeps?|deportations?|round-?ups?|ICE)\b",
         1,
     ),
-    (r"\bend\w* (?:our|the|its|all) (?:relationship|cooperation|contract|agreement)\b", 2),
+    (
+        r"\bend(?:s|ed|ing)? (?:our|the|its|all) (?:relationship|cooperation|contract|agreement)\b",
+        2,
+    ),
     (
         r"\b(?:trust|afraid|scared|terrified)\b[^.]{0,60}?\b(?:police|officers|communit\w*|"
         r"immigrant\w*|report\w*|call\w*|911|residents?|families)\b",
@@ -58,13 +64,48 @@ AGAINST_CUES = (
     # "will not do ICE's job", "protect everyone, regardless of where they were born"
     (
         r"\bnot\s+(?:do|doing)\s+(?:ICE['’]s|the\s+federal\s+government['’]s|immigration['’]s"
-        r"|federal)\s+(?:job|work)\b",
+        r"|federal)\s+(?:job|work)\b"
+        # "not doing the work of federal immigration agents"
+        r"|\bnot\s+(?:to\s+)?(?:do|doing)\s+the\s+(?:work|job|bidding)\s+of\s+(?:the\s+)?(?:federal\s+)?"
+        r"(?:immigration|ICE|deportation|government)",
         2,
+    ),
+    # detention as a trade: "profit from detention", "the deportation machine", "a price on
+    # people's freedom"
+    (
+        r"\bprofit\w*\s+(?:\w+\s+){0,3}?(?:from|off|on)\s+(?:\w+\s+){0,2}?(?:detention|deportation"
+        r"|people|immigrants|families)|\b(?:deportation|detention)\s+(?:machine\w*|pipeline|business"
+        r"|industry)\b|\bprice\s+on\s+(?:\w+['’]s?\s+)?(?:freedom|liberty|li(?:fe|ves))\b",
+        1,
+    ),
+    # separation told plainly: "kept away from his kids", "grow up without their parents"
+    (
+        r"\b(?:away\s+from|without)\s+(?:his|her|their|my|our|your)\s+(?:kids|children|famil\w+"
+        r"|parents|mother|father|mom|dad)\b",
+        1,
     ),
     (
         r"\bregardless\s+of\s+(?:their\s+|your\s+)?(?:immigration\s+status|status|where\s+(?:they|you)"
         r"\s+(?:were|are|come)\s+(?:born|from))",
         2,
+    ),
+    # "immigration enforcement is a federal responsibility", "abolish ICE", "ICE out of ..."
+    (
+        r"\b(?:is|are|remains?)\s+(?:a|the)\s+federal\s+(?:government['’]s\s+)?(?:responsibility|job"
+        r"|matter|issue|duty)\b|\babolish(?:ing)?\s+ICE\b|\bICE\s+out\b",
+        2,
+    ),
+    # enforcement described as violence: "masked agents", "kidnapping", "traumatized children"
+    (
+        r"\b(?:masked|armed)\s+(?:federal\s+)?agents\b|\bkidnap\w*|\btraumati[sz]\w*|\bchaos\b"
+        r"|\bmilitari[sz]ed\b",
+        1,
+    ),
+    # held with no judge: "the Fourth Amendment", "without a warrant", "no judge ever reviewed"
+    (
+        r"\bFourth\s+Amendment\b|\bwithout\s+(?:a\s+|any\s+)?(?:judicial\s+)?warrant\b"
+        r"|\bno\s+judge\b|\bnot\s+a\s+warrant\b",
+        1,
     ),
     # "people are afraid to drive to work", "too scared to call"
     (r"\b(?:afraid|scared|terrified|frightened)\s+to\b", 2),
@@ -84,6 +125,43 @@ FOR_CUES = (
         3,
     ),
     (r"\bmagnet for illegal", 2),
+    # working with the agency as partners: "we will keep working with our federal partners"
+    (
+        r"\b(?:work\w*|partner\w*|cooperat\w*)\s+(?:closely\s+|hand\s+in\s+hand\s+)?with\s+(?:ICE"
+        r"|our\s+federal\s+partners|federal\s+(?:immigration\s+)?(?:authorities|agents|partners))\b",
+        2,
+    ),
+    # removing criminals: "the worst of the worst", "taking violent criminals off our streets"
+    (
+        r"\bworst\s+of\s+the\s+worst\b|\b(?:remov\w+|tak\w+|get\w*)\s+(?:\w+\s+){0,2}?criminal"
+        r"(?:s|\s+(?:illegal\s+)?aliens?|\s+noncitizens?)?\s+(?:off|out\s+of|from)\b",
+        2,
+    ),
+    # criticising those who limit cooperation: "defying federal law", "harboring criminals"
+    (
+        r"\b(?:defy\w*|defi(?:es|ed)|obstruct\w*|flout\w*)\s+(?:\w+\s+){0,2}?(?:federal\s+)?"
+        r"(?:immigration\s+)?(?:law|authorities|agents|ICE)\b|\bharbou?r\w*\s+(?:illegal|criminal)"
+        r"|\blawless\w*\b",
+        2,
+    ),
+    # backing enforcement: "will always back federal law enforcement", "we stand with ICE"
+    (
+        r"\b(?:back|backs|backing|support|supports|supporting|stand\w*\s+with|thank\w*)\s+(?:our\s+|the\s+)?"
+        r"(?:federal\s+)?(?:law\s+enforcement|ICE|immigration\s+(?:agents|officers|enforcement)"
+        r"|federal\s+(?:agents|officers|authorities))\b",
+        2,
+    ),
+    # "criminals ... don't deserve protection", "should not be a safe haven"
+    (
+        r"\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|shouldn['’]t|should\s+not)\s+(?:\w+\s+)?"
+        r"(?:deserve|get|be\s+given|receive)\s+(?:\w+\s+)?(?:protection|sanctuary|a\s+safe\s+haven|a\s+pass)\b",
+        2,
+    ),
+    (
+        r"\bthreat\w*\s+to\s+(?:public\s+safety|national\s+security|our\s+(?:communit|neighborhood))"
+        r"|\b(?:public\s+safety|national\s+security)\s+threats?\b",
+        1,
+    ),
     (r"\b(?:politics|ideology)\s+(?:ahead\s+of|over|before)\s+(?:public\s+)?safety\b", 2),
     # praising enforcement: "no place too remote for ICE to find people who have broken our
     # laws", "not beyond the reach of the law", "no safe haven"
@@ -173,6 +251,8 @@ def _cooperation_verbs(quote: str) -> tuple[int, int]:
         negated = patterns["negated"].search(quote, window_start, m.start())
         if negated and patterns["relative"].search(quote, window_start, negated.start()):
             continue
+        if negated and _PAST_FACT.match(negated[0]):
+            continue  # "my officers didn't detain anybody": what happened, not a refusal
         subject = _subject(quote, negated.start()) if negated else ""
         criticised = negated and patterns["criticised"].search(quote, 0, negated.start())
         condition = negated and _CONDITION.match(subject) and not _FIRST_PERSON.search(subject)
@@ -190,10 +270,24 @@ def _cooperation_verbs(quote: str) -> tuple[int, int]:
         elif m[0].lower() == "complicit":
             against += 1
         elif patterns["plain_for"].fullmatch(m[0]):
-            for_ += 1
+            # "we will keep honoring detainers", "I am honoring every one": the speaker's own
+            # practice counts double
+            own = _OWN_VERB.match(m[0]) and _OWN_PRACTICE.search(
+                quote, max(0, m.start() - 40), m.start()
+            )
+            for_ += 2 if own else 1
     return against, for_
 
 
+_OWN_VERB = re.compile(r"(?:honou?r|cooperat)(?!ed\b)", re.IGNORECASE)  # not a past practice
+_OWN_PRACTICE = re.compile(
+    r"\b(?:I|we)(?:['’](?:m|re|ll|ve))?\s+(?:(?:am|are|will|would|do|did|have|always|still|continue"
+    r"|keep|fully|to|be)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_PAST_FACT = re.compile(r"did\s+not\b|didn['’]t\b", re.IGNORECASE)
 # Where the clause that holds a negation starts, and what its subject says about who refuses.
 _CLAUSE_START = re.compile(
     r"(?:^|[.;:!?]\s+|,\s+|\s+(?:but|and|so|because)\s+|\s(?=that\s))", re.IGNORECASE
@@ -238,7 +332,8 @@ def _cue_score(quote: str, cues: list) -> tuple[int, int]:
 # Cues that claim a value can be denied ("do not protect immigrants", "is not about public
 # safety"); a criticism cannot ("should not be tying the hands of officers" still criticises).
 _DENIABLE = re.compile(
-    r"(?:protect|support|stand|trust|public|rule|partner|cooperat|sanctuary|welcoming|inclusive)",
+    r"(?:protect|support|stand|trust|public|rule|partner|cooperat|sanctuary|welcoming|inclusive"
+    r"|work|back)",
     re.IGNORECASE,
 )
 # "do not protect", "isn't about", "never made us safer": a denial right before a cue (not a

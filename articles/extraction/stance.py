@@ -75,7 +75,7 @@ _OPPOSE = (
 # "who campaigned on ending the program": working to end cooperation.
 _ENDING = re.compile(
     r"\b(?:campaign\w*|push\w*|fought|fight\w*|voted|argued|work\w*|called)\s+(?:on|for|to)\s+"
-    r"(?:end\w*|stop\w*|cancel\w*|terminat\w*|repeal\w*|scrap\w*)\b",
+    r"(?:end(?:s|ed|ing)?|stop\w*|cancel\w*|terminat\w*|repeal\w*|scrap\w*)\b",
     re.IGNORECASE,
 )
 # "whose office has pushed to work more closely with ICE": working for or against cooperating.
@@ -147,6 +147,7 @@ _CRITICS = re.compile(
     r"|concerns?|worried|pushed back|not convinced|opposed|disagree\w*)\b",
     re.IGNORECASE,
 )
+_AUTHOR = re.compile(r"\W*(?:I|We)\s+(?:\w+\s+)?(?:disagree|agree|think|believe)\b")
 _SUPPORTERS = re.compile(
     r"\b(?:supporters?|proponents?|welcomed|praised|applauded|celebrat\w+|cheered|hailed)\b",
     re.IGNORECASE,
@@ -344,6 +345,8 @@ def _introduced_after(ctx: _Context, speaker: Speaker) -> str | None:
         return None
     lo, hi = article_sentences(ctx.body)[index - 1]
     sentence = ctx.outside_quotes(lo, hi)
+    if _AUTHOR.match(sentence):
+        return None  # "I disagree.": the writer of an opinion piece, not the speaker
     if _CRITICS.search(sentence):
         return flip(ctx.main)
     if _SUPPORTERS.search(sentence):

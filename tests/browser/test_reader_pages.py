@@ -152,8 +152,12 @@ def test_the_timeline_draws_dated_facts_and_lists_undated_ones(tab):
     dated, undated = dated_and_undated_facts()
 
     assert dated > 0 and undated > 0  # the corpus has both
-    assert page.locator("#timeline .scatterlayer path.point").count() == dated
-    assert page.locator("#timeline .legend").get_by_text("Reported date").is_visible()
+    # Facts of one colour on one day in one lane are one marker labelled with their count.
+    figure = page.evaluate("() => JSON.parse(document.getElementById('timeline-data').textContent)")
+    counts = [int(label or 1) for trace in figure["data"] for label in trace["texttemplate"]]
+    assert page.locator("#timeline .scatterlayer path.point").count() == len(counts)
+    assert sum(counts) == dated
+    assert page.locator("#timeline .legend").get_by_text("(reported date)").first.is_visible()
     assert page.locator("section.undated li").count() == undated
     assert page.get_by_role("heading", name="Undated").is_visible()
     assert tab.problems() == []

@@ -18,12 +18,15 @@ dates, whether a place name is the place itself).
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
 
 from articles.extraction.events.arrests import arrests
 from articles.extraction.events.detentions import detentions
 from articles.extraction.events.evidence import quoted_spans
-from articles.extraction.events.numbers import MAX_COUNT, parse_count
+from articles.extraction.events.numbers import APPROX, MAX_COUNT, NUMBER, parse_count
 from articles.extraction.events.operations import operations as find_operations
+from articles.extraction.events.operations import unnamed_operations
 from articles.extraction.events.raids import planned_raids, raids
 from articles.extraction.spans import SpanIndex
 from articles.extraction.types import EventCandidate, Place, PlaceMention
@@ -47,7 +50,54 @@ def find_events(
         + planned_raids(text, index, published)
         + detentions(text, index, published, default_place)
     )
-    return operations + sorted(others, key=lambda e: (e.start, e.kind))
+    # Operations with no name come after the named ones (``parent`` indices stay stable) and
+    # are no parent: their parts are rarely all listed. One already counted is not repeated.
+    counted = {e.count for e in operations}
+    starts: dict[int | None, list[int]] = {}
+    for e in sorted(others, key=lambda e: e.start):
+        starts.setdefault(e.count, []).append(e.start)
+    unnamed = []
+    for e in [] if operations else unnamed_operations(text, index, published):
+        same = starts.get(e.count, [])
+        i = bisect_left(same, e.start)
+        if e.count not in counted and not (i < len(same) and same[i] < e.end):
+            counted.add(e.count)
+            unnamed.append(e)
+    # "ICE said all 63 remain in custody" after "63 people were arrested": the same people.
+    # (An article that names its operations gives their totals: no unnamed one is read.)
+    first_total: dict[int, int] = {}
+    for e in operations + unnamed + [e for e in others if e.kind == "arrests"]:
+        if e.count:
+            first_total[e.count] = min(e.start, first_total.get(e.count, e.start))
+    others = [
+        e for e in others if e.kind != "detention" or first_total.get(e.count, len(text)) >= e.start
+    ]
+    exact = sorted(
+        {e.count for e in operations + unnamed + others if e.count and not _approximate(text, e)}
+    )
+    others = [e for e in others if not _superseded(text, e, exact)]
+    return operations + unnamed + sorted(others, key=lambda e: (e.start, e.kind))
+
+
+# "more than 100" in a headline, "117 workers" in the story: the exact figure is the count.
+_NUMBER = re.compile(rf"(?<![\w-])(?:{NUMBER})(?![\w-])", re.IGNORECASE)
+_APPROX_BEFORE = re.compile(rf"\b(?:{APPROX})\s+$", re.IGNORECASE)
+
+
+def _approximate(text: str, event: EventCandidate) -> bool:
+    for m in _NUMBER.finditer(text, event.start, event.end):
+        if parse_count(m[0]) == event.count:
+            return bool(_APPROX_BEFORE.search(text, max(0, m.start() - 24), m.start()))
+    return False
+
+
+def _superseded(text: str, event: EventCandidate, exact: list[int]) -> bool:
+    """An approximate count ("more than 100") when the article gives a close exact one (117)."""
+    if not event.count or not _approximate(text, event):
+        return False
+    # an exact count c with 0.75 c <= count <= 1.25 c, other than the count itself
+    lo, hi = bisect_left(exact, event.count / 1.25), bisect_right(exact, event.count / 0.75)
+    return any(c != event.count for c in exact[lo:hi][:2])
 
 
 def check_totals(events: list[EventCandidate]) -> list[str]:

@@ -24,9 +24,11 @@ from articles.extraction.spans import SpanIndex, intervals
 from articles.extraction.types import EventCandidate, Place, PlaceMention
 
 # Right before a place: "28 arrests in", "30 in", "41 people in", "12 immigrants were arrested in".
+# "Twenty-one of the arrests were made in", "22 were apprehended in" (the verb names who).
 _COUNT_BEFORE_PLACE = re.compile(
-    rf"{COUNT}\s+(?:(?P<noun>arrests|{ADJECTIVES}{PEOPLE}|more|others|of\s+(?:them|those|whom))"
-    r"\s+(?:were\s+)?(?:(?:arrested|detained"
+    rf"{COUNT}\s+(?:(?:(?P<noun>arrests|{ADJECTIVES}{PEOPLE}|more|others|of\s+(?:them|those|whom"
+    r"|the\s+(?:arrests|\w+)))\s+|(?=were\s+(?:arrested|apprehended|detained|taken|picked)\b))"
+    r"(?:(?P<passive>were)\s+)?(?:(?:arrested|detained|made"
     r"|apprehended|taken\s+into\s+custody|picked\s+up)\s+(?:[A-Z]\w+\s+|on\s+\w+\s+){0,2})?"
     r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?(?:in|across|throughout|on)\s+(?:the\s+(?:state|city"
     r"|county|town|village)\s+of\s+|(?:nearby|neighboring|neighbouring|suburban|rural)\s+|the\s+)?$",
@@ -226,7 +228,7 @@ def _is_arrest_count(
         return False
     if date_spans.containing(m.start("num")):
         return False
-    if m["noun"]:
+    if m["noun"] or m["passive"]:
         return True
     return not is_year(m["num"]) and bool(_LIST_SEPARATOR.search(text, sentence_start, m.start()))
 

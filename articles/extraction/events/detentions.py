@@ -113,6 +113,10 @@ _CAPACITY = re.compile(
     r"|(?:which|that)\s+(?:holds|houses))\b",
     re.I,
 )
+_SUBSET_AFTER = re.compile(
+    r"\s+(?:had|have|has|were\s+(?:\w+\s+)?(?:convicted|charged|wanted|previously|members))\b",
+    re.IGNORECASE,
+)
 _GENERAL_POPULATION = re.compile(r"\b(?:inmates|prisoners|people|persons)\b", re.IGNORECASE)
 _ICE_CONTEXT = re.compile(
     r"\bICE\b|\bimmigra\w*|\bdetainers?\b|\bdeport\w*|\bdetainees\b|\bfederal\s+agents",
@@ -123,6 +127,8 @@ _ICE_CONTEXT = re.compile(
 def _is_headcount_held(text: str, m: re.Match[str], start: int, end: int) -> bool:
     """A count of people held for ICE, not an average ("held an average of 95 a day"), a
     capacity ("can hold 1,500") or a jail's whole population ("holds about 8,000 inmates")."""
+    if _SUBSET_AFTER.match(text, m.end()):
+        return False  # "Forty of those detained had prior convictions": a subset
     clause = text[max(start, m.start() - 60) : min(end, m.end() + 40)]
     if _AVERAGE.search(clause) or _CAPACITY.search(text, max(start, m.start() - 25), m.end()):
         return False

@@ -7,9 +7,10 @@ import datetime as dt
 import re
 
 from articles.extraction.dates import article_sentences, dates_between, sentence_bounds
-from articles.extraction.events.evidence import dated, span_total, summary
+from articles.extraction.events.evidence import dated, is_place_itself, span_total, summary
 from articles.extraction.events.numbers import ADJECTIVES, COUNT, PEOPLE, parse_count
-from articles.extraction.types import EventCandidate
+from articles.extraction.spans import SpanIndex
+from articles.extraction.types import EventCandidate, Place, PlaceMention
 
 # Name words are title case ("Cross Check"); acronyms, weekdays and months follow a name.
 _NAME_WORD = (
@@ -128,3 +129,79 @@ def parent_operation(text: str, position: int, operations: list[EventCandidate])
         if paragraph_start <= operation.start < paragraph_end:
             return index
     return 0 if len(operations) == 1 else None
+
+
+# An operation with no name ("a four-day enforcement operation", "a weeklong sweep") and its
+# total, in the sentence that reports both.
+_UNNAMED = re.compile(
+    r"\b(?:operation|sweep|crackdown|surge|enforcement\s+action|roundup)s?\b", re.IGNORECASE
+)
+_UNNAMED_TOTAL = (
+    re.compile(
+        rf"(?<!\bof\s){COUNT}\s+(?:{ADJECTIVES}{PEOPLE}\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+)?"
+        r"(?:arrested|apprehended|taken\s+into\s+(?:federal\s+)?custody|picked\s+up)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?:arrest(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|detain(?:ed|ing|s)?)\s+{COUNT}\s+"
+        rf"{ADJECTIVES}{PEOPLE}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"{COUNT}\s+arrests\b", re.IGNORECASE),
+    re.compile(rf"\barrests\s+of\s+{COUNT}\s+{ADJECTIVES}{PEOPLE}\b", re.IGNORECASE),
+)
+# "Forty of those detained had prior convictions": a subset of a count, not a count.
+_SUBSET_AFTER = re.compile(
+    r"\s+(?:had|have|has|were\s+(?:\w+\s+)?(?:convicted|charged|wanted|previously|members|gang))\b",
+    re.IGNORECASE,
+)
+
+
+def unnamed_operations(
+    text: str, places: SpanIndex[PlaceMention], published: dt.date | None
+) -> list[EventCandidate]:
+    """ "Sixty-three people were taken into custody during a four-day operation across North
+    Texas": an operation event with its total, placed at the one place the sentence names
+    when there is one (a region or several places: no single place, ``place`` None)."""
+    found: list[EventCandidate] = []
+    for start, end in article_sentences(text):
+        if not _UNNAMED.search(text, start, end) or _OPERATION_NAMED.search(text, start, end):
+            continue
+        if span_total(text, start, end):
+            continue
+        sentence = text[start:end]
+        for pattern in _UNNAMED_TOTAL:
+            m = pattern.search(sentence)
+            if m is None or _SUBSET_AFTER.match(sentence, m.end()):
+                continue
+            count = parse_count(m["num"])
+            if count is None or (m["num"].isdigit() and len(m["num"]) == 4):
+                continue
+            place = None if _REGIONAL.search(sentence) else _sole_place(text, places, start, end)
+            found.append(
+                EventCandidate(
+                    kind="operation",
+                    start=start,
+                    end=end,
+                    summary=summary(text, start, end, ""),
+                    place=place,
+                    count=count,
+                    **dated(text, start, end, published),
+                )
+            )
+            break
+    return found
+
+
+_REGIONAL = re.compile(
+    r"\b(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upstate|Greater)\s+"
+    r"[A-Z]|\b(?:area|region|metro|suburbs|statewide|nationwide|across\s+the\s+country)\b"
+)
+
+
+def _sole_place(text: str, places: SpanIndex[PlaceMention], start: int, end: int) -> Place | None:
+    """The one place a sentence names (a state qualifying its town is the town's), else None."""
+    named = {p.place for p in places.starting_in(start, end) if is_place_itself(text, p)}
+    towns = {p.state for p in named if p.kind != "state"}
+    named = {p for p in named if p.kind != "state" or p.state not in towns}
+    return named.pop() if len(named) == 1 else None

@@ -72,7 +72,17 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
     # "NASHVILLE, Tenn. (AP) — The governor signed ...": the dateline is where the story was
     # filed, not who decided, when the sentence names another place.
     undated = [p for p in in_sentence if not _is_dateline(text, p)]
+    if not undated and _STATE_ACTOR.search(text, start, trigger.start):
+        in_sentence = []  # "ANNAPOLIS, MD — Governor Ana Ruiz today signed ...": the state's
     in_sentence = [p for p in undated or in_sentence if not _bystander(text, p)]
+    # "Meanwhile, in Raleigh, state lawmakers approved a bill ...": the capital is where the
+    # legislature sits; the state decides.
+    seat = [p for p in in_sentence if p.place.kind == "city" and p.start < trigger.start]
+    if seat and _LEGISLATURE_AFTER.match(text, seat[-1].end):
+        state = state_by_code(seat[-1].place.state)
+        in_sentence = [p for p in in_sentence if p not in seat] or (
+            [PlaceMention(seat[-1].start, seat[-1].end, state)] if state else []
+        )
     # "More than 20 Louisiana sheriffs have signed ...", "several Massachusetts cities that ...":
     # a state naming a class of places decides nothing; the remark is general.
     in_sentence = [
@@ -158,8 +168,14 @@ _ANAPHORA = re.compile(
 )
 _CLASS_AFTER = re.compile(
     r"\s+(?:cities|counties|towns|townships|municipalities|jurisdictions|localities|communities"
-    r"|sheriffs|jails|police\s+(?:departments|chiefs)|mayors|school\s+districts)\b",
+    r"|sheriffs|jails|police\s+(?:departments|chiefs)|mayors|school\s+districts)\b"
+    # "Oregon county cuts ties with ICE": one unnamed place of the state, not the state
+    r"|\s+(?-i:county|city|town|sheriff|jail|village|township|school\s+district)\b",
     re.IGNORECASE,
+)
+_LEGISLATURE_AFTER = re.compile(
+    r",?\s+(?:state\s+(?:lawmakers|legislators|senators|representatives)|the\s+(?:state\s+)?"
+    r"(?:Legislature|legislature|General\s+Assembly|House|Senate)|lawmakers|legislators)\b"
 )
 _DEFINITE_PLURAL = re.compile(
     r"\W*(?:the|those|these|both|all|all\s+\w+\s+of\s+the|each\s+of\s+the)\s+(?:\w+\s+)?"

@@ -13,7 +13,10 @@ _NOT = (
     r"|may\s+not|cannot|can['’]t|must\s+not|shall\s+not)"
 )
 # "bars city employees, including police, from asking": a ban's object, then "from".
-_BARRED = r"(?:bar\w*|ban\w*|prohibit\w*|forbid\w*|forbad\w*)\s+(?:[\w,'’]+\s+){0,12}?from"
+_BARRED = (
+    r"(?:bar(?:s|red|ring)?|ban(?:s|ned|ning)?|prohibit\w*|forbid\w*|forbad\w*)\s+"
+    r"(?:[\w,'’]+\s+){0,12}?from"
+)
 _ICE = (
     r"(?:ICE|(?:U[.\s]S[.\s]\s*)?Immigration(?:\s+and\s+Customs\s+Enforcement(?:\s+\(ICE\))?)?"
     r"|immigration|federal)"
@@ -57,7 +60,7 @@ class _Rule:
 _RULES = (
     # detainers
     _Rule(
-        rf"\b(?:{_NOT}|end\w*)\s+(?:to\s+)?(?:\w+\s+){{0,2}}?(?:honor\w*|comply\w*|recogni\w+)\b"
+        rf"\b(?:{_NOT}|end(?:s|ed|ing)?)\s+(?:to\s+)?(?:\w+\s+){{0,2}}?(?:honor\w*|comply\w*|recogni\w+)\b"
         rf"[^.;]{{0,80}}?\b(?:detainers?|requests?\s+from\s+{_ICE})",
         "detainers", "limits", "law_enforcement_policy",
     ),
@@ -75,11 +78,11 @@ _RULES = (
     ),
     _Rule(
         r"\b(?:agree\w*|began|begin\w*|resum\w*|will|start\w*|continu\w*)\s+(?:to\s+)?"
-        r"(?:honor\w*|comply\w*)\s+(?:with\s+)?[^.;]{0,40}?\bdetainers?\b",
+        r"(?:honor\w*|comply\w*)\s+(?:with\s+)?[^.;]{0,40}?\bdetainers?\b(?!\s+only\b)",
         "detainers", "cooperates", "law_enforcement_policy",
     ),
     _Rule(
-        r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
+        r"\b(?:ban(?:s|ned|ning)?|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
         "detainers", "cooperates", "law", strong=True,
     ),
     _Rule(  # "requires every county jail to honor requests from ICE to hold people"
@@ -88,12 +91,12 @@ _RULES = (
         "detainers", "cooperates", "law", strong=True,
     ),
     _Rule(  # "forbids cities from adopting any rule that limits what police may tell ICE"
-        r"\b(?:forb[ai]d\w*|prohibit\w*|bar\w*|ban\w*|block\w*)\s+[^.;]{0,60}?\b(?:limit|restrict)"
+        r"\b(?:forb[ai]d\w*|prohibit\w*|bar(?:s|red|ring)?|ban(?:s|ned|ning)?|block\w*)\s+[^.;]{0,60}?\b(?:limit|restrict)"
         r"\w*\s+[^.;]{0,40}?\b(?:tell|share|sharing|communicat\w*|information)\b",
         "information_sharing", "cooperates", "law", strong=True,
     ),
     _Rule(
-        r"\b(?:ban\w*|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
+        r"\b(?:ban(?:s|ned|ning)?|outlaw\w*|prohibit\w*)\s+sanctuary\s+(?:cities|city|policies|jurisdictions)",
         "local_resources", "cooperates", "law", strong=True,
     ),
     # A sanctuary ban, like "bans sanctuary cities" above, sets detainers and local resources.
@@ -116,11 +119,12 @@ _RULES = (
         "jail_access", "limits", "jail_contract",
     ),
     _Rule(
-        r"\b(?:end\w*|terminat\w*|cancel\w*|cut\w*|not\s+renew\w*|exit\w*|withdr\w+\s+from)\s+"
+        r"\b(?:end(?:s|ed|ing)?|terminat\w*|cancel\w*|cut\w*|not\s+renew\w*|exit\w*|withdr\w+\s+from)\s+"
         r"(?:[\w'’]+\s+){0,3}?(?:(?:jail|detention|ICE|immigration)(?:['’]s)?\s+(?:detention\s+)?"
         r"(?:contract|agreement)|(?:contract|"
         r"agreement|relationship)\b[^.;]{0,60}?\b(?:jail|detainees?|detention)|(?:contract|agreement)"
-        r"\s+with\s+(?:ICE|U[.\s]S[.\s]\s*Immigration|Immigration\s+and\s+Customs))",
+        r"\s+with\s+(?:the\s+)?(?:ICE|U[.\s]S[.\s]\s*Immigration|Immigration\s+and\s+Customs"
+        r"|(?:U[.\s]S[.\s]\s*)?Department\s+of\s+Homeland\s+Security|DHS))",
         "jail_access", "limits", "jail_contract", strong=True,
     ),
     _Rule(
@@ -128,7 +132,7 @@ _RULES = (
         "jail_access", "limits", "jail_contract",
     ),
     _Rule(
-        r"\b(?:den(?:y|ied|ies|ying)\s+ICE\s+(?:agents\s+)?access\s+to|bar\w*\s+ICE\s+(?:agents\s+)?"
+        r"\b(?:den(?:y|ied|ies|ying)\s+ICE\s+(?:agents\s+)?access\s+to|bar(?:s|red|ring)?\s+ICE\s+(?:agents\s+)?"
         r"from)\s+(?:the\s+|its\s+|county\s+|city\s+)*(?:jails?|inmates|prisons?)",
         "jail_access", "limits", "law_enforcement_policy",
     ),
@@ -140,7 +144,7 @@ _RULES = (
         "jail_access", "cooperates", "jail_contract", strong=True,
     ),
     _Rule(
-        rf"\b(?:agree\w*\s+to|will|began|begin\w*|resum\w*)\s+(?:house|hold|accept)\w*\s+"
+        rf"\b(?:agree\w*\s+to|will|began|begin\w*|resum\w*)\s+(?:hous|hold|accept)\w*\s+"
         rf"{_ICE}\s+detainees",
         "jail_access", "cooperates", "jail_contract",
     ),
@@ -152,12 +156,13 @@ _RULES = (
     _Rule(
         rf"\b(?:{_NOT}|{_BARRED})\s+(?:\w+\s+){{0,2}}?(?:ask\w*|inquir\w*|disclos\w*|"
         rf"shar\w*|collect\w*)\b[^.;]{{0,100}}?\b(?:immigration\s+status|(?:information|data|records)"
-        rf"\s+with\s+{_ICE})",
+        rf"\s+with\s+(?:{_ICE}|(?:any|other|outside)\s+(?:\w+\s+){{0,2}}?(?:agenc\w+|authorities)"
+        r"\s+(?:\w+\s+){0,3}?immigration))",
         "information_sharing", "limits", "other",
     ),
     _Rule(
         r"\bcut\w*\s+off\s+(?:any\s+|all\s+)?(?:access|ICE)\b[^.;]{0,80}?\bdatabases?\b"
-        r"|\b(?:end\w*|block\w*|den\w+|revok\w*|restrict\w*|limit\w*)\s+ICE['’]s\s+access\s+to"
+        r"|\b(?:end(?:s|ed|ing)?|block\w*|den\w+|revok\w*|restrict\w*|limit\w*|cut\w*\s+off)\s+ICE['’]s\s+access\s+to"
         r"[^.;]{0,60}?"
         r"\b(?:databases?|records|data)\b",
         "information_sharing", "limits", "law_enforcement_policy",
@@ -177,7 +182,7 @@ _RULES = (
     ),
     # local_resources
     _Rule(
-        r"\b(?:restrict\w*|prohibit\w*|bar\w*|ban\w*|limit\w*)\s+(?:the\s+)?(?:spending|use)\s+of\s+"
+        r"\b(?:restrict\w*|prohibit\w*|bar(?:s|red|ring)?|ban(?:s|ned|ning)?|limit\w*)\s+(?:the\s+)?(?:spending|use)\s+of\s+"
         r"(?:\w+\s+){0,2}?(?:funds|resources|money|personnel)\s+(?:on|for|to\s+(?:help|assist|aid"
         r"|support))\s+(?:federal\s+)?(?:immigration|deportation|ICE)",
         "local_resources", "limits", "other",
@@ -206,14 +211,16 @@ _RULES = (
     ),
     # agreement_287g
     _Rule(
-        r"\b(?:end\w*|terminat\w*|cancel\w*|withdr\w*|pull\w*\s+out|exit\w*|scrap\w*|drop\w*"
-        r"|not\s+renew\w*)\b"
+        r"\b(?:end(?:s|ed|ing)?|terminat\w*|cancel\w*|withdr\w*|pull\w*\s+(?:\w+\s+){0,2}?out|exit\w*|scrap\w*"
+        r"|drop\w*|not\s+renew\w*)\b"
         r"[^.;]{0,40}?287\s*\(g\)",
         "agreement_287g", "limits", "agreement_287g", strong=True,
     ),
     _Rule(
-        r"\b(?:sign\w*|renew\w*|enter\w*\s+into|join\w*|approv\w*|expand\w*|extend\w*)\b"
-        r"[^.;]{0,40}?287\s*\(g\)",
+        r"\b(?:sign\w*|renew\w*|enter\w*\s+into|join\w*|approv\w*|expand\w*|extend(?:s|ed|ing)?)\b"
+        # not across a ban: "signed a bill that bars counties from joining 287(g)"
+        r"(?:(?!\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forb[ai]d\w*)\b)"
+        r"[^.;]){0,40}?287\s*\(g\)",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
     # More ways news reports a decision or a standing policy.
@@ -283,11 +290,11 @@ _RULES = (
         "information_sharing", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "officers may not extend a stop to wait for Border Patrol"
-        rf"\b{_NOT}\s+(?:to\s+)?extend\w*\s+(?:a\s+|the\s+)?(?:traffic\s+)?stops?\b",
+        rf"\b{_NOT}\s+(?:to\s+)?extend(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:traffic\s+)?stops?\b",
         "local_resources", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "ended the jail's practice of holding people on ICE detainers"
-        r"\b(?:end\w*|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
+        r"\b(?:end(?:s|ed|ing)?|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
         r"(?:holding|honou?ring|detaining|jailing)\b[^.;]{0,60}?\b(?:detainers?|ICE|immigration)",
         "detainers", "limits", "law_enforcement_policy",
     ),
@@ -342,7 +349,7 @@ _RULES = (
         "agreement_287g", "limits", "agreement_287g", strong=True,
     ),
     _Rule(  # "bars ... from joining 287(g) agreements", "bars any 287(g) agreement"
-        r"\b(?:bar\w*|ban\w*|prohibit\w*|forbid\w*)\s+(?:[\w,'’]+\s+){0,10}?(?:from\s+)?"
+        r"\b(?:bar(?:s|red|ring)?|ban(?:s|ned|ning)?|prohibit\w*|forbid\w*)\s+(?:[\w,'’]+\s+){0,10}?(?:from\s+)?"
         r"(?:join\w*|enter\w*\s+into|sign\w*|any|new)\s+(?:\w+\s+)?287\s*\(g\)"
         r"|\bterminate\s+their\s+agreements\b",
         "agreement_287g", "limits", "agreement_287g", strong=True,
@@ -370,7 +377,7 @@ _RULES = (
     _Rule(
         r"\blimit\w*\s+(?:\w+\s+){0,2}?(?:compliance|cooperation)\s+with\s+(?:ICE\s+)?detainers"
         r"|\blimits?\s+on\s+(?:ICE\s+)?detainers|\blimit\s+detainers\b"
-        r"|\b(?:stopped|stop|end\w*)\s+honou?ring\s+(?:\w+\s+){0,3}?(?:detainers|requests)"
+        r"|\b(?:stopped|stop|end(?:s|ed|ing)?)\s+honou?ring\s+(?:\w+\s+){0,3}?(?:detainers|requests)"
         r"|\blimits?\s+on\s+honou?ring\b",
         "detainers", "limits", "law_enforcement_policy",
     ),
@@ -396,7 +403,7 @@ _RULES = (
     ),
     _Rule(  # "agents will no longer be allowed to interview inmates", "barring ICE from its jail"
         r"\b(?:no\s+longer|not)\s+(?:be\s+)?(?:allowed|permitted)\s+to\s+(?:interview|question"
-        r"|enter|meet)\b|\bbar\w*\s+ICE\s+(?:agents\s+)?from\s+(?:interviewing|entering|its"
+        r"|enter|meet)\b|\bbar(?:s|red|ring)?\s+ICE\s+(?:agents\s+)?from\s+(?:interviewing|entering|its"
         r"|the)\b|\bclose\s+the\s+office\s+it\s+has\s+kept\b|\bmay\s+not\s+allow\s+ICE\s+to\s+use",
         "jail_access", "limits", "law_enforcement_policy",
     ),
@@ -432,9 +439,81 @@ _RULES = (
     _Rule(  # "limits how state and local law enforcement can help federal immigration authorities"
         r"\blimit\w*\s+(?:how|what|when|the\s+(?:assistance|help|ways))\b[^.;]{0,80}?"
         r"\b(?:help|assist\w*|cooperat\w*|give)\b"
-        r"|\bmay\s+not\s+(?:stop|question|arrest|search|detain)\b[^.;]{0,60}?"
+        rf"|\b(?:may\s+not|{_BARRED})\s+(?:stop|question|arrest|search|detain)\w*\b[^.;]{{0,60}}?"
         r"\bimmigration\s+status",
         "local_resources", "limits", "law",
+    ),
+    # Phrasings met in real reporting of decisions, written as families.
+    _Rule(  # "bars counties from entering into or renewing agreements under Section 287(g)"
+        rf"\b{_BARRED}\s+(?:enter\w*\s+into|sign\w*|join\w*|renew\w*|seek\w*)"
+        r"(?:\s+or\s+\w+(?:\s+into)?)?\s+[^.;]{0,40}?287\s*\(g\)",
+        "agreement_287g", "limits", "agreement_287g", strong=True,
+    ),
+    _Rule(  # "will stop renting jail beds to ICE", "no longer rent cells to the federal ..."
+        rf"\b{_NOT}\s+(?:\w+\s+)?(?:rent|leas)\w*\s+(?:\w+\s+){{0,2}}?(?:beds|cells|space)\s+to\s+"
+        rf"(?:{_ICE}|the\s+federal)",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "the contract will be terminated", "the county's ICE contract was canceled"
+        r"\b(?:ICE|detention|jail|immigration)?\s*contract\s+(?:with\s+ICE\s+)?(?:will\s+be|was|has\s+been"
+        r"|is\s+being|would\s+be)\s+(?:\w+ly\s+)?(?:terminated|canceled|cancelled|ended|scrapped)\b",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "voted 3-2 to end a contract that ...", "chose not to renew the county's contract"
+        r"\b(?:vot\w+|decid\w+|chose|opted|moved)\s+(?:\d+-\d+\s+)?(?:\w+\s+){0,3}?"
+        r"(?:to\s+(?:end|terminate|cancel|scrap)|not\s+to\s+renew)\s+(?:a|the|its|their|the\s+county['’]s)\s+"
+        r"(?:\w+\s+)?contract\b(?=[^.]{0,400}\b(?:ICE|detainees|Immigration))",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "an executive order barring city agencies from cooperating with ICE"
+        rf"\b{_BARRED}\s+(?:cooperat\w*|assist\w*|participat\w*|help\w*|work\w*)\b[^.;]{{0,30}}?"
+        rf"\b(?:{_ICE}|deportation)",
+        "local_resources", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "ended its practice of notifying ICE of inmates' release dates"
+        r"\b(?:end(?:s|ed|ing)?|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
+        r"(?:notifying|telling|alerting|sharing|giving)\b[^.;]{0,60}?\b(?:ICE|immigration|release)",
+        "information_sharing", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "a law that bans detention contracts between counties and ICE"
+        r"\b(?:ban(?:s|ned|ning)?|prohibit\w*|outlaw\w*|bar(?:s|red|ring)?|forbid\w*)\s+(?:new\s+|any\s+|all\s+|future\s+)?"
+        r"(?:immigration\s+|ICE\s+)?detention\s+(?:contracts|agreements)\b",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
+    _Rule(  # "bars the jail from giving ICE access to inmates"
+        rf"\b{_BARRED}\s+(?:giv\w+|grant\w*|allow\w*|lett\w+|provid\w+)\s+(?:{_ICE})\s+"
+        r"(?:agents\s+|officers\s+)?(?:access|entry|space)\b",
+        "jail_access", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "will no longer be housed in the county jail for ICE"
+        rf"\b{_NOT}\s+(?:be\s+)?housed\b[^.;]{{0,60}}?\bfor\s+{_ICE}",
+        "jail_access", "limits", "jail_contract",
+    ),
+    _Rule(  # "no inmate will be held on an immigration detainer", "being held solely on a
+        # detainer will be released", "detaining an individual solely on the basis of a detainer"
+        r"\b(?:no\s+(?:one|inmate|person|detainee|prisoner|individual)s?|nobody)\s+(?:will|shall|may|can)"
+        r"\s+(?:\w+\s+)?be\s+(?:held|detained|kept)\b[^.;]{0,30}?\b(?:on|for)\s+(?:an?\s+)?"
+        r"(?:immigration\s+|ICE\s+)?(?:detainers?|holds?|ICE)\b"
+        r"|\bheld\s+(?:solely|only)\s+on\s+(?:an?\s+)?(?:immigration\s+|ICE\s+)?detainers?\b[^.;]{0,40}?"
+        r"\bwill\s+be\s+released"
+        rf"|\b{_BARRED}\s+(?:hold|keep|detain)\w*\s+[^.;]{{0,40}}?\b(?:solely\s+|only\s+)?on\s+the\s+basis"
+        r"\s+of\s+(?:an?\s+)?(?:ICE\s+|immigration\s+)?detainers?",
+        "detainers", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "will continue to hold inmates on ICE detainers"
+        r"\b(?:continu\w*\s+to|will|agree\w*\s+to|resum\w*|began)\s+(?:hold|holding|detain\w*)\s+"
+        r"(?:\w+\s+){0,2}?on\s+(?:ICE\s+|immigration\s+)?detainers?\b(?!\s+only\b)",
+        "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "would no longer let ICE agents interview inmates"
+        rf"\b{_NOT}\s+(?:\w+\s+)?(?:let|allow|permit)\w*\s+{_ICE}\s+(?:agents\s+|officers\s+)?(?:to\s+)?"
+        r"(?:interview|question|access|into|enter|use|work)\b",
+        "jail_access", "limits", "law_enforcement_policy",
+    ),
+    _Rule(  # "refused to renew its agreement giving ICE access to a police database"
+        r"\b(?:refus\w*\s+to|declin\w*\s+to|not\s+to|will\s+not|won['’]t)\s+renew\s+(?:its|the|an?|their)\s+"
+        r"(?:\w+\s+)?(?:agreement|contract)\b[^.;]{0,60}?\b(?:databases?|data|records)\b",
+        "information_sharing", "limits", "law_enforcement_policy",
     ),
 )  # fmt: skip
 

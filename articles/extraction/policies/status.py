@@ -66,7 +66,7 @@ _BLOCKED_AFTER = re.compile(
 )
 # A policy that an action ended: "voted to repeal the resolution that limited ...".
 _REPEALED_BEFORE = re.compile(
-    r"\b(?:repeal\w*|rescind\w*|revok\w*|revers\w*|overturn\w*|undo\w*|undid|void\w*|scrap\w*"
+    r"\b(?:repeal\w*|rescind\w*|revok\w*|revers\w*|overturn\w*|undo(?:es|ing|ne)?|undid|void\w*|scrap\w*"
     r"|abolish\w*|ended\s+(?:a|the)\s+(?:\d{4}\s+)?(?:policy|resolution|order|ordinance|practice))"
     r"\b[^.;]{0,100}$",
     re.IGNORECASE,

@@ -44,6 +44,8 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
             prohibited = no_subject is not None and no_subject["modal"] is not None
             if (_HYPOTHETICAL.search(clause) and not prohibited) or _OTHER_ACTOR.search(before):
                 continue
+            if _LAWSUIT_OVER.search(before):
+                continue  # "is suing the county over how the jail shares ...": a claim, pending
             if not before.strip(' “"') and _GERUND.match(m.group()):
                 continue  # "Honoring detainers wastes resources": an opinion about a practice
             no_subject = no_subject if rule.direction == "cooperates" else None
@@ -153,6 +155,11 @@ _OTHER_ACTOR = re.compile(
     r"threaten\w*|claim\w*|argu\w*|want\w*|told|criticiz\w*|attack\w*|warn\w*|demand\w*|su\w*)\b"
 )
 
+_LAWSUIT_OVER = re.compile(
+    r"\b(?:su(?:e|es|ed|ing)|lawsuits?|complaints?)\s+(?:[\w'’,]+\s+){0,6}?(?:over|claiming|alleging"
+    r"|challenging|arguing)\s+(?:[\w'’,]+\s+){0,8}$",
+    re.IGNORECASE,
+)
 _GERUND = re.compile(r"[A-Z]\w*ing\b")
 _HEAD_VERB = re.compile(r"(?:has|have|had|is|are|was|were)\s+", re.IGNORECASE)
 _NO_SUBJECT = re.compile(
@@ -174,28 +181,32 @@ def _negated_inside(words: str) -> bool:
 
 _NEGATION_BEFORE = re.compile(
     # in the trigger's clause: "does not apply to the jail, which honors detainers" honors them
-    r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end\w*|won['’]t|\w+n['’]t)\b"
+    r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end(?:s|ed|ing)?|won['’]t|\w+n['’]t)\b"
     r"(?![^.;]*,\s+(?:which|who|where|and|but)\s)[^.;]*$",
     re.IGNORECASE,
 )
 # A ban whose object is itself a limit, right before a limiting trigger: "prohibits towns from
 # adopting sanctuary policies that limit ...", "bars any government from prohibiting ...".
+# "bars police from stopping or detaining anyone": a stop of people, not a ban on limits.
+_PERSONS = r"(?:anyone|people|drivers|someone|motorists|residents|persons|a\s+person|pedestrians)\b"
 _FORBIDDEN_LIMIT = re.compile(
     r"\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbad\w*"
     r"|outlaw\w*|preempt\w*|penaliz\w*|punish\w*)\b[^.;]{0,120}?\b(?:from\s+(?:adopt|enact|pass"
-    r"|keep|hav|creat|prohibit|bar|ban|forbid|limit|restrict|stop|prevent)\w*|(?:policies|rules"
+    r"|keep|hav|creat|prohibit|bar|ban|forbid|limit|restrict|stop|prevent)\w*\b(?!\s+(?:or\s+\w+\s+)?"
+    + _PERSONS
+    + r")|(?:policies|rules"
     r"|ordinances|laws|measures)\s+(?:that|which))\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 _DOUBLE_BAN = re.compile(
     r"\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forbid\w*|forbad\w*"
     r"|outlaw\w*|preempt\w*)\s+[^.;]{0,80}?\bfrom\s+(?:prohibit|bar|bann|forbid|limit|restrict"
-    r"|stop|prevent)\w*",
+    r"|stop|prevent)\w*\b(?!\s+(?:or\s+\w+\s+)?" + _PERSONS + ")",
     re.IGNORECASE,
 )
 # "bars employees from asking ... and from sharing information with ICE": a barred act.
 _BARRED_BEFORE = re.compile(
-    r"\b(?:bar|bars|barred|barring|ban\w*|prohibit\w*|forbid\w*|forbad\w*|stop\w*|keep\w*)\b"
+    r"\b(?:bar|bars|barred|barring|ban(?:s|ned|ning)?|prohibit\w*|forbid\w*|forbad\w*|stop\w*|keep\w*)\b"
     r"[^.;]{0,120}\bfrom\s+$|\blimits?\s+on\s+$",
     re.IGNORECASE,
 )

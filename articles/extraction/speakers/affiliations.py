@@ -75,7 +75,7 @@ _COUNTY_ROLE = re.compile(
     re.IGNORECASE,
 )
 _CITY_ROLE = re.compile(
-    r"\b(?:Mayor|Police Chief|Chief|Police Commissioner|City|Alderman|Councilor"
+    r"\b(?:Mayor|Police Chief|Chief|Police Commissioner|City|Alder(?:man|woman|person)|Councilor"
     r"|Superintendent)\b",
     re.IGNORECASE,
 )

@@ -137,16 +137,20 @@ def _appositive_intros(reader: Reader) -> list[_Intro]:
     Marion County chapter of a national league," (a long title is read to its comma)."""
     intros = []
     for m in patterns()["appositive"].finditer(reader.text):
-        name = clean_name(m["name"])
-        if len(name.split()) < 2 or not is_name(name) or reader.in_quote(m.start()):
+        name, start = m["name"], m.start("name")
+        while " " in name and name.split(" ", 1)[0] in NOT_NAME:  # "For Ana Ruiz, a mother"
+            head = name.split(" ", 1)[0]
+            name, start = name[len(head) + 1 :], start + len(head) + 1
+        name = clean_name(name)
+        if len(name.split()) < 2 or not is_name(name) or reader.in_quote(start):
             continue
-        if reader.overlaps_place(m.start(), m.end("name")) or reader.in_headline(m.start()):
+        if reader.overlaps_place(start, m.end("name")) or reader.in_headline(start):
             continue
         found = appositive(reader, m.end("name"))
         if found is None:
             continue
         role, org, place = found
-        intros.append(_Intro(m.start(), m.end("name"), name, m.start(), role, org, place))
+        intros.append(_Intro(start, m.end("name"), name, start, role, org, place))
     return intros
 
 
@@ -212,6 +216,9 @@ def _aged_intros(reader: Reader) -> list[_Intro]:
     return intros
 
 
+_NAME_GOES_ON = re.compile(r"(?-i:[A-Z][\w.]+) (?:and|of|for|&) $")
+
+
 def _bare_intros(reader: Reader) -> list[_Intro]:
     """A name before a speech verb opening a clause ("Ana Ruiz said"), or after a quote
     ('"...," said Ana Ruiz')."""
@@ -226,6 +233,8 @@ def _bare_intros(reader: Reader) -> list[_Intro]:
             continue
         if reader.overlaps_place(start, start + len(name)):
             continue
+        if _NAME_GOES_ON.search(reader.text, max(0, start - 30), start):
+            continue  # "Immigration and Customs Enforcement asks": the tail of a longer name
         if group == "name" and not reader.opens_clause(start):
             continue
         role = (m["role2"] or "").strip() if group == "name2" else ""

@@ -39,6 +39,8 @@ _NOT_NAME_WORDS = (
     "Republican Republicans Democrat Democrats Democratic Office's Department's Our Your Their "
     "His Her Its My Under Under When What Why How Who Whose Which Where Not No Yes Is Are Was "
     "Were Will Would Can Could Should Must May Might Do Does Did Has Have Had "
+    # prepositions that open a sentence before a name ("For Ana Ruiz, the news ...")
+    "For To From With By Of Like Without Between Among Through During Despite Amid Against "
 )
 NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 

@@ -405,3 +405,53 @@ def test_arrests_on_state_charges_are_no_ice_event():
 def test_including_continues_a_list_of_counts():
     text = "ICE arrested 41 people across Massachusetts, including 16 in Austin and 11 in Denver."
     assert (16, "austin-tx") in _counts(text) and (11, "denver-co") in _counts(text)
+
+
+def test_an_operation_with_no_name_keeps_its_total_written_in_words():
+    text = (
+        "Sixty-three people were taken into custody during a four-day enforcement operation "
+        "across North Texas, the agency said. Twenty-one of the arrests were made in Austin "
+        "and fourteen in Denver."
+    )
+    found = events(text)
+    [op] = by_kind(found, "operation")
+    assert (op.count, op.place, op.name) == (63, None, "")
+    assert [(e.place.slug, e.count) for e in by_kind(found, "arrests")] == [
+        ("austin-tx", 21),
+        ("denver-co", 14),
+    ]
+
+
+def test_an_unnamed_operation_in_one_place_is_that_place():
+    [op] = by_kind(events("ICE said a weeklong sweep in Omaha ended with 37 arrests."), "operation")
+    assert (op.count, op.place.slug) == (37, "omaha-ne")
+
+
+def test_an_unnamed_operation_is_not_repeated_beside_its_arrests():
+    found = events("Agents arrested 37 workers in Omaha during a weeklong sweep.")
+    assert [(e.kind, e.count) for e in found] == [("arrests", 37)]
+
+
+def test_passive_count_before_a_place():
+    found = events("Of those arrested, 22 were apprehended in Miami and 15 in Austin.")
+    assert [(e.place.slug, e.count) for e in by_kind(found, "arrests")] == [
+        ("miami-fl", 22),
+        ("austin-tx", 15),
+    ]
+
+
+def test_a_subset_and_a_restated_total_are_no_detention():
+    text = (
+        "Agents arrested 40 immigrants in Omaha during a three-day operation. Twelve of those "
+        "detained had prior convictions. ICE said all 40 remain in custody."
+    )
+    found = events(text)
+    assert by_kind(found, "detention") == []
+
+
+def test_an_approximate_count_gives_way_to_a_close_exact_one():
+    text = (
+        "Agents detain more than 100 at Omaha plant\n\n"
+        "Federal agents arrested 117 workers at a plant in Miami on Tuesday."
+    )
+    assert [(e.place.slug, e.count) for e in events(text)] == [("miami-fl", 117)]

@@ -636,3 +636,102 @@ def test_what_a_pluperfect_aside_had_decided_the_main_clause_undoes():
         ("dane-county-wi", "repealed", (("detainers", "limits"),)),
         ("dane-county-wi", "in_force", (("detainers", "cooperates"),)),
     ]
+
+
+def test_phrasings_of_real_decisions():
+    cases = {
+        "Tulsa signed an executive order barring city agencies from cooperating with ICE.": (
+            "local_resources",
+            "limits",
+        ),
+        "Denver ended its practice of notifying ICE of inmates' release dates.": (
+            "information_sharing",
+            "limits",
+        ),
+        "California signed a law that bans detention contracts between counties and ICE.": (
+            "jail_access",
+            "limits",
+        ),
+        "Dane County approved a policy that bars the jail from giving ICE access to inmates.": (
+            "jail_access",
+            "limits",
+        ),
+        "Boise voted 6-3 to cut off ICE's access to the city's license-plate reader data.": (
+            "information_sharing",
+            "limits",
+        ),
+        "Texas barred counties from entering into or renewing agreements under 287(g).": (
+            "agreement_287g",
+            "limits",
+        ),
+        "Dane County will stop renting jail beds to U.S. Immigration and Customs Enforcement.": (
+            "jail_access",
+            "limits",
+        ),
+        "Madison barred police from stopping or detaining anyone to check immigration status.": (
+            "local_resources",
+            "limits",
+        ),
+    }
+    for text, effect in cases.items():
+        assert [p.indicators for p in policies(text)] == [(effect,)], text
+
+
+def test_a_lawsuit_over_a_practice_is_no_policy():
+    text = "Advocates are suing Dane County over how the jail shares release dates with ICE."
+    assert policies(text) == []
+
+
+def test_a_capital_before_state_lawmakers_and_a_dateline_before_a_governor_are_states():
+    text = (
+        "In Boise, state lawmakers approved a bill that would require every sheriff to honor "
+        "detainers.\n\nBOISE, Texas — The governor signed a bill that bars counties from "
+        "joining 287(g) agreements."
+    )
+    found = {(p.place.slug, p.indicators) for p in policies(text)}
+    assert found == {
+        ("idaho", (("detainers", "cooperates"),)),
+        ("texas", (("agreement_287g", "limits"),)),
+    }
+
+
+def test_more_phrasings_of_real_decisions():
+    cases = {
+        "Dane County canceled a contract with the Department of Homeland Security to detain "
+        "immigrants.": ("jail_access", "limits"),
+        "In Dane County, undocumented immigrants will no longer be housed in the jail for ICE.": (
+            "jail_access",
+            "limits",
+        ),
+        "In Dane County, no inmate will be held on an immigration detainer after release.": (
+            "detainers",
+            "limits",
+        ),
+        "Texas prohibits agencies from detaining anyone solely on the basis of an ICE detainer.": (
+            "detainers",
+            "limits",
+        ),
+        "Dane County will continue to hold inmates on ICE detainers.": ("detainers", "cooperates"),
+        "Dane County said the jail would no longer let ICE agents interview inmates.": (
+            "jail_access",
+            "limits",
+        ),
+        "Denver refused to renew its agreement giving ICE access to a police database.": (
+            "information_sharing",
+            "limits",
+        ),
+        "Dane County will honor detainers only for people charged with murder.": (
+            "detainers",
+            "limits",
+        ),
+    }
+    for text, effect in cases.items():
+        found = policies(text)
+        assert [p.indicators for p in found] == [(effect,)], text
+        assert [p.status for p in found] == ["in_force"], text  # "undocumented" repeals nothing
+
+
+def test_endorsing_is_not_ending_and_a_name_is_not_a_ban():
+    text = "Dane County commissioners endorsed the jail contract with ICE to hold detainees."
+    assert [p.indicators for p in policies(text)] == [(("jail_access", "cooperates"),)]
+    assert policies("Barbara Ruiz from Denver said ICE should hold people on detainers.") == []

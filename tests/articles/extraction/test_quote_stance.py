@@ -223,3 +223,53 @@ def test_after_but_is_the_position_before_it_a_concession():
 )
 def test_praising_enforcement_is_for(quote):
     assert classify_stance(quote, None) == "for_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Our deputies won't be enforcing immigration law on the street.",
+        "We don't hold anyone for the agency.",
+        "Officers should be answering calls, not doing the work of federal immigration agents.",
+        "Immigration enforcement is a federal responsibility, and it always has been.",
+        "Masked agents are kidnapping people in front of their kids.",
+        "A form no judge has signed is not a warrant.",
+        "We should not profit from detention or feed the deportation machine.",
+    ],
+)
+def test_phrasings_of_real_reporting_are_against(quote):
+    assert classify_stance(quote, MAYOR) == "against_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "This county will always back federal law enforcement.",
+        "We keep working with our federal partners to find the worst of the worst.",
+        "People who are here illegally and commit crimes don't deserve protection from us.",
+        "These cities are defying federal law, and everyone is less safe for it.",
+    ],
+)
+def test_phrasings_of_real_reporting_are_for(quote):
+    assert classify_stance(quote, MAYOR) == "for_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "My deputies didn't detain anybody that morning.",  # what happened, not a refusal
+        "We don't think the vote will be close.",
+    ],
+)
+def test_past_facts_and_contractions_about_something_else_are_neutral(quote):
+    assert classify_stance(quote, MAYOR) == "neutral"
+
+
+def test_denying_work_with_the_agency_is_against():
+    assert classify_stance("We will not work with ICE.", MAYOR) == "against_cooperation"
+
+
+def test_the_speakers_own_practice_of_honoring_counts_double():
+    assert classify_stance("I am honoring every detainer.", MAYOR) == "for_cooperation"
+    assert classify_stance("We honored those requests for years.", MAYOR) == "neutral"
+    assert classify_stance("We comply with the law.", MAYOR) == "neutral"
