@@ -22,6 +22,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from articles.models import Article
 from stances.models import (
@@ -335,3 +336,20 @@ def test_each_page_names_its_other_language(client, world):
         "es": f"http://testserver/es{path}",
         "x-default": f"http://testserver{path}",
     }
+
+
+@pytest.mark.django_db
+def test_the_error_page_speaks_the_readers_language(client, monkeypatch):
+    def broken():
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr("stances.web.dashboard.last_updated", broken)
+    cache.clear()  # no stored answer from another test
+    client.raise_request_exception = False
+    spanish = client.get("/es/about/")
+    assert spanish.status_code == 500
+    html = spanish.content.decode()
+    assert '<html lang="es">' in html and "Algo salió mal" in html
+    assert english_left(html) == []
+    english = client.get("/about/").content.decode()
+    assert '<html lang="en">' in english and "Something went wrong" in english
