@@ -264,6 +264,27 @@ def test_the_report_form_in_spanish_with_its_errors(client, world):
     assert response.status_code == 400
     assert "Su reporte no se envió." in response.content.decode()
     assert english_left(response.content.decode()) == []
+    sent = client.post(
+        f"/es/report/statement/{world['statement'].pk}/",
+        {"message": "The quote is from another mayor."},
+        follow=True,
+    )
+    assert sent.redirect_chain[0][0].startswith("/es/report/")
+    assert "Gracias por su reporte" in sent.content.decode()
+    assert english_left(sent.content.decode()) == []
+
+
+@pytest.mark.django_db
+def test_the_report_limit_in_spanish(client, world, settings):
+    settings.CORRECTIONS_RATE = "1/hour"
+    cache.clear()
+    url = f"/es/report/statement/{world['statement'].pk}/"
+    client.post(url, {"message": "The quote is from another mayor."})
+    limited = client.post(url, {"message": "La fecha también está mal."})  # the reader's words
+    assert limited.status_code == 429
+    html = limited.content.decode()
+    assert "Espere un poco, por favor" in html and " de " in html
+    assert english_left(html) == []
 
 
 @pytest.mark.django_db
