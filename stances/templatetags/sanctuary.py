@@ -2,11 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
 from django.urls import translate_url
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from sanctuary.web.dates import long_date, month_year
+from sanctuary.web.query import ALL
 from stances.models import (
     DatePrecision,
     DateSource,
@@ -130,7 +132,7 @@ def languages(context) -> list[dict]:
     request = context.get("request")
     if request is None:
         return []
-    here, current = request.get_full_path(), get_language()
+    here, current = _this_page(request), get_language()
     return [
         {
             "code": code,
@@ -140,3 +142,15 @@ def languages(context) -> list[dict]:
         }
         for code, name in settings.LANGUAGES
     ]
+
+
+def _this_page(request) -> str:
+    """The page's path and the parameters its view read: a stored answer is shared by every
+    request that agrees on those (``sanctuary.web.query``), so a parameter no view reads
+    (``?utm_source=...``) is never echoed into a page another reader may be served."""
+    query = QueryDict(request.META.get("QUERY_STRING", ""), mutable=True)
+    read = getattr(request.GET, "read", None)  # a RecordingQueryDict's record, when storing
+    if read is not None and ALL not in read:
+        for key in [key for key in query if key not in read]:
+            del query[key]
+    return f"{request.path}?{query.urlencode()}" if query else request.path

@@ -374,3 +374,12 @@ def test_the_error_page_speaks_the_readers_language(client, monkeypatch):
     assert english_left(html) == []
     english = client.get("/about/").content.decode()
     assert '<html lang="en">' in english and "Something went wrong" in english
+
+
+@pytest.mark.django_db
+def test_the_switcher_drops_what_no_view_reads(client, world):
+    cache.clear()
+    html = client.get("/es/statements/?stance=against_cooperation&utm_source=9").content.decode()
+    switcher = {code: unescape(url) for url, code in re.findall(SWITCHER, html)}
+    assert switcher["en"] == "http://testserver/statements/?stance=against_cooperation"
+    assert "utm" not in html  # a stored answer is shared by every junk parameter
