@@ -18,7 +18,10 @@
       if (!range || !form || !field) { return; }
       range.addEventListener("input", function () {
         var year = parseInt(range.value, 10);
-        shown.textContent = year >= last ? "Today" : "End of " + year;
+        // The page's own words for the stops (data-today, data-year-end with "YEAR" in it).
+        var today = box.dataset.today || "Today";
+        var yearEnd = box.dataset.yearEnd || "End of YEAR";
+        shown.textContent = year >= last ? today : yearEnd.replace("YEAR", String(year));
       });
       range.addEventListener("change", function () {
         field.value = stopFor(parseInt(range.value, 10), last);
