@@ -15,14 +15,16 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.response import SimpleTemplateResponse
 from django.utils.html import escape
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.views.defaults import page_not_found
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = "30"
-UNAVAILABLE = _("The database is unavailable at the moment. Please try again in a minute.")
-FAILED = _("The request failed because of an error on our side. It has been logged.")
+UNAVAILABLE = gettext_noop(
+    "The database is unavailable at the moment. Please try again in a minute."
+)
+FAILED = gettext_noop("The request failed because of an error on our side. It has been logged.")
 
 
 def database_unavailable(error: BaseException | None) -> bool:
@@ -40,7 +42,7 @@ def database_unavailable(error: BaseException | None) -> bool:
 def server_error(request):
     unavailable = database_unavailable(sys.exc_info()[1])
     status, message = (503, UNAVAILABLE) if unavailable else (500, FAILED)
-    message = str(message)  # in the request's language: English under /api/
+    message = gettext(message)  # in the request's language: English under /api/
     if request.path.startswith("/api/"):
         response = JsonResponse({"detail": message}, status=status)
     else:
@@ -61,9 +63,10 @@ def _page(status: int, message: str) -> HttpResponse:
         return response
     except Exception:  # noqa: BLE001 - the last line of defence; logged, then the bare page
         logger.exception("The %s page could not be rendered", status)
-        title = _("Temporarily unavailable") if status == 503 else _("Something went wrong")
+        title = gettext("Temporarily unavailable" if status == 503 else "Something went wrong")
         return HttpResponse(
-            f'<!doctype html><html lang="en"><meta charset="utf-8"><title>{title} · Sanctuary'
+            f'<!doctype html><html lang="{get_language() or "en"}"><meta charset="utf-8">'
+            f"<title>{title} · Sanctuary"
             f"</title><h1>{title}</h1><p>{escape(message)}</p></html>",
             status=status,
         )

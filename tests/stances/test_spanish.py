@@ -23,6 +23,7 @@ import openpyxl
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from articles.models import Article
 from stances.models import (
@@ -196,6 +197,14 @@ def context(text: str, item: str) -> str:
 @pytest.fixture(autouse=True)
 def _cache_in_memory(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request under /es/ leaves Spanish active in this thread (LocaleMiddleware activates a
+    language and nothing resets it): the tests that follow start from the default again."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
