@@ -17,7 +17,8 @@ from django.views.decorators.http import require_safe
 from sanctuary.web.reader_cache import cached_for_readers
 from stances.filters import StanceQueryForm
 from stances.models import Jurisdiction
-from stances.selectors.jurisdictions import jurisdiction_detail
+from stances.rules.verdict import verdict
+from stances.selectors.layers import layered_detail
 
 from . import dashboard
 from .map import home
@@ -53,14 +54,22 @@ def embed_map(request):
 @require_safe
 @cached_for_readers
 def embed_jurisdiction(request, slug: str):
-    """A compact card: the place's stance, its indicators, its sources, when it last changed."""
+    """A compact card: the place's one-line verdict, its stance and what applies to residents
+    across the layers, its indicators, its sources, when the data last changed."""
     stance_form = StanceQueryForm(request.GET)
     if not stance_form.is_valid():
         context = {"stance_form": stance_form}
         return invalid_filters(request, "stances/embed/jurisdiction.html", context, stance_form)
     try:
-        detail = jurisdiction_detail(slug, as_of=stance_form.cleaned_data["as_of"])
+        detail = layered_detail(slug, as_of=stance_form.cleaned_data["as_of"])
     except Jurisdiction.DoesNotExist:
         raise Http404("No jurisdiction with that name.") from None
-    context = {"detail": detail, "row": detail.row, "last_updated": dashboard.last_updated()}
+    row = detail.row
+    kinds = {pk: policy.get_kind_display() for pk, policy in row.policies.items()}
+    context = {
+        "detail": detail,
+        "row": row,
+        "verdict": verdict(row.jurisdiction.name, row.stance, kinds),
+        "last_updated": dashboard.last_updated(),
+    }
     return render(request, "stances/embed/jurisdiction.html", context)

@@ -65,6 +65,7 @@ def test_the_card_says_the_stance_and_its_evidence_and_links_out(client, salem):
     assert "Salem, OR" in text and "Stance: Limited cooperation" in text
     assert "Jail access Limits cooperation since May 2, 2024" in text
     assert "0 statements, 1 policy, 0 enforcement events" in text
+    assert 'class="verdict"' in response.content.decode()  # the one-line verdict, generated
     # Links leave the host's page alone: they open Sanctuary in a new tab.
     links = re.findall(r"<a [^>]*>", response.content.decode())
     assert links and all('target="_blank"' in link and "noopener" in link for link in links)
@@ -94,3 +95,14 @@ def test_the_card_costs_a_few_queries(client, salem, django_assert_max_num_queri
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     with django_assert_max_num_queries(8):
         assert client.get("/embed/jurisdictions/salem-or/").status_code == 200
+
+
+def test_the_maps_downloads_give_the_tables_rows(client, salem):
+    """The map's CSV and GeoJSON links carry its filters and ``evidence=true``: the rows of
+    the table under the map, not every place stored."""
+    JurisdictionFactory(name="Bend", state="OR", slug="bend-or")  # no evidence: not in the table
+    page = client.get("/?kind=city").content.decode()
+    [csv_link] = re.findall(r'href="(/api/jurisdictions/\?[^"]*format=csv)"', page)
+    response = client.get(unescape(csv_link))
+    rows = b"".join(response.streaming_content).decode().strip().splitlines()
+    assert len(rows) == 2 and "salem-or" in rows[1]  # the header and Salem, not Bend
