@@ -42,6 +42,7 @@ class Timeline:
     dated: int
     undated: list = field(default_factory=list)  # facts with neither their own nor a reported date
     truncated: bool = False
+    items: list = field(default_factory=list)  # the dated facts, newest first: the figure as text
 
 
 def fact_url(fact, kind: str) -> str:
@@ -137,7 +138,9 @@ def timeline(facts: dict[str, list], *, lanes_by_jurisdiction: bool = False, hei
             else:
                 items.append(item)
     truncated = any(len(rows) >= TIMELINE_LIMIT for rows in facts.values())
-    return Timeline(charts.timeline_figure(items, height=height), len(items), undated, truncated)
+    figure = charts.timeline_figure(items, height=height)
+    newest_first = sorted(items, key=lambda item: item.on, reverse=True)
+    return Timeline(figure, len(items), undated, truncated, newest_first)
 
 
 def review_counts() -> dict[str, int]:

@@ -501,6 +501,18 @@ def test_timeline_filters_change_the_markers(client, world, query, expected):
     assert found == expected
 
 
+def test_the_timeline_has_its_facts_as_a_table_for_screen_readers(client, world):
+    """The figure's text equivalent: every marker's fact, with its date and source, in a table
+    (newest first), following the same filters."""
+    page = client.get("/timeline/?jurisdiction=madison-wi").content.decode()
+    table = page.split('class="timeline-text"', 1)[1].split("</details>", 1)[0]
+    texts = [p["text"] for p in timeline_points(client.get("/timeline/?jurisdiction=madison-wi"))]
+    drawn = {words for words in FACT_WORDS if any(words in text for text in texts)}
+    assert {words for words in FACT_WORDS if words in table} == drawn
+    days = re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)">', table)
+    assert days and days == sorted(days, reverse=True)
+
+
 FACT_WORDS = [
     "We will not hold",
     "The jail will honor",
@@ -626,8 +638,8 @@ def assert_no_markup_but_ours(page: str) -> None:
     ("url", "as_text"),
     [
         ("/", True),
-        ("/timeline/", False),  # dated facts are only in the figure (see below)
-        ("/timeline/?lanes=jurisdiction", False),
+        ("/timeline/", True),  # in the figure (see below) and in its table, as text
+        ("/timeline/?lanes=jurisdiction", True),
         ("/jurisdictions/evil-wi/", True),
         ("/statements/", True),
         ("/articles/{article}/", True),
