@@ -133,7 +133,7 @@ FOR_CUES = (
     ),
     # removing criminals: "the worst of the worst", "taking violent criminals off our streets"
     (
-        r"\bworst\s+of\s+the\s+worst\b|\b(?:remov\w+|tak\w+|get\w*)\s+(?:\w+\s+){0,2}?criminal"
+        r"\bworst\s+of\s+the\s+worst\b|\b(?:remov\w+|tak\w+|took|get\w*|got)\s+(?:\w+\s+){0,2}?criminal"
         r"(?:s|\s+(?:illegal\s+)?aliens?|\s+noncitizens?)?\s+(?:off|out\s+of|from)\b",
         2,
     ),

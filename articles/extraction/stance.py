@@ -441,12 +441,26 @@ def _office(ctx: _Context, speaker: Speaker) -> str | None:
     return None
 
 
+def _enforcement(speaker: Speaker) -> bool:
+    """ICE, DHS and other federal enforcement: not a judge, not a member of Congress."""
+    return (
+        speaker.level == "federal"
+        and not _ENFORCEMENT_ROLE.search(speaker.role)
+        and not _LEGISLATOR_ROLE.search(speaker.role)
+    )
+
+
 def speaker_side(ctx: _Context, speaker: Speaker) -> str | None:
-    """The speaker's side in this article (see the module docstring), or None."""
+    """The speaker's side in this article (see the module docstring), or None. What federal
+    enforcement is reported to have said is never read as against cooperation: "some jails no
+    longer hold inmates for ICE" in an ICE director's words is a complaint about others."""
+    reported = _reported(ctx, speaker)
+    if reported == AGAINST and _enforcement(speaker):
+        reported = None
     return (
         _noun_framed(ctx, speaker)
         or _framed(ctx, speaker)
-        or _reported(ctx, speaker)
+        or reported
         or _identity(ctx, speaker)
         or _introduced_after(ctx, speaker)
         or _actor(ctx, speaker)
@@ -490,8 +504,8 @@ def assign_stances(
     by_key = {s.key: s for s in speakers}
     sides = {key: speaker_side(ctx, speaker) for key, speaker in by_key.items()}
     for key, speaker in by_key.items():
-        enforcement = speaker.level == "federal" and not _ENFORCEMENT_ROLE.search(speaker.role)
-        if ctx.raid_story and enforcement and sides[key] == FOR and not _framed(ctx, speaker):
+        enforcement = _enforcement(speaker) and sides[key] == FOR
+        if ctx.raid_story and enforcement and not _framed(ctx, speaker):
             sides[key] = _RAID_FACTS  # decided per statement, from its paragraph
     out: list[StatementCandidate] = []
     for statement in statements:

@@ -107,7 +107,9 @@ def _headline_placed(text: str, policies: list[PolicyCandidate]) -> list[PolicyC
     body = [p for p in policies if p.start > first_line and p.status != "proposed"]
     placed = []
     for policy in policies:
-        if policy.start < first_line:
+        # "Hennepin, Ramsey sheriffs stop ...": a county the headline names is its own decider
+        named = policy.place.kind == "county" and policy.place.name.split()[0] in text[:first_line]
+        if policy.start < first_line and not named:
             same = next((p for p in body if set(p.indicators) & set(policy.indicators)), None)
             if same is not None and same.place != policy.place:
                 policy = replace(policy, place=same.place)

@@ -29,6 +29,13 @@ _SIMILAR = re.compile(
     r"(?P<noun>agreement|contract|deal|program|partnership|ordinance|policy|resolution|law|order)\b",
     re.IGNORECASE,
 )
+# "The sheriff withdrew from the agreement two weeks later": ending the one just reported.
+_ENDED_IT = re.compile(
+    r"\b(?:withdr[ae]w\s+from|pulled\s+(?:\w+\s+)?out\s+of|backed\s+out\s+of|ended|terminated"
+    r"|cancel+ed|scrapped|dropped|quit|exited|opted\s+out\s+of)\s+(?:the|its|that|their|this)\s+"
+    r"(?:\w+\s+)?(?P<noun>agreement|contract|program|partnership|deal)\b",
+    re.IGNORECASE,
+)
 _AGREEMENT_NOUNS = ("agreement", "contract", "deal", "program", "partnership")
 _AGREEMENT_KINDS = ("agreement_287g", "jail_contract")
 
@@ -49,7 +56,7 @@ def pointed_back(
     similar = None if m else _SIMILAR.search(text, start, end)
     cue = m or similar
     if cue is None:
-        return []
+        return _ended_it(text, start, end, places, decided)
     named = [p for p in places.starting_in(start, cue.start()) if p.place.kind != "state"]
     if not named:
         return []
@@ -92,3 +99,35 @@ def pointed_back(
             )
         )
     return out
+
+
+def _ended_it(
+    text: str,
+    start: int,
+    end: int,
+    places: SpanIndex[PlaceMention],
+    decided: list[PolicyCandidate],
+) -> list[PolicyCandidate]:
+    """ "The sheriff withdrew from the agreement": the latest agreement or contract reported,
+    ended by the place named before those words, else by the place that made it."""
+    cue = _ENDED_IT.search(text, start, end)
+    agreements = [p for p in decided if p.kind in _AGREEMENT_KINDS]
+    if cue is None or not agreements:
+        return []
+    model = agreements[-1]
+    named = [p.place for p in places.starting_in(start, cue.start()) if p.place.kind != "state"]
+    indicators = tuple(dict.fromkeys((i, "limits") for i, _ in model.indicators))
+    return [
+        replace(
+            model,
+            start=start,
+            end=end,
+            summary=" ".join(text[start:end].split())[:300],
+            indicators=indicators,
+            place=place,
+            status=trigger_status(text, start, end, cue),
+            effective_on=None,
+            ends_on=None,
+        )
+        for place in dict.fromkeys(named or [model.place])
+    ]

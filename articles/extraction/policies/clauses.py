@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while)\s+")
+CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while)|\s+but(?!\s+also\b))\s+")
 
 
 def start_of_clause(text: str, sentence_start: int, position: int) -> int:

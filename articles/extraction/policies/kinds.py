@@ -16,6 +16,9 @@ def policy_kind(text: str, sentence_start: int, trigger: Trigger, place: Place) 
     a "law" is a state law when the place is a state, else a local ordinance."""
     clause_start = start_of_clause(text, sentence_start, trigger.start)
     instrument = _nearest_instrument(text, clause_start, trigger.start)
+    under = _UNDER.match(text, sentence_start)
+    if not instrument and under:  # "Under the new law, no sheriff may ...": the whole sentence
+        instrument = _nearest_instrument(text, under.start(1), under.end())
     if instrument:
         kind = instrument[1]
     elif trigger.rule.strong:
@@ -58,4 +61,8 @@ def instrument_start(text: str, sentence_start: int, m: re.Match[str]) -> int:
     return found[0] if found else m.start()
 
 
+_UNDER = re.compile(
+    r"\W*Under\s+(?:the|this|that|its|their|a|an)\s+(?:new\s+)?((?:executive\s+)?\w+)\s*,",
+    re.IGNORECASE,
+)
 _POLICE = r"\b(?:police|sheriff\w*|law\s+enforcement|officers|deputies|jails?)\b"

@@ -139,6 +139,13 @@ def places_for(article: Article, start: int, end: int, trigger: Trigger) -> list
         return [article.last_place]  # "Under the new law, police may not ..."
     earlier = list(places.starting_in(start - _CARRY_OVER_CHARS, start))
     earlier = [p for p in earlier if not _bystander(text, p)] or earlier
+    # "MONTPELIER, Vt. – The governor signed ...": a town named only in the dateline is where
+    # the story was filed; with nothing else named, the state it is in decides.
+    filed = [p for p in earlier if _is_dateline(text, p) and article.counts[p.place] == 1]
+    if filed and len(filed) == len(earlier):
+        state = state_by_code(filed[-1].place.state) if filed[-1].place.kind != "state" else None
+        return [state or filed[-1].place]
+    earlier = [p for p in earlier if p not in filed]
     kind = _KIND_WORD.search(lead)
     if kind:  # "The county jail lets ICE ...": the county just named
         wanted = "county" if kind[0].lower() in ("county", "sheriff") else "city"
@@ -167,7 +174,8 @@ _ANAPHORA = re.compile(
     re.IGNORECASE,
 )
 _CLASS_AFTER = re.compile(
-    r"\s+(?:cities|counties|towns|townships|municipalities|jurisdictions|localities|communities"
+    r"\s+(?:cities|counties|parishes|boroughs|towns|townships|municipalities|jurisdictions"
+    r"|localities|communities"
     r"|sheriffs|jails|police\s+(?:departments|chiefs)|mayors|school\s+districts)\b"
     # "Oregon county cuts ties with ICE": one unnamed place of the state, not the state
     r"|\s+(?-i:county|city|town|sheriff|jail|village|township|school\s+district)\b",
@@ -219,7 +227,9 @@ def _bystander(text: str, mention: PlaceMention) -> bool:
     "Yuba County, north of Sacramento": a town named as where a building, a court or a
     legislature is, or as a reference point; the county, state or whoever runs it decides."""
     window = max(0, mention.start - 80)
-    if mention.place.kind == "city" and _JAIL_IN.search(text, window, mention.start):
+    if mention.place.kind == "city" and (
+        _JAIL_IN.search(text, window, mention.start) or _FACILITY_NAMED.match(text, mention.end)
+    ):
         return True
     if _HOMETOWN.search(text, window, mention.start):
         return True  # "State Rep. Ana Ruiz of Provo has filed a bill": where she is from
@@ -246,9 +256,16 @@ _DESCRIBED_BY = re.compile(
 )
 
 
+# A town in a facility's name: "the Anchorage Correctional Complex" is not Anchorage's.
+_FACILITY_NAMED = re.compile(
+    r"\s+(?:(?:Regional|Federal|Adult|County|City|Municipal|Area)\s+)?(?:Correctional|Corrections"
+    r"|Detention|Processing|Justice|Immigration)\s+(?:Center|Complex|Facility|Institution|Centre)\b"
+)
+
+
 _REFERENCE = re.compile(
-    r"\b(?:near|outside(?:\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of|miles\s+from)"
-    r"\s+(?:the\s+)?$",
+    r"\b(?:near|outside(?:\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of|miles\s+from"
+    r"|(?:based|headquartered)\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -65,7 +65,8 @@ _RULES = (
         "detainers", "limits", "law_enforcement_policy",
     ),
     _Rule(
-        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|held|holding|detain|detained|jail|jailed)\b"
+        rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|held|holding|detain|detained|detaining|jail|jailed"
+        r"|jailing)\b"
         r"[^.;]{0,80}?"
         rf"(?:(?:without|unless)\b[^.;]{{0,50}}?\bwarrant|\bfor\s+{_ICE}"
         rf"|\bon\s+(?:{_ICE}\s+)?(?:detainers?|holds?)\b"
@@ -251,8 +252,15 @@ _RULES = (
     ),
     _Rule(  # "resumed honoring detainers", "began holding people for ICE again"
         r"\b(?:resum\w*|began|begin\w*|start\w*|restor\w*)\s+(?:honou?ring|holding|complying)\b"
+        # "began holding ICE detainees": people in ICE's custody, a jail contract's business
+        r"(?!\s+(?:ICE\s+|immigration\s+|federal\s+)?detainees)"
         r"[^.;]{0,60}?\b(?:detainers?|ICE|immigration)",
         "detainers", "cooperates", "law_enforcement_policy",
+    ),
+    _Rule(  # "would release people who are free to go, even when ICE has lodged a detainer"
+        r"\b(?:will|would|to|must|shall)\s+(?:\w+\s+)?releas\w*\s+(?:[\w,'’]+\s+){0,8}?(?:even\s+(?:when|if)"
+        r"|regardless\s+of\s+whether|despite)\b[^.;]{0,60}?\bdetainers?\b",
+        "detainers", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "no longer holds inmates past their release date", "refuses to hold people past"
         rf"\b{_NOT}\s+(?:\w+\s+){{0,2}}?(?:hold|holds|keep|keeps)\s+(?:\w+\s+){{0,2}}?(?:inmates|"
@@ -307,6 +315,14 @@ _RULES = (
         r"|\blimit\w*\s+when\s+[^.;]{0,80}?\bmay\s+hold\b",
         "detainers", "limits", "law_enforcement_policy",
     ),
+    _Rule(  # "a law that makes it a state crime to be in Iowa without legal status"
+        r"\b(?:make|makes|made|making)\s+(?:it\s+)?(?:a\s+)?(?:state\s+)?crime\s+(?:to\s+be|for\s+"
+        r"(?:\w+\s+){1,3}?to\s+(?:be|enter|remain))\b[^.;]{0,60}?\b(?:without\s+(?:legal\s+)?"
+        r"(?:immigration\s+)?(?:status|permission|authoriz\w+)|illegally|unlawfully)"
+        r"|\b(?:illegal|unlawful)\s+(?:entry|re-?entry|presence)\s+(?:into\s+the\s+state\s+)?a\s+state"
+        r"\s+crime\b",
+        "local_resources", "cooperates", "law", strong=True,
+    ),
     _Rule(  # "would have let state and local police arrest people suspected of ..."
         r"\b(?:let|lets|allow\w*|authoriz\w*|empower\w*|requir\w*)\s+(?:state\s+and\s+local\s+"
         r"|local\s+|state\s+)?(?:police|officers|law\s+enforcement|deputies|troopers)\s+(?:to\s+)?"
@@ -320,7 +336,9 @@ _RULES = (
         "jail_access", "limits", "jail_contract", strong=True,
     ),
     _Rule(  # "the county jail lets ICE officers interview inmates"
-        rf"(?<!not\s)\b(?:lets?|allow\w*|gives?|grant\w*)\s+{_ICE}\s+(?:agents\s+|officers\s+)?"
+        rf"(?<!not\s)\b(?:lets?|letting|allow\w*|gives?|giving|grant\w*)\s+"
+        rf"(?:{_ICE}|(?:its|their|the\s+agency['’]s|ICE['’]s)(?=\s+(?:agents|officers)))\s+"
+        r"(?:agents\s+|officers\s+)?"
         r"(?:to\s+)?(?:interview|question|access|into|pick\s+(?:\w+\s+){0,2}?up|take\s+custody"
         r"|use|work\s+(?:inside|in)\s+(?:the|its|their)\s+jails?|office\s+space|an?\s+office)\b"
         # "ICE officers will keep their office inside the county jail"
@@ -337,8 +355,14 @@ _RULES = (
         r"(?:its|their|an?|the)?\s*(?:own\s+)?287\s*\(g\)\s+(?:agreements?|program|partnership)",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
+    _Rule(  # "entered into an agreement with ICE to enforce immigration law": a 287(g)
+        rf"\b(?:sign\w*|enter\w*\s+into|join\w*|renew\w*)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?agreements?"
+        rf"\s+with\s+(?:the\s+)?(?:federal\s+government|{_ICE})\s+to\s+(?:help\s+)?enforce\s+"
+        r"(?:civil\s+|federal\s+)?immigration\s+laws?",
+        "agreement_287g", "cooperates", "agreement_287g", strong=True,
+    ),
     _Rule(  # "also take part in the federal program, known as 287(g)"
-        r"\b(?:take|takes|took|taking|participat\w+|enroll\w*)\s+(?:part\s+)?in\s+(?:the\s+)?"
+        r"\b(?:take|takes|took|taken|taking|participat\w+|enroll\w*)\s+(?:part\s+)?in\s+(?:the\s+)?"
         r"(?:federal\s+)?(?:program|287\s*\(g\))[^.;]{0,40}?(?:287\s*\(g\))?",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),
@@ -408,9 +432,12 @@ _RULES = (
         "jail_access", "limits", "law_enforcement_policy",
     ),
     _Rule(  # "will still notify ICE before releasing", "notify ICE before their release"
-        rf"(?<!not\s)(?<!stop\s)\b(?:notify|notifies|notified|notifying|tell|tells|alert\w*)\s+"
+        rf"(?<!not\s)(?<!stop\s)\b(?:notify|notifies|notified|notifying|tell|tells|telling|alert\w*)\s+"
         rf"(?:{_ICE}|the\s+agency)\s+(?:\w+\s+){{0,3}}?(?:before|of|about|when)\s+(?:\w+\s+){{0,3}}?"
-        r"(?:releas|book)",
+        r"(?:releas|book)"
+        # "keep telling ICE when an inmate it is interested in is about to be released"
+        rf"|(?<!not\s)(?<!stop\s)\b(?:notify\w*|notified|tell\w*|alert\w*)\s+{_ICE}\s+when\s+"
+        r"(?:an?\s+|the\s+)(?:inmate|prisoner|person|detainee)\b[^.;]{0,50}?\b(?:released|releases|freed)\b",
         "information_sharing", "cooperates", "law_enforcement_policy",
     ),
     _Rule(  # "checks the immigration status of everyone booked", "requires jails to check"

@@ -31,7 +31,7 @@ def trigger_status(text: str, start: int, end: int, m: re.Match[str]) -> str:
 _PROPOSED = re.compile(
     r"\b(?:propos\w*|pending|introduc\w+|consider\w*|plans?\s+to|planning\s+to"
     r"|expected\s+to|expects?\s+to|will\s+vote|set\s+to\s+vote|soon|call\w*\s+for"
-    r"|(?<!to\s)seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|advance"
+    r"|(?<!to\s)(?<!is\s)(?<!are\s)seek\w*|draft\w*|weigh\w*|debat\w+|died|failed|vetoed|advance"
     r"|aims?\s+to|intends?\s+to|is\s+to\s+vote|measure\s+that|not\s+come\s+up"
     r"|(?:bill|measure|proposal|ordinance)\s+(?:that|which)\s+would|would\s+have"
     r"|appl(?:y|ies|ying|ied)\s+(?:to\s+(?:join|enter|sign|become|take\s+part)|for)"

@@ -182,7 +182,8 @@ def _negated_inside(words: str) -> bool:
 _NEGATION_BEFORE = re.compile(
     # in the trigger's clause: "does not apply to the jail, which honors detainers" honors them
     r"\b(?:not|no\s+longer|never|refus\w*|declin\w*|stop\w*|end(?:s|ed|ing)?|won['’]t|\w+n['’]t)\b"
-    r"(?![^.;]*,\s+(?:which|who|where|and|but)\s)[^.;]*$",
+    # a "but" turns the clause: "does not have a 287(g) agreement but honors ICE detainers"
+    r"(?![^.;]*(?:,\s+(?:which|who|where|and|but)|\s+but)\s)[^.;]*$",
     re.IGNORECASE,
 )
 # A ban whose object is itself a limit, right before a limiting trigger: "prohibits towns from

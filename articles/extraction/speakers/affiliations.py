@@ -228,9 +228,17 @@ def _local_place(
     text: str, speaker: Speaker, index: SpanIndex[PlaceMention], counts: Counter
 ) -> Place | None:
     """The city or county a local official serves."""
-    if speaker.place is not None and speaker.place.kind != "state":
-        return speaker.place
     kind = _office_kind(speaker)
+    if speaker.place is not None and speaker.place.kind != "state":
+        if kind == "county" and speaker.place.kind == "city":
+            # "In Anoka County, north of Minneapolis, Sheriff Ana Ruiz": the town before the
+            # title is a reference point; a sheriff serves the county named just before it.
+            at = _intro(speaker)
+            lo = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at))
+            county = [m for m in index.starting_in(lo + 1, at) if m.place.kind == "county"]
+            if county and county[-1].place.state == speaker.place.state:
+                return county[-1].place
+        return speaker.place
     kinds = ("city", "county", "federal_district") if kind == "local" else (kind,)
     if kind == "city":
         kinds = ("city", "federal_district")

@@ -735,3 +735,106 @@ def test_endorsing_is_not_ending_and_a_name_is_not_a_ban():
     text = "Dane County commissioners endorsed the jail contract with ICE to hold detainees."
     assert [p.indicators for p in policies(text)] == [(("jail_access", "cooperates"),)]
     assert policies("Barbara Ruiz from Denver said ICE should hold people on detainers.") == []
+
+
+def test_standing_practices_and_a_state_crime_law():
+    cases = {
+        # "taken part" and a clause turned by "but" (no comma)
+        "The Dane County Sheriff's Office has taken part in the 287(g) program since 2011.": (
+            "agreement_287g",
+            "cooperates",
+        ),
+        "The Dane County jail does not have a 287(g) agreement but honors ICE detainers.": (
+            "detainers",
+            "cooperates",
+        ),
+        "A judge blocked Texas from enforcing a law that would have made it a crime to be in the "
+        "state without legal immigration status.": ("local_resources", "cooperates"),
+        "Dane County will keep telling ICE when an inmate it wants is about to be released.": (
+            "information_sharing",
+            "cooperates",
+        ),
+        "Dane County will keep letting its agents interview inmates in the jail.": (
+            "jail_access",
+            "cooperates",
+        ),
+        "The Dane County sheriff said the jail would release people who are free to go, even "
+        "when ICE has lodged a detainer.": ("detainers", "limits"),
+        "The Dane County sheriff will stop jailing people on immigration holds alone.": (
+            "detainers",
+            "limits",
+        ),
+    }
+    for text, effect in cases.items():
+        found = policies(text)
+        assert [p.indicators for p in found] == [(effect,)], text
+    [blocked] = policies(next(t for t in cases if "blocked" in t))
+    assert (blocked.place.slug, blocked.kind, blocked.status) == ("texas", "state_law", "blocked")
+
+
+def test_holding_ice_detainees_is_a_jail_contract_not_detainers():
+    text = "Dane County began holding ICE detainees this year."
+    assert [p.indicators for p in policies(text)] == [(("jail_access", "cooperates"),)]
+
+
+def test_an_agreement_to_enforce_immigration_law_under_a_new_law():
+    text = (
+        "Under the new law, no sheriff in Texas may enter into an agreement with the federal "
+        "government to enforce civil immigration law."
+    )
+    [policy] = policies(text)
+    assert (policy.kind, policy.indicators) == ("state_law", (("agreement_287g", "limits"),))
+
+
+def test_withdrawing_from_the_agreement_just_reported_ends_it():
+    text = (
+        "Dane County signed a 287(g) agreement in March. The sheriff withdrew from the "
+        "agreement two weeks later."
+    )
+    signed, ended = policies(text)
+    assert signed.indicators == (("agreement_287g", "cooperates"),)
+    assert ended.place.slug == "dane-county-wi"
+    assert ended.indicators == (("agreement_287g", "limits"),)
+
+
+def test_a_town_only_in_the_dateline_or_a_facilitys_name_or_where_an_office_is_based():
+    places = {
+        **PLACES,
+        "Montpelier": Place("montpelier-vt", "Montpelier", "city", "VT", "geonames:5238685"),
+        "St. Albans": Place("saint-albans-vt", "St. Albans", "city", "VT", "geonames:5240509"),
+        "Franklin County": Place("franklin-county-vt", "Franklin County", "county", "VT", "x"),
+    }
+    text = (
+        "Montpelier, Vt. – The governor held a ceremony.\n\nThe law also bars officials "
+        "from sharing information about a person's immigration status with ICE."
+    )
+    [policy] = find_policies(text, mentions_of(text, places), PUBLISHED)
+    assert policy.place.slug == "vermont"
+    text = "The Franklin County Sheriff's Office, based in St. Albans, signed a 287(g) agreement."
+    assert [p.place.slug for p in find_policies(text, mentions_of(text, places), PUBLISHED)] == [
+        "franklin-county-vt"
+    ]
+    text = (
+        "Those arrested went to the Boise Correctional Center, where Texas holds ICE detainees "
+        "under an intergovernmental service agreement."
+    )
+    assert {p.place.slug for p in policies(text)} == {"texas"}
+
+
+def test_a_county_the_headline_names_decides_for_itself():
+    text = (
+        "Dane, Ramsey sheriffs stop jailing people on immigration holds alone\n\n"
+        "Ramsey County Sheriff Ana Ruiz said her jail would release people who are free to go, "
+        "even when ICE has lodged a detainer."
+    )
+    places = {
+        "Dane": PLACES["Dane County"],
+        "Ramsey County": Place("ramsey-county-mn", "Ramsey County", "county", "MN", "fips:27123"),
+    }
+    found = find_policies(text, mentions_of(text, places), PUBLISHED)
+    assert [p.place.slug for p in found] == ["dane-county-wi", "ramsey-county-mn"]
+
+
+def test_a_person_ice_is_seeking_does_not_make_a_proposal():
+    text = "Texas will continue to tell ICE when a person it is seeking is about to be released."
+    assert [p.status for p in policies(text)] == ["in_force"]

@@ -336,3 +336,10 @@ def test_said_then_a_lower_case_role_then_the_name():
     text = "“It was overdue,” said coalition director Ana Beltrana. Beltrana left."
     speaker = by_key(find_speakers(text, []), "ana-beltrana")
     assert speaker.role == "coalition director"
+
+
+def test_a_sheriff_after_a_reference_town_serves_the_county_named_before_it():
+    text = "In Pima County, north of Tucson, Sheriff Dale Ortiz said his jail would not change."
+    mentions = [mention(text, "Pima County", PIMA), mention(text, "Tucson", TUCSON)]
+    cast = place_speakers(text, find_speakers(text, mentions), mentions)
+    assert by_key(cast, "dale-ortiz").place == PIMA

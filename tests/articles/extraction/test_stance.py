@@ -241,3 +241,15 @@ def test_working_with_ice_more_closely_and_another_places_sheriff():
         replace(_policy(body, "In nearby Boise, the sheriff ended", "limits"), place=boise),
     ]
     assert _stances(body, [stone], policies) == [FOR]
+
+
+def test_what_ice_is_reported_to_say_about_jails_that_release_is_no_argument_against():
+    body = (
+        "ICE arrested 31 people in a five-day operation. Director Vin Hale said the operation "
+        "needed more officers because some jails no longer hold inmates for ICE.\n"
+        "“This operation took 31 convicted criminals off the streets,” Hale said.\n"
+        "“Our officers have to go find that person at a home,” Hale said."
+    )
+    hale = _person(body, "Vin Hale", "Director", "federal")
+    hale = replace(hale, affiliation="U.S. Immigration and Customs Enforcement")
+    assert _stances(body, [hale], []) == [FOR, FOR]
