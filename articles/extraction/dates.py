@@ -233,11 +233,14 @@ def _tense(text: str, m: re.Match[str]) -> str | None:
             return "future"
         if _PAST_CUE.search(window):
             return "past"
-    sentence = text[start:end]
+    # the sentence's own words: a quotation's tense ("we are not going to ...," she said on
+    # Wednesday) is the speaker's, not the day's
+    sentence = _QUOTED.sub(" ", text[start:end])
     future, past = bool(_FUTURE_CUE.search(sentence)), bool(_PAST_CUE.search(sentence))
     return "future" if future and not past else "past" if past and not future else None
 
 
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
 _FINDERS = (_absolute, _month_level, _year_level, _relative, _weekdays)
 
 

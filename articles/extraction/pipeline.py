@@ -68,11 +68,16 @@ def place_local_officials(cast: list[Speaker], mentions: list[PlaceMention]) -> 
 
 
 def date_statements(
-    body: str, statements: list[StatementCandidate], published: dt.date | None
+    body: str,
+    statements: list[StatementCandidate],
+    published: dt.date | None,
+    cast: list[Speaker] | None = None,
 ) -> list[StatementCandidate]:
     """A statement is dated by the words that attribute it ("said Thursday", "In a statement
     Friday night, ..."), never by a date inside the quotation; a quotation that goes on with
-    the same speaker's words in the same paragraph takes their date. Without such words it is
+    the same speaker's words in the same paragraph takes their date, and so does one right after
+    the speaker's reported speech ("Sheriff Ana Ruiz said Friday that ... ¶ “...,” Ruiz said.").
+    Without such words it is
     dated by the publication date, and ``date_source`` says so ("published"): the day the words
     were reported, which is the day they were said only as far as the article goes."""
     quotes = SpanIndex(Interval(s, e) for s, e in quoted_spans(body))
@@ -84,6 +89,12 @@ def date_statements(
         mention = dates.said_mention(body, s.start, s.end, published, quotes)
         if mention is not None:
             first, _, precision = dates.period(mention)
+            dated.append(replace(s, said_on=first, date_precision=precision, date_source="text"))
+            continue
+        speaker = next((c for c in cast or () if c.key == s.speaker_key), None)
+        reported = _reported_day(body, s, speaker, published, quotes) if speaker else None
+        if reported is not None:
+            first, _, precision = dates.period(reported)
             dated.append(replace(s, said_on=first, date_precision=precision, date_source="text"))
             continue
         earlier = _continued(body, s, dated)
@@ -103,6 +114,54 @@ def date_statements(
         else:
             dated.append(s)
     return dated
+
+
+_SPEECH_DAY = re.compile(
+    r"\s+(?:(?:to\s+)?(?:reporters|the\s+\w+|an?\s+\w+)\s+|in\s+an?\s+(?:\w+\s+)?(?:statement|interview"
+    r"|email|news\s+conference)\s+|on\s+)?"
+)
+_SPEECH_AFTER = re.compile(r"[^.!?\n]{0,80}?\b(?:said|says|told|announced|wrote|testified)\b")
+
+
+def _reported_day(
+    body: str,
+    statement: StatementCandidate,
+    speaker: Speaker,
+    published: dt.date | None,
+    quotes: SpanIndex,
+) -> dates.DateMention | None:
+    """The day of the speaker's reported speech in the sentence right before the quotation's
+    (its paragraph's first sentence, else the last one of the paragraph before), when that
+    sentence has the speaker say something on a named day."""
+    lo, _ = dates.sentence_bounds(body, statement.start, statement.end)
+    last = len(body[:lo].rstrip()) - 1  # the last character of the sentence before
+    if last < 0:
+        return None
+    before_lo, before_hi = dates.sentence_bounds(body, last, last + 1)
+    if before_hi <= before_lo or quotes.containing(before_lo):
+        return None
+    names = [
+        (a, b)
+        for a, b in speaker.mentions
+        if before_lo <= a < before_hi and not quotes.containing(a)
+    ]
+    speech = _SPEECH_AFTER.match(body, names[0][1]) if names else None
+    if speech is None:
+        return None
+    # the day right after the verb: "said Friday", "told reporters Monday", "said in a
+    # statement Friday night", not "said the county joined in 2019"
+    day = _SPEECH_DAY.match(body, speech.end())
+    if day is None:
+        return None
+    found = [
+        m
+        for m in dates.dates_between(body, before_lo, before_hi, published)
+        if m.value is not None
+        and m.precision == "day"
+        and before_lo + m.start == day.end()
+        and (published is None or m.value <= published)
+    ]
+    return found[0] if found else None
 
 
 def _continued(
@@ -142,7 +201,7 @@ def extract(body: str, *, published: dt.date | None = None) -> Extraction:
         body=body,
         places=mentions,
         speakers=cast,
-        statements=date_statements(body, statements, published),
+        statements=date_statements(body, statements, published, cast),
         events=found_events,
         policies=found_policies,
         declarations=declared,

@@ -122,3 +122,30 @@ def test_a_federal_speakers_statement_belongs_to_no_place():
     body = "ICE raided a plant in Tucson. “We enforce the law,” ICE said in a statement."
     [statement] = extract(body).statements
     assert (statement.speaker_key, statement.place) == ("ice", None)
+
+
+def test_a_quotation_after_the_speakers_reported_speech_takes_its_day():
+    body = (
+        "Yuma County Sheriff Dana Cole said Friday that the jail's work with ICE would go on.\n\n"
+        "“Our program was here before this law,” Cole said.\n\n"
+        "Cole said the county joined in 2019.\n\n"
+        "“It works,” Cole said."
+    )
+    cole = Speaker(
+        "dana-cole",
+        "Dana Cole",
+        "person",
+        role="Sheriff",
+        mentions=[(m, m + 4) for m in range(len(body)) if body.startswith("Cole", m)],
+    )
+    first, second = _statement(body, "Our program"), _statement(body, "It works")
+    dated = date_statements(body, [first, second], dt.date(2024, 6, 29), [cole])
+    assert (dated[0].said_on, dated[0].date_source) == (dt.date(2024, 6, 28), "text")
+    # "joined in 2019" is what the county did, not the day it was said
+    assert (dated[1].said_on, dated[1].date_source) == (dt.date(2024, 6, 29), "published")
+
+
+def test_the_day_of_a_quote_is_read_from_the_attribution_not_the_quotes_tense():
+    body = "“We are not going to apologize,” Cole said outside City Hall on Wednesday."
+    [dated] = date_statements(body, [_statement(body, "We are")], dt.date(2025, 6, 19))
+    assert dated.said_on == dt.date(2025, 6, 18)
