@@ -38,7 +38,8 @@ _COUNT_BEFORE_PLACE = re.compile(
 # same clause names after a preposition.
 _ARREST_VERB_COUNT = re.compile(
     rf"\b(?:arrest(?:s|ed|ing)?|apprehend(?:s|ed|ing)?|detain(?:s|ed|ing)?|round(?:s|ed)? up"
-    r"|pick(?:s|ed)? up|t(?:ook|akes?|aking) into custody)"
+    r"|pick(?:s|ed)? up|t(?:ook|akes?|aking) into custody|handcuff(?:s|ed|ing)?"
+    r"|t(?:ook|akes?|aking|aken) custody of)"
     rf"\s+{COUNT}(?:\s+{ADJECTIVES}{PEOPLE}\b|(?=\s+(?:in|at)\s))",
     re.IGNORECASE,
 )
@@ -46,9 +47,15 @@ _ARREST_VERB_COUNT = re.compile(
 _MADE_ARRESTS = re.compile(
     rf"\bmade\s+{COUNT}\s+(?:of\s+(?:the|those)\s+)?arrests\b", re.IGNORECASE
 )
+# "one of 12 people ICE officers arrested in east Las Vegas": the whole count, at that place
+_ONE_OF = re.compile(
+    rf"\bone\s+of\s+(?:the\s+)?{COUNT}\s+{ADJECTIVES}{PEOPLE}\s+(?:who\s+were\s+|(?:that|whom)\s+)?"
+    r"(?:[\w.]+\s+){0,3}?(?:arrested|detained|apprehended|picked\s+up)\b",
+    re.IGNORECASE,
+)
 _ARRESTS_OF = re.compile(rf"\barrests?\s+of\s+{COUNT}\s+{ADJECTIVES}{PEOPLE}\b", re.I)
 _CLAUSE_TO_PLACE = re.compile(
-    r"^[^.;:“”\"]{0,80}?\b(?:in|at|across|near|throughout|around|outside)\s+(?:the\s+)?"
+    r"^[^.;:“”\"]{0,80}?\b(?:in|at|across|near|throughout|around|outside|from)\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|greater|rural|"
     r"suburban|downtown)\s+)?$",
     re.IGNORECASE,
@@ -128,6 +135,7 @@ def arrests(
         *_ARREST_VERB_COUNT.finditer(text),
         *_MADE_ARRESTS.finditer(text),
         *_ARRESTS_OF.finditer(text),
+        *_ONE_OF.finditer(text),
     ]
     for m in sorted(verb_counts, key=lambda m: m.start()):
         num = m["num"]
@@ -138,6 +146,8 @@ def arrests(
             where = _WHERE_BEFORE.search(text, start, m.start())
             before = places.last_before(where.start(), limit=40) if where else None
             mention = before if before and before.end == where.start() else None
+        if mention is None and _THIS_TOWN.search(text, start, sentence_end):
+            mention = _dateline(text, places)  # "POSTVILLE, Iowa — ... in this small town"
         count = parse_count(num) if num else None
         if count is not None and more is not None:
             extra = parse_count(more["num"])
@@ -150,6 +160,23 @@ def arrests(
         found.setdefault((start, count, place.slug if place else ""), event)
     events = sorted(found.values(), key=lambda e: e.start)
     return [replace(e, parent=parent_operation(text, e.start, operations)) for e in events]
+
+
+# "a plant in this small northeast Iowa town": the town the story is filed from
+_THIS_TOWN = re.compile(
+    r"\bin\s+this\s+(?:[\w-]+\s+){0,4}?(?:town|city|village|community|borough|county)\b",
+    re.IGNORECASE,
+)
+_DATELINE_TAIL = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+\([\w. ]+\))?\s*[—–-]")
+
+
+def _dateline(text: str, places: SpanIndex[PlaceMention]) -> PlaceMention | None:
+    """The city or county a paragraph opens with before a dash: "POSTVILLE, Iowa (AP) —"."""
+    for mention in places.items:
+        opens = mention.start == 0 or text[mention.start - 1] == "\n"
+        if opens and mention.place.kind != "state" and _DATELINE_TAIL.match(text, mention.end):
+            return mention
+    return None
 
 
 def _single_place(
@@ -202,9 +229,16 @@ def _place_in_clause(
     gap = text[position : mention.start]
     if _NUMBER_IN_GAP.search(gap):
         return None  # "68 workers in Castalia and 46 in Sandusky": another count's place
-    if _CLAUSE_TO_PLACE.search(gap) and is_place_itself(text, mention):
+    # "took custody of 9 inmates from the Benton County Jail": a county's own jail is the county
+    own_jail = mention.place.kind == "county" and _COUNTY_JAIL_AFTER.match(text, mention.end)
+    if _CLAUSE_TO_PLACE.search(gap) and (is_place_itself(text, mention) or own_jail):
         return mention
     return None
+
+
+_COUNTY_JAIL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:jail|Jail|Detention\s+Center|Correctional\s+Facility)\b"
+)
 
 
 def _is_tally(text: str, m: re.Match[str], sentence_start: int, date_spans: SpanIndex) -> bool:
@@ -230,7 +264,14 @@ def _is_arrest_count(
         return False
     if m["noun"] or m["passive"]:
         return True
+    if parse_count(m["num"]) == 1 and _THINGS_INCLUDING.search(text, sentence_start, m.start()):
+        return False  # "plants in six states, including one in Marshalltown": a plant
     return not is_year(m["num"]) and bool(_LIST_SEPARATOR.search(text, sentence_start, m.start()))
+
+
+_THINGS_INCLUDING = re.compile(
+    rf"\b(?!{PEOPLE}\b)[a-z]+s\s*,?\s+(?:including|among\s+them)\s+$", re.IGNORECASE
+)
 
 
 def _arrest_note(m: re.Match[str]) -> str:

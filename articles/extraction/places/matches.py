@@ -21,6 +21,7 @@ class Match:
     dateline: bool = False
     locative: bool = False  # after "in", "near", "and"...: where a small town's name stands
     listed: bool = False  # an item of a list of places ("Tacoma, 27; Yakima, 22")
+    titled: bool = False  # named as a municipality: "the City of Lebanon", "Lebanon City Council"
 
 
 def word_before(text: str, start: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from articles.extraction.places.matches import Match
-from articles.extraction.places.words import COMMON_WORDS
+from articles.extraction.places.words import COMMON_WORDS, FOREIGN_CITIES
 from articles.extraction.types import Place
 
 # Bare cities below this population need a state in the text (named or implied) to count.
@@ -64,8 +64,13 @@ def resolve(match: Match, context: dict[str, list[int]], known: dict[str, Place]
     if candidates[0].kind == "county":
         return in_context[0] if in_context else None
     if match.surface in COMMON_WORDS:
-        # A foreign or common-word name counts as one item of a list of the context state's places.
-        return in_context[0] if match.listed and in_context else None
+        # A foreign or common-word name counts as one item of a list of the context state's
+        # places, as a municipality ("the City of Lebanon"), or, for a foreign city's name, where
+        # prose puts a town ("11 in Manchester" in an article about New Hampshire).
+        plausible = (
+            match.listed or match.titled or (match.locative and match.surface in FOREIGN_CITIES)
+        )
+        return in_context[0] if plausible and in_context else None
     biggest = candidates[0]  # candidates are sorted most populous first
     # A village in a context state does not beat a major city of the same name ("Atlanta"
     # in an article that also names Chicago is not Atlanta, Illinois).

@@ -52,6 +52,10 @@ def scan_matches(text: str) -> tuple[list[Match], set[str]]:
             )
             match.locative = match.listed or _is_locative(text, match.start, match.end)
             match.locative = match.locative or _is_place_adjective(text, match)
+            match.titled = bool(
+                _TITLED_BEFORE.search(text, max(0, match.start - 20), match.start)
+                or _TITLED_AFTER.match(text, match.end)
+            )
             matches.append(match)
             skip_to = match.end
         while i < len(tokens) and tokens[i][0] < skip_to:
@@ -117,6 +121,13 @@ def _is_place_adjective(text: str, match: Match) -> bool:
         _ARTICLE_BEFORE.search(text, max(0, match.start - 6), match.start)
         and _LOWER_NOUN_AFTER.match(text, match.end)
     )
+
+
+_TITLED_BEFORE = re.compile(r"\b(?:City|Town|Village|Borough|Township)\s+of\s+$")
+_TITLED_AFTER = re.compile(
+    r"\s+(?:City|Town)\s+(?:Council|Hall|Manager|Attorney)\b|\s+(?:Police\s+Department|Board\s+of"
+    r"\s+Aldermen|Board\s+of\s+Selectmen|Select\s+Board|Selectboard)\b"
+)
 
 
 def _is_locative(text: str, start: int, end: int) -> bool:

@@ -110,6 +110,13 @@ COMMON_WORDS = _words(
     "Christmas English Homeland Midway Harbor Centennial Westminster Odessa Hollywood Capitol "
     "Senate Supreme Marshal Sheriff Mayor Governor Border Customs Enforcement Operation"
 )
+# Foreign cities' names that are also US towns (of COMMON_WORDS): in an article about the state
+# that has one, "in Manchester" is that town; countries' names never are
+# (Not the famous capitals, nor Vancouver across the border: "in London" is London.)
+FOREIGN_CITIES = _words(
+    "Athens Florence Troy Sparta Venice Naples Milan Manchester Oxford Cambridge Hanover "
+    "Bethlehem Brunswick Odessa"
+)
 STATE_WORDS_AFTER_NEW_YORK = _words(
     "State state Gov Governor Legislature Assembly Senate lawmakers legislators legislature "
     "governor"

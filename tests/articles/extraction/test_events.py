@@ -455,3 +455,33 @@ def test_an_approximate_count_gives_way_to_a_close_exact_one():
         "Federal agents arrested 117 workers at a plant in Miami on Tuesday."
     )
     assert [(e.place.slug, e.count) for e in events(text)] == [("miami-fl", 117)]
+
+
+def test_custody_handcuffs_one_of_a_count_and_a_countys_own_jail():
+    cases = {
+        "ICE officers took custody of 9 inmates from the Cook County Jail last week.": (
+            9,
+            "cook-county-il",
+        ),
+        "Agents handcuffed 14 workers at a car wash in Austin.": (14, "austin-tx"),
+        "Her husband was one of 12 people ICE officers arrested in Denver in March.": (
+            12,
+            "denver-co",
+        ),
+    }
+    for text, (count, slug) in cases.items():
+        found = by_kind(events(text), "arrests")
+        assert [(e.count, e.place.slug) for e in found] == [(count, slug)], text
+
+
+def test_one_in_a_list_of_things_is_no_count_and_this_town_is_the_datelines():
+    text = (
+        "Agents arrested nearly 1,300 workers at meat plants in six states, including one in Omaha."
+    )
+    assert [(e.count, e.place) for e in by_kind(events(text), "arrests")] == []
+    text = (
+        "Omaha, Neb. (AP) — Federal agents swept through a plant in this small town on Monday "
+        "and arrested 389 workers on immigration violations."
+    )
+    found = by_kind(events(text), "arrests")
+    assert [(e.count, e.place.slug) for e in found] == [(389, "omaha-ne")]

@@ -424,3 +424,13 @@ def test_a_county_short_form_beats_a_big_city_of_a_state_the_text_never_names():
 def test_a_county_short_form_is_never_part_of_a_longer_name():
     text = "Salt Lake County Sheriff Ana Ruiz spoke. Agents arrested 16 people in Salt Lake City."
     assert slugs(text) == ["salt-lake-county-ut", "salt-lake-city-ut"]
+
+
+def test_a_foreign_citys_name_where_prose_puts_a_town_in_the_articles_state():
+    text = (
+        "ICE arrested 64 people in New Hampshire, including 19 in Nashua and 11 in Manchester. "
+        "The City of Lebanon adopted a policy."
+    )
+    assert slugs(text) == ["new-hampshire", "nashua-nh", "manchester-nh", "lebanon-nh"]
+    # a country's name is never a town by itself
+    assert "lebanon-nh" not in slugs("Workers from Lebanon spoke in Nashua, New Hampshire.")
