@@ -51,7 +51,7 @@ def article_create(
     article.full_clean(exclude=["sha256"])
     with transaction.atomic():
         article.save()
-        versions.data_changed()
+        versions.data_changed(places=())  # a new source: the lists; no place's page yet
     return article
 
 

@@ -3,6 +3,14 @@
 Everything stored for readers (answers, the map's data, counts, CSV downloads) is stored under
 the version it was made at, so a write makes all of it unreachable at once, in every process.
 
+A place's own pages (its page, its card, its API detail, its feed) are stored under a version of
+their own instead: the *structure* version and that place's version (``place_version``). A write
+that says which places' pages it changed (``data_changed(places=...)``: the domain works out the
+places, their layers and the places below them) bumps those places' versions and the data
+version, so Denver's page outlives a write to Atlanta; a write that does not say (an edit of a
+place's name, of an official, of an article) bumps the structure version too, and every stored
+answer goes.
+
 A write announces itself with ``data_changed()``, which bumps the version when the transaction
 that wrote commits (``transaction.on_commit``): never for a write that is rolled back (an admin
 form's validation, a failed import). A service that writes many rows (an article's facts, an
@@ -24,10 +32,11 @@ disk, so a Redis that was restarted comes back empty.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TypeVar
@@ -39,9 +48,37 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from sanctuary import cache as shared_cache
 
 VERSION_KEY = "sanctuary:data-version"
+STRUCTURE_KEY = "sanctuary:structure-version"
+PLACE_KEY = "sanctuary:place-version:{}"
 T = TypeVar("T")
-# The databases written inside ``one_change``; None outside one.
-_batch: ContextVar[list[str] | None] = ContextVar("data_changes", default=None)
+# What a write changed: every page (None), or only these places' own pages.
+Scope = frozenset[str] | None
+# The databases written inside ``one_change``, with their scopes; None outside one.
+_batch: ContextVar[list[tuple[str, Scope]] | None] = ContextVar("data_changes", default=None)
+
+
+def _clock() -> int:
+    return time.time_ns() // 1000
+
+
+def _current(keys: list[str]) -> dict[str, int]:
+    """The values of version keys, each started from the clock when missing (or evicted: the
+    clock is past every value the key held, so nothing stored under an old one is served)."""
+    found = cache.get_many(keys)
+    for key in keys:
+        if found.get(key) is None:
+            cache.add(key, _clock(), timeout=None)
+            found[key] = cache.get(key) or _clock()
+    return found
+
+
+def place_version(place: str) -> str | None:
+    """The version of one place's own pages (see the module docstring), or None while the
+    shared cache is down."""
+    _catch_up()
+    keys = [STRUCTURE_KEY, PLACE_KEY.format(place)]
+    found = _current(keys)
+    return f"s{found[keys[0]]}p{found[keys[1]]}" if shared_cache.reachable() else None
 
 
 def data_version() -> int | None:
@@ -51,24 +88,23 @@ def data_version() -> int | None:
     number it restarts from is larger than any it held before, so a payload cached under an old
     version can never be served again."""
     _catch_up()
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-        version = cache.get(VERSION_KEY) or time.time_ns() // 1000
+    version = _current([VERSION_KEY])[VERSION_KEY]
     return version if shared_cache.reachable() else None
 
 
-def data_changed(using: str = DEFAULT_DB_ALIAS) -> None:
+def data_changed(using: str = DEFAULT_DB_ALIAS, places: Iterable[str] | None = None) -> None:
     """Bump the version once the current transaction commits (at once outside a transaction), or
     once at the end of the enclosing ``one_change``. Called by every service that writes what
-    readers see."""
+    readers see. ``places``: the places whose own pages the write changed (their keys), when
+    the write knows them; None when any page may have changed."""
+    scope: Scope = None if places is None else frozenset(places)
     batch = _batch.get()
     if batch is not None:
-        batch.append(using)
+        batch.append((using, scope))
     elif connections[using].in_atomic_block:
-        transaction.on_commit(_bump, using=using)
+        transaction.on_commit(functools.partial(_bump, scope), using=using)
     else:
-        _bump()
+        _bump(scope)
 
 
 @contextmanager
@@ -85,17 +121,32 @@ def one_change() -> Iterator[None]:
         changed = _batch.get()
     finally:
         _batch.reset(token)
-    for using in dict.fromkeys(changed):
-        data_changed(using)
+    scopes: dict[str, Scope] = {}
+    for using, scope in changed:
+        if using not in scopes:
+            scopes[using] = scope
+        elif scopes[using] is None or scope is None:
+            scopes[using] = None
+        else:
+            scopes[using] = scopes[using] | scope
+    for using, scope in scopes.items():
+        data_changed(using, scope)
 
 
-def _bump() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet, or evicted: a fresh clock-based version invalidates
-        data_version()
+def _bump(scope: Scope = None) -> None:
+    keys = [STRUCTURE_KEY] if scope is None else [PLACE_KEY.format(p) for p in sorted(scope)]
+    for key in (VERSION_KEY, *keys):
+        _advance(key)
     if not shared_cache.reachable():
         _retry_in_background()
+
+
+def _advance(key: str) -> None:
+    """Change a version key's value (never back to one it held)."""
+    try:
+        cache.incr(key)
+    except ValueError:  # not set yet, or evicted: a fresh clock-based value invalidates
+        _current([key])
 
 
 def _catch_up(backend: BaseCache | None = None) -> None:
@@ -104,8 +155,10 @@ def _catch_up(backend: BaseCache | None = None) -> None:
     if shared_cache.outage_seen(backend) and shared_cache.reachable(backend):
         shared_cache.outage_handled(backend)
         # Gone (a restarted Redis is empty): the next version starts from the clock anyway.
-        with contextlib.suppress(ValueError):
-            backend.incr(VERSION_KEY)
+        # Writes made meanwhile said nothing of what they changed: every page goes.
+        for key in (VERSION_KEY, STRUCTURE_KEY):
+            with contextlib.suppress(ValueError):
+                backend.incr(key)
 
 
 _retrying = threading.Lock()

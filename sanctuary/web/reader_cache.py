@@ -8,8 +8,10 @@ stores such a response, as bytes and headers, in the shared cache under the data
 API, the same ``Accept`` header) from there, before sessions, authentication, URL routing and
 the view run. Every committed write bumps the version (``versions.data_changed``, called by the one
 service behind each write), so a stored answer is never served after the data it shows has
-changed, by this process or any other. A shell's ``update()`` that bypasses the services is seen
-within ``TIMEOUT_SECONDS``.
+changed, by this process or any other. A place's own pages (``scope_paths``) are stored under
+that place's version instead (``versions.place_version``), which only a write that changed them
+bumps: a write to one place leaves the others' pages stored. A shell's ``update()`` that
+bypasses the services is seen within ``TIMEOUT_SECONDS``.
 
 What still runs for a stored answer: the security headers and the CSP (the middleware outside
 this one), the API's anonymous throttle (the same counter the views use: a stored answer counts
@@ -25,6 +27,7 @@ responses that set a cookie and responses over ``MAX_BYTES`` are never stored.
 from __future__ import annotations
 
 import functools
+import re
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -40,6 +43,8 @@ from sanctuary.api.throttles import AnonThrottle, CacheOutagePolicy
 from sanctuary.web.query import RecordingQueryDict, read_values
 
 MAX_READ_SETS = 8
+# Paths of one place's own pages (see ``scope_paths``): stored under that place's version.
+_place_paths: list[re.Pattern[str]] = []
 
 MAX_BYTES = 5_000_000
 TIMEOUT_SECONDS = 3600
@@ -60,6 +65,24 @@ def is_anonymous(request) -> bool:
     )
 
 
+def scope_paths(*patterns: str) -> None:
+    """Register the paths of a place's own pages: regular expressions over the path, each with
+    a group ``place``, the key the domain gives ``versions.data_changed(places=...)``. Their
+    answers are stored under that place's version (``versions.place_version``), so a write that
+    says it changed other places' pages leaves them stored."""
+    _place_paths.extend(re.compile(p) for p in patterns)
+
+
+def version_for(request) -> int | str | None:
+    """The version a request's answer is stored under: its place's for a place's own page,
+    else the data version; None while the shared cache is down."""
+    for pattern in _place_paths:
+        m = pattern.fullmatch(request.path_info)
+        if m:
+            return versions.place_version(m["place"])
+    return versions.data_version()
+
+
 def where(request) -> str:
     """The absolute URL without its query (pages link to their next page by it) and, in the
     API, the Accept header (which chooses the format with ``?format=``)."""
@@ -67,7 +90,7 @@ def where(request) -> str:
     return f"{request.build_absolute_uri(request.path)} {accept}"
 
 
-def answer_key(version: int, place: str, names: frozenset[str], query) -> str:
+def answer_key(version: int | str, place: str, names: frozenset[str], query) -> str:
     """An answer's key: the data version, where, and the values of the parameters the view read
     to make it (``sanctuary.web.query``); hashed, as a long query string would pass the 250
     characters a cache key may hold."""
@@ -129,7 +152,7 @@ class ReaderCacheMiddleware:
             return self.get_response(request)
         if request.method != "GET" or not is_anonymous(request) or request.path in uncached():
             return self.get_response(request)
-        version = versions.data_version()
+        version = version_for(request)
         if version is None:  # the shared cache is down: the view answers from the database
             return self.get_response(request)
         place = where(request)
@@ -170,7 +193,7 @@ class ReaderCacheMiddleware:
 
 def stored_answer(request):
     """What is stored for ``request`` now, or None: (kind, content, headers)."""
-    version = versions.data_version()
+    version = version_for(request)
     if version is None:
         return None
     place = where(request)

@@ -46,5 +46,6 @@ def declaration_create(
     validate(declaration, future_dates_errors(declaration, "declared_on"))
     with transaction.atomic():
         declaration.save()
-        summaries.touched([])  # no summary counts it; readers' stored answers change
+        # no summary counts it; its place's page shows it
+        summaries.touched([], shown=[declaration.jurisdiction_id])
     return declaration

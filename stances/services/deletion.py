@@ -1,5 +1,6 @@
 """Deleting what a superuser chooses in the admin (editors may not delete facts). The places whose
-facts go have their summaries refreshed, and readers' stored answers are invalidated."""
+facts go have their summaries refreshed, and readers' stored answers are invalidated: all of
+them (a deleted official, place or article shows on pages of places no fact names)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterable
 
 from django.db import models, transaction
 
+from sanctuary import versions
 from stances.models import Evidence
 
 from . import summaries
@@ -20,4 +22,5 @@ def records_delete(records: Iterable[models.Model]) -> int:
         for record in records:
             record.delete()
         summaries.touched(places)
+        versions.data_changed()
     return len(records)

@@ -149,7 +149,10 @@ def article_ingest(
         named = set(article.jurisdictions.values_list("pk", flat=True))
         if previous:
             named |= set(previous.jurisdictions.values_list("pk", flat=True))
-        summaries.touched(named)  # places named without facts get their (empty) summary too
+        # places named without facts get their (empty) summary too; the speakers' places count
+        # their statements
+        speakers = Statement.objects.filter(article=article).values_list("speaker__jurisdiction_id")
+        summaries.touched(named, shown=[pk for (pk,) in speakers.distinct()])
     return result
 
 
@@ -185,13 +188,16 @@ def _settled_keys(previous: Article) -> set[str]:
 def _extracted_facts_delete(previous: Article) -> None:
     """The superseded version's unreviewed machine facts give way to the new extraction."""
     touched: set[int] = set()
+    shown: set[int] = set()
     for model in (Statement, PolicyAction, EnforcementEvent, Declaration):
         gone = model.objects.filter(article=previous, review_status=ReviewStatus.EXTRACTED).exclude(
             extraction_key=""
         )
         touched.update(gone.values_list("jurisdiction_id", flat=True))
+        if model is Statement:
+            shown.update(gone.values_list("speaker__jurisdiction_id", flat=True))
         gone.delete()
-    summaries.touched(touched)
+    summaries.touched(touched, shown=shown)
 
 
 def _facts_store(

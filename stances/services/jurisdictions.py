@@ -12,6 +12,7 @@ from articles.datasets.places import county_of_city
 from articles.extraction.types import Place
 from sanctuary import versions
 from stances.models import Jurisdiction, JurisdictionKind
+from stances.selectors.pages import page_scope
 
 from .steps import changed_save, fields_check, fields_set, row_lock, unchanged_on_error
 
@@ -103,7 +104,8 @@ def jurisdiction_create(**fields: Any) -> Jurisdiction:
 def _saved(jurisdiction: Jurisdiction) -> Jurisdiction:
     with transaction.atomic():
         jurisdiction.save()
-        versions.data_changed()
+        # a new state is a layer of the places already stored in it
+        versions.data_changed(places=page_scope([jurisdiction.pk]))
     return jurisdiction
 
 

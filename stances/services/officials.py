@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from sanctuary import versions
 from stances.models import Jurisdiction, Official, SpeakerLevel
+from stances.selectors.pages import page_scope
 
 from .steps import (
     changed_save,
@@ -53,7 +54,7 @@ def official_create(
     _check_level(official)
     with transaction.atomic():
         official.save()
-        versions.data_changed()
+        versions.data_changed(places=page_scope([official.jurisdiction_id]))
     return official
 
 

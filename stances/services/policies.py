@@ -132,7 +132,10 @@ def policy_sources_move(*, moves: Iterable[tuple[PolicyAction, Article, Span]]) 
             bulk_update_with_history(policies, PolicyAction, fields=[], batch_size=500)
             # Only an undated policy's stance depends on its source (it counts from the
             # source's date); the others' summaries stand, and the change is still announced.
-            summaries.touched([p.jurisdiction_id for p in policies if p.effective_on is None])
+            summaries.touched(
+                [p.jurisdiction_id for p in policies if p.effective_on is None],
+                shown=[p.jurisdiction_id for p in policies],  # their pages link the new source
+            )
     return len(policies)
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from stances.models import Declaration, EnforcementEvent, Evidence, PolicyAction, Statement
+from stances.models import (
+    Declaration,
+    EnforcementEvent,
+    Evidence,
+    Official,
+    PolicyAction,
+    Statement,
+)
 
 from . import summaries
 from .steps import User, changed_save, review_apply, row_lock, unchanged_on_error
@@ -20,5 +27,15 @@ def fact_review(*, fact: Evidence, user: User, status: str) -> Evidence:
         review_apply(fact, status=status, user=user)
         fact.full_clean(validate_unique=False, validate_constraints=False)
         changed_save(fact, stored)
-        summaries.touched([fact.jurisdiction_id])
+        summaries.touched([fact.jurisdiction_id], shown=_speaker_places(fact))
     return fact
+
+
+def _speaker_places(fact: Evidence) -> list[int | None]:
+    """A statement's speaker's place, whose page counts the statements not rejected."""
+    if not isinstance(fact, Statement):
+        return []
+    if Statement.speaker.is_cached(fact):
+        return [fact.speaker.jurisdiction_id]
+    speakers = Official.objects.filter(pk=fact.speaker_id)
+    return list(speakers.values_list("jurisdiction_id", flat=True))

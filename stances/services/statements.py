@@ -69,7 +69,7 @@ def statement_create(
     validate(statement, future_dates_errors(statement, "said_on"))
     with transaction.atomic():
         statement.save()
-        summaries.touched([statement.jurisdiction_id])
+        summaries.touched([statement.jurisdiction_id], shown=[_speaker_place(statement)])
     return statement
 
 
@@ -80,7 +80,7 @@ def statement_update(*, statement: Statement, user: User = None, **changes: Any)
     with unchanged_on_error(statement), transaction.atomic():
         stored = row_lock(statement)
         quote = changes.pop("quote", statement.quote)
-        before = statement.jurisdiction_id
+        before, spoke_for = statement.jurisdiction_id, _speaker_place(statement)
         edit_review(statement, changes, user)
         if "said_on" in changes and "date_source" not in changes:
             changes["date_source"] = _date_source(changes["said_on"], None)
@@ -91,7 +91,9 @@ def statement_update(*, statement: Statement, user: User = None, **changes: Any)
             _statement_place(statement, quote=quote, span=None)
         validate(statement, future_dates_errors(statement, "said_on"))
         changed_save(statement, stored)
-        summaries.touched([before, statement.jurisdiction_id])
+        summaries.touched(
+            [before, statement.jurisdiction_id], shown=[spoke_for, _speaker_place(statement)]
+        )
     return statement
 
 
@@ -104,3 +106,11 @@ def _date_source(said_on: dt.date | None, given: str | None) -> str:
     if said_on is None:
         return ""
     return given or DateSource.TEXT
+
+
+def _speaker_place(statement: Statement) -> int | None:
+    """The place of the statement's speaker: its page counts the speaker's statements."""
+    if Statement.speaker.is_cached(statement):
+        return statement.speaker.jurisdiction_id
+    places = Official.objects.filter(pk=statement.speaker_id).values_list("jurisdiction_id")
+    return next((pk for (pk,) in places), None)

@@ -39,6 +39,7 @@ from stances.models import (
 )
 from stances.rules.stance import derive
 from stances.selectors.evidence import evidence_for
+from stances.selectors.pages import page_scope
 
 BATCH = 1000
 _VISIBLE = ~Q(review_status=ReviewStatus.REJECTED)
@@ -47,17 +48,24 @@ SUMMARY_FIELDS = ["stance", *Indicator.values, "evidence", *COUNT_FIELDS]
 
 # The places touched inside ``refreshed_once``; None outside one.
 _pending: ContextVar[set[int] | None] = ContextVar("summaries_pending", default=None)
+# The places whose pages the writes inside ``refreshed_once`` changed without changing their facts.
+_shown: ContextVar[set[int] | None] = ContextVar("pages_pending", default=None)
 
 
-def touched(jurisdiction_ids: Iterable[int | None]) -> None:
+def touched(jurisdiction_ids: Iterable[int | None], shown: Iterable[int | None] = ()) -> None:
     """A write changed facts of these places (None: a fact with no place): refresh their
-    summaries, now or at the end of the enclosing ``refreshed_once``, and announce the change."""
-    versions.data_changed()
+    summaries, now or at the end of the enclosing ``refreshed_once``, and announce the change,
+    with the places whose pages it changed (``stances.selectors.pages``): these places', and
+    those of the places in ``shown`` (a speaker's place, whose page counts their statements)."""
+    ids = list(jurisdiction_ids)
     pending = _pending.get()
     if pending is None:
-        refresh_for(jurisdiction_ids, bump=False)
+        versions.data_changed(places=page_scope([*ids, *shown]))
+        refresh_for(ids, bump=False)
     else:
-        pending.update(pk for pk in jurisdiction_ids if pk is not None)
+        pending.update(pk for pk in ids if pk is not None)
+        _shown.get().update(pk for pk in shown if pk is not None)  # set with _pending
+        versions.data_changed(places=())  # the lists; the places' pages at the end
 
 
 @contextmanager
@@ -68,13 +76,17 @@ def refreshed_once() -> Iterator[None]:
     if _pending.get() is not None:  # already inside one: the outer one refreshes
         yield
         return
-    token = _pending.set(set())
+    token, shown_token = _pending.set(set()), _shown.set(set())
     try:
         with versions.one_change():
             yield
-            refresh_for(_pending.get(), bump=False)
+            places = _pending.get()
+            if places or _shown.get():
+                versions.data_changed(places=page_scope(places | _shown.get()))
+            refresh_for(places, bump=False)
     finally:
         _pending.reset(token)
+        _shown.reset(shown_token)
 
 
 def _grouped(queryset, **aggregate) -> dict[int, int]:

@@ -623,3 +623,100 @@ def test_an_answer_that_sets_a_cookie_is_not_stored(town, api):
     assert again.status_code == 200
     assert queries > 0
     assert again.cookies
+
+
+# A write drops only the place pages it changed ------------------------------------------------
+
+
+@pytest.fixture
+def layered(town):
+    """Madison in Dane County, Wisconsin; Denver in Colorado, with its own official."""
+    w = town
+    w.wisconsin = JurisdictionFactory(name="Wisconsin", kind="state", state="WI", slug="wisconsin")
+    w.dane = JurisdictionFactory(name="Dane County", kind="county", state="WI", slug="dane-wi")
+    w.madison.county = w.dane
+    w.madison.save()
+    w.colorado = JurisdictionFactory(name="Colorado", kind="state", state="CO", slug="colorado")
+    w.denver = JurisdictionFactory(name="Denver", state="CO", slug="denver-co")
+    w.mayor_of_denver = OfficialFactory(name="Mike Johnston", slug="mike", jurisdiction=w.denver)
+    return w
+
+
+def place_pages(slug: str) -> list[str]:
+    return [
+        f"/jurisdictions/{slug}/",
+        f"/es/jurisdictions/{slug}/",
+        f"/embed/jurisdictions/{slug}/",
+        f"/api/jurisdictions/{slug}/",
+        f"/feeds/jurisdictions/{slug}.atom",
+    ]
+
+
+def stored(client, urls: list[str]) -> dict[str, bool]:
+    """For each URL, whether its answer came from the store (no query)."""
+    return {url: queries_of(lambda url=url: client.get(url))[1] == 0 for url in urls}
+
+
+def test_a_write_to_one_place_keeps_other_places_pages_stored(layered, client, committed):
+    w = layered
+    denver, madison = place_pages("denver-co"), place_pages("madison-wi")
+    for url in [*denver, *madison, "/statements/"]:
+        assert client.get(url).status_code == 200, url
+
+    with committed():
+        statement_update(statement=w.honor, stance="neutral")
+
+    assert stored(client, denver) == dict.fromkeys(denver, True)
+    assert stored(client, madison) == dict.fromkeys(madison, False)
+    assert stored(client, ["/statements/"]) == {"/statements/": False}  # a list shows every place
+
+
+def test_a_write_drops_the_pages_of_its_layers_and_of_the_places_under_it(
+    layered, client, editor, committed
+):
+    w = layered
+    pages = {slug: f"/jurisdictions/{slug}/" for slug in ("madison-wi", "dane-wi", "wisconsin")}
+    state_law = policy_with_effects(
+        w.article, w.wisconsin, "The council passed an ordinance", [("detainers", "limits")]
+    )
+
+    def after(write) -> dict[str, bool]:
+        for url in [*pages.values(), "/jurisdictions/denver-co/"]:
+            client.get(url)
+        with committed():
+            write()
+        return stored(client, [*pages.values(), "/jurisdictions/denver-co/"])
+
+    # Madison's fact: its county's and its state's pages count it too
+    assert after(lambda: fact_review(fact=w.arrests, user=editor, status="rejected")) == {
+        **dict.fromkeys(pages.values(), False),
+        "/jurisdictions/denver-co/": True,
+    }
+    # the state's law is a layer of every place in the state
+    assert after(lambda: fact_review(fact=state_law, user=editor, status="rejected")) == {
+        **dict.fromkeys(pages.values(), False),
+        "/jurisdictions/denver-co/": True,
+    }
+
+
+def test_a_statement_drops_its_speakers_place_page_which_counts_it(layered, client, committed):
+    w = layered
+    said = statement_at(w.article, w.mayor_of_denver, "We have nothing more to add,")
+    said.jurisdiction = w.madison  # about Madison, said by Denver's mayor
+    said.save()
+    counted = ">1 statement</a>"  # the mayor's statements, linked from Denver's officials
+    assert counted in client.get("/jurisdictions/denver-co/").content.decode()
+
+    with committed():
+        statement_update(statement=said, review_status="rejected")
+
+    assert counted not in client.get("/jurisdictions/denver-co/").content.decode()
+
+
+def test_a_write_that_names_no_place_drops_every_page(layered, client, committed):
+    client.get("/jurisdictions/denver-co/")
+
+    with committed():
+        official_update(official=layered.mayor, name="Satya R. Conway")
+
+    assert stored(client, ["/jurisdictions/denver-co/"]) == {"/jurisdictions/denver-co/": False}

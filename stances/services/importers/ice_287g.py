@@ -60,6 +60,7 @@ from articles.datasets.ice_287g import (
 from articles.datasets.matching import Continuation, match_rows
 from articles.models import Article, SourceKind, body_sha256
 from articles.services import article_create
+from sanctuary import versions
 from stances.models import (
     AgreementListing,
     AgreementModel,
@@ -166,6 +167,8 @@ def _import_file(
         return report
     with transaction.atomic(), summaries.refreshed_once():
         _FileImport(snapshot, report, today or timezone.localdate()).run()
+        if report.outcome not in (r.FILE_UNCHANGED, r.SKIPPED):
+            versions.data_changed()  # listings on hundreds of places' pages: every page goes
     return report
 
 

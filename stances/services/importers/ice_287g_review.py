@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from sanctuary import versions
 from stances.models import (
     AgreementListing,
     ListingResolution,
@@ -50,6 +51,7 @@ def listing_resolve(
     """Close a listing ICE no longer lists, as ``resolution`` says (see the module docstring)."""
     _check(listing, resolution, ends_on, continued_by)
     with transaction.atomic(), summaries.refreshed_once():
+        versions.data_changed()  # a listing shows on its place's page and on the 287(g) feeds
         if resolution == ListingResolution.ENDED:
             _end(listing, ends_on or listing.no_longer_listed_since, user)
         else:
