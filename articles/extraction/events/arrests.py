@@ -30,7 +30,7 @@ _COUNT_BEFORE_PLACE = re.compile(
     r"|the\s+(?:arrests|\w+)))\s+|(?=were\s+(?:arrested|apprehended|detained|taken|picked)\b))"
     r"(?:(?P<passive>were)\s+)?(?:(?:arrested|detained|made"
     r"|apprehended|taken\s+into\s+custody|picked\s+up)\s+(?:[A-Z]\w+\s+|on\s+\w+\s+){0,2})?"
-    r"(?:(?:at|across)\s+[^,.;]{0,40}?\s+)?)?(?:in|across|throughout|on)\s+(?:the\s+(?:state|city"
+    r"(?:(?:at|across|by|on|outside)\s+[^,.;]{0,60}?\s+)?)?(?:in|across|throughout|on)\s+(?:the\s+(?:state|city"
     r"|county|town|village)\s+of\s+|(?:nearby|neighboring|neighbouring|suburban|rural)\s+|the\s+)?$",
     re.IGNORECASE,
 )
@@ -46,6 +46,12 @@ _ARREST_VERB_COUNT = re.compile(
 # "Officers made 121 of the arrests in the Charlotte area", "the arrests of 45 people in"
 _MADE_ARRESTS = re.compile(
     rf"\bmade\s+{COUNT}\s+(?:of\s+(?:the|those)\s+)?arrests\b", re.IGNORECASE
+)
+# "261 workers were apprehended", "1,282 workers were arrested in all": the place elsewhere
+_PASSIVE_COUNT = re.compile(
+    rf"{COUNT}\s+{ADJECTIVES}{PEOPLE}\s+(?:were|had\s+been|have\s+been)\s+(?:arrested|detained"
+    r"|apprehended|taken\s+into\s+custody|picked\s+up)\b",
+    re.IGNORECASE,
 )
 # "one of 12 people ICE officers arrested in east Las Vegas": the whole count, at that place
 _ONE_OF = re.compile(
@@ -63,7 +69,9 @@ _CLAUSE_TO_PLACE = re.compile(
 # Where a count is not at the place named: near a reference point ("towns near Jackson"), in a
 # region ("the Charlotte area", "northern Ohio"), or shared by a list ("Lawrence and Haverhill").
 _REFERENCE_BEFORE = re.compile(
-    r"\b(?:near|outside(?:\s+of)?|around|miles\s+from|(?:north|south|east|west)\s+of)\s+(?:the\s+)?$"
+    # ("in and around the courthouse" is there)
+    r"\b(?:near|outside(?:\s+of)?|(?<!in\sand\s)around|miles\s+from|(?:north|south|east|west)\s+of)"
+    r"\s+(?:the\s+)?$"
     r"|\b(?:northern|southern|eastern|western|central|statewide)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -90,10 +98,17 @@ _NUMBER_IN_GAP = re.compile(
 _SUM_AFTER = re.compile(rf"\s+and\s+{COUNT}\s+{ADJECTIVES}{PEOPLE}\b", re.IGNORECASE)
 _SUM_BEFORE = re.compile(rf"{COUNT}\s+{ADJECTIVES}{PEOPLE}\s+and\s+$", re.IGNORECASE)
 _WHERE_BEFORE = re.compile(r",\s+where\s+[^.;]{0,40}$")
+# A place's share of the arrests: "Austin accounted for 23 of the arrests", "(the arrests in)
+# Virginia Beach numbered 41"
+_SHARE_AFTER = re.compile(
+    rf"\s+(?:accounted\s+for|numbered)\s+{COUNT}(?:\s+(?:of\s+(?:the|those|these)\s+|of\s+\d[\d,]*\s+)"
+    r"?arrests\b|(?=\s*[.;,]))",
+    re.IGNORECASE,
+)
 # A tally after each place: "Seattle, 41; Tacoma, 27", "Austin: 12", "Austin (12)".
 _COUNT_AFTER_PLACE = re.compile(
     rf"(?:\s*[,:]\s*|\s*\(|\s+[–—-]\s+)(?!(?:{APPROX})\b)(?P<num>(?:{NUMBER}))\b\)?"
-    r"(?=\s*(?:[;,.]|and\b|$))",
+    r"(?=\s*(?:[;,.\n]|and\b|$))",
     re.IGNORECASE,
 )
 _LIST_SEPARATOR = re.compile(
@@ -114,6 +129,14 @@ def arrests(
     found: dict[tuple[int, int, str], EventCandidate] = {}
     for mention in places.items:
         start, _ = sentence_bounds(text, mention.start, mention.end)
+        share = _SHARE_AFTER.match(text, mention.end)
+        if share and is_place_itself(text, mention):
+            count = parse_count(share["num"])
+            if count is not None:
+                span = (mention.start, share.end())
+                event = _arrest_event(text, span, mention.place, count, "", published)
+                found.setdefault((start, count, mention.place.slug), event)
+            continue
         m = _COUNT_BEFORE_PLACE.search(text, start, mention.start)
         if m and _SUM_BEFORE.search(text, max(start, m.start() - 60), m.start()):
             m = None  # "12 men and three women at a plant in ...": read whole below
@@ -136,6 +159,7 @@ def arrests(
         *_MADE_ARRESTS.finditer(text),
         *_ARRESTS_OF.finditer(text),
         *_ONE_OF.finditer(text),
+        *_PASSIVE_COUNT.finditer(text),
     ]
     for m in sorted(verb_counts, key=lambda m: m.start()):
         num = m["num"]
@@ -148,6 +172,8 @@ def arrests(
             mention = before if before and before.end == where.start() else None
         if mention is None and _THIS_TOWN.search(text, start, sentence_end):
             mention = _dateline(text, places)  # "POSTVILLE, Iowa — ... in this small town"
+        if mention is None:
+            mention = _leading_place(text, start, m.start(), places)
         count = parse_count(num) if num else None
         if count is not None and more is not None:
             extra = parse_count(more["num"])
@@ -168,6 +194,22 @@ _THIS_TOWN = re.compile(
     re.IGNORECASE,
 )
 _DATELINE_TAIL = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+\([\w. ]+\))?\s*[—–-]")
+
+
+def _leading_place(
+    text: str, sentence_start: int, position: int, places: SpanIndex[PlaceMention]
+) -> PlaceMention | None:
+    """ "In Greeley, 261 workers were apprehended", "In Missouri, officers arrested 74 people,
+    including ...": the place the sentence opens with, before a comma."""
+    first = places.first_from(sentence_start)
+    if first is None or first.end > position:
+        return None
+    if not _LEADING_IN.fullmatch(text, sentence_start, first.start):
+        return None
+    return first if text.startswith(",", first.end) else None
+
+
+_LEADING_IN = re.compile(r"\W*(?:In|Across|Throughout|Elsewhere\s+in)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _dateline(text: str, places: SpanIndex[PlaceMention]) -> PlaceMention | None:
@@ -226,6 +268,8 @@ def _place_in_clause(
     mention = places.first_from(position)
     if mention is None:
         return None
+    if mention.place.kind == "state" and _ADJECTIVE_USE.match(text, mention.end):
+        return None  # "at Tennessee meatpacking plant": somewhere in the state, not the state
     gap = text[position : mention.start]
     if _NUMBER_IN_GAP.search(gap):
         return None  # "68 workers in Castalia and 46 in Sandusky": another count's place
@@ -236,8 +280,9 @@ def _place_in_clause(
     return None
 
 
+_ADJECTIVE_USE = re.compile(r"\s+[a-z]")
 _COUNTY_JAIL_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:jail|Jail|Detention\s+Center|Correctional\s+Facility)\b"
+    r"(?:['’]s)?\s+(?:jail|Jail|Detention\s+Center|Correctional\s+Facility|Courthouse|courthouse)\b"
 )
 
 
@@ -249,7 +294,17 @@ def _is_tally(text: str, m: re.Match[str], sentence_start: int, date_spans: Span
         return False
     if is_year(number):
         return False
-    return bool(ARREST_WORD.search(text, sentence_start, sentence_end))
+    if ARREST_WORD.search(text, sentence_start, sentence_end):
+        return True
+    # "Arrests in Kansas, by community:" then a line per place
+    intro = _LIST_INTRO.search(text, max(0, m.start() - 300), m.start())
+    return bool(intro and ARREST_WORD.search(intro[0]))
+
+
+# The line that introduces a list, then only list lines ("Wichita: 11").
+_LIST_INTRO = re.compile(
+    r"[^\n]*:[ \t]*\n(?:[ \t]*\n)?(?:[^\n:]{1,60}:[ \t]*[\d,]+[ \t]*\n)*[^\n]*$"
+)
 
 
 def _is_arrest_count(
@@ -258,7 +313,13 @@ def _is_arrest_count(
     """The sentence is about arrests; a bare number ("30 in Denver") must continue a list and
     must not be a year or part of a date."""
     _, sentence_end = sentence_bounds(text, m.start(), m.end())
-    if not ARREST_WORD.search(text, sentence_start, sentence_end):
+    # "53 were taken into custody in", "Nineteen of them were made in" (after "the arrests")
+    verb = _CUSTODY_VERB.search(m.group()) or (
+        m["noun"]
+        and m["noun"].lower().startswith("of ")
+        and _previous_says_arrests(text, sentence_start)
+    )
+    if not verb and not ARREST_WORD.search(text, sentence_start, sentence_end):
         return False
     if date_spans.containing(m.start("num")):
         return False
@@ -272,6 +333,19 @@ def _is_arrest_count(
 _THINGS_INCLUDING = re.compile(
     rf"\b(?!{PEOPLE}\b)[a-z]+s\s*,?\s+(?:including|among\s+them)\s+$", re.IGNORECASE
 )
+
+
+_CUSTODY_VERB = re.compile(
+    r"\b(?:arrested|detained|apprehended|taken\s+into\s+custody|picked\s+up)\b", re.IGNORECASE
+)
+
+
+def _previous_says_arrests(text: str, sentence_start: int) -> bool:
+    """Whether the sentence before names arrests ("Austin accounted for 23 of the arrests.")."""
+    if sentence_start == 0:
+        return False
+    lo, hi = sentence_bounds(text, sentence_start - 2, sentence_start - 1)
+    return bool(ARREST_WORD.search(text, lo, hi))
 
 
 def _arrest_note(m: re.Match[str]) -> str:

@@ -55,9 +55,7 @@ def detentions(
         mention = places.first_from(m.start(), is_where_held_of(text), until=end)
         if mention is None:  # the facility named just before: "in Aurora ... it held 1,126"
             paragraph = text.rfind("\n", 0, m.start()) + 1
-            mention = places.last_before(
-                m.start(), is_place_itself_of(text), limit=m.start() - paragraph
-            )
+            mention = places.last_before(m.start(), _held_at_of(text), limit=m.start() - paragraph)
         place = mention.place if mention else default_place
         count = parse_count(m["num"])
         if place is None or count is None:
@@ -65,6 +63,25 @@ def detentions(
         events.append(_held(text, m.start(), m.end(), place, count, published))
         events.extend(_listed_after(text, m.end(), end, places, published))
     return events
+
+
+def _held_at_of(text: str):
+    """Where people are held, named before the count: a place, or the place a facility is
+    named for ("the Eloy Detention Center"), not a reference point ("65 miles southeast of
+    Phoenix")."""
+    where_held, itself = is_where_held_of(text), is_place_itself_of(text)
+    return lambda mention: (
+        where_held(mention)
+        and not (
+            itself(mention) and _REFERENCE.search(text, max(0, mention.start - 40), mention.start)
+        )
+    )
+
+
+_REFERENCE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:east|west)?\s+of|miles\s+from|outside(?:\s+of)?|near)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _held(

@@ -45,10 +45,11 @@ def find_places(text: str) -> list[PlaceMention]:
     context = context_states(matches)
     matches = sorted(matches + misspelt_in_lists(text, matches, context), key=lambda m: m.start)
     # "Portland, Maine" makes a bare "Portland" Maine's, before it (a headline) or after it.
+    # (Known by the name alone: "WORTHINGTON, Minn." makes "Worthington" Minnesota's.)
     known: dict[str, Place] = {}
     for match in matches:
         if match.qualified and len(match.candidates) == 1:
-            known.setdefault(match.surface.casefold(), match.candidates[0])
+            known.setdefault(_bare(match.surface), match.candidates[0])
     mentions = []
     for match in matches:
         place = resolve(match, context, known)
@@ -58,8 +59,13 @@ def find_places(text: str) -> list[PlaceMention]:
         if place is not None:
             mentions.append(PlaceMention(match.start, match.end, place))
             if match.qualified:
-                known.setdefault(match.surface.casefold(), place)
+                known.setdefault(_bare(match.surface), place)
     return mentions
+
+
+def _bare(surface: str) -> str:
+    """A place's name without the state that qualifies it, folded: "worthington"."""
+    return surface.split(",")[0].strip().casefold()
 
 
 def primary_place(mentions: list[PlaceMention]) -> Place | None:

@@ -52,7 +52,9 @@ NOT_FIRST_NAMES = _words(
     "Why How What Which Who If Although Though Because Once Until Unless Meanwhile However "
     "Yet So Still Just Not No Its It Our Their His Her My Your We They He She I You "
     "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Related RELATED"
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Related RELATED "
+    "Besides Beside Among Amid Toward Towards Except Elsewhere Along Upon Onto Past Behind "
+    "Below Above Beneath Alongside Aside Plus Unlike Following Excluding Ahead Closer"
 )
 # Cities that share their name with a common given name or surname: a capitalised word after
 # them must be an institution ("Austin Police"), else it is a person ("Austin Smith").

@@ -485,3 +485,46 @@ def test_one_in_a_list_of_things_is_no_count_and_this_town_is_the_datelines():
     )
     found = by_kind(events(text), "arrests")
     assert [(e.count, e.place.slug) for e in found] == [(389, "omaha-ne")]
+
+
+def test_counts_whose_verb_carries_the_sense_and_places_shares_of_arrests():
+    cases = {
+        # a passive verb names what happened, with no word "arrest" in the sentence
+        "Of those, 53 were taken into custody in Omaha itself.": [(53, "omaha-ne")],
+        "ICE said Friday that 97 people were detained at the plant in Omaha.": [(97, "omaha-ne")],
+        "Community groups counted eleven arrests by federal agents in Denver on Sunday.": [
+            (11, "denver-co")
+        ],
+        "In Denver, 261 workers were apprehended, a spokesman said.": [(261, "denver-co")],
+        "In Massachusetts, officers arrested 74 people, including 31 in Baltimore.": [
+            (74, "massachusetts"),
+            (31, "baltimore-md"),
+        ],
+        "Denver accounted for 23 of the arrests, according to ICE.": [(23, "denver-co")],
+        "The arrests in Omaha numbered 41.": [(41, "omaha-ne")],
+        "Agents have arrested at least nine people in and around the Cook County Courthouse.": [
+            (9, "cook-county-il")
+        ],
+    }
+    for text, expected in cases.items():
+        found = by_kind(events(text), "arrests")
+        assert [(e.count, e.place.slug) for e in found] == expected, text
+
+
+def test_a_list_of_places_under_a_heading_and_a_state_as_an_adjective():
+    text = "Arrests in Nebraska, by community:\n\nOmaha: 12\nDenver: 7\n"
+    found = by_kind(events(text), "arrests")
+    assert [(e.count, e.place.slug) for e in found] == [(12, "omaha-ne"), (7, "denver-co")]
+    places = {**PLACES, "Texas": Place("texas", "Texas", "state", "TX", "fips:48")}
+    text = "Agents detain 97 at Texas meatpacking plant"
+    assert list(find_events(text, mentions_of(text, places), FRIDAY)) == []
+
+
+def test_people_held_at_a_facility_named_before_not_at_a_reference_point():
+    places = {**PLACES, "Eloy": Place("eloy-az", "Eloy", "city", "AZ", "geonames:5294167")}
+    text = (
+        "They were taken to the Eloy Detention Center, about 65 miles southeast of Omaha. "
+        "ICE data showed 1,412 people were being held there as of Wednesday."
+    )
+    found = by_kind(find_events(text, mentions_of(text, places), FRIDAY), "detention")
+    assert [(e.count, e.place.slug) for e in found] == [(1412, "eloy-az")]

@@ -434,3 +434,11 @@ def test_a_foreign_citys_name_where_prose_puts_a_town_in_the_articles_state():
     assert slugs(text) == ["new-hampshire", "nashua-nh", "manchester-nh", "lebanon-nh"]
     # a country's name is never a town by itself
     assert "lebanon-nh" not in slugs("Workers from Lebanon spoke in Nashua, New Hampshire.")
+
+
+def test_a_datelines_town_names_the_bare_town_after_it_and_besides_is_no_first_name():
+    text = (
+        "WORTHINGTON, Minn. — Agents detained 230 workers at the plant in Worthington. "
+        "Besides Worthington, agents raided plants in Greeley, Colo., and Cactus, Texas."
+    )
+    assert slugs(text).count("worthington-mn") == 3
