@@ -6,6 +6,9 @@ runs on PostgreSQL) a PostgreSQL database created and dropped here, which exerci
 
 import datetime as dt
 import io
+import os
+import subprocess
+import sys
 import uuid
 from contextlib import contextmanager
 
@@ -263,3 +266,17 @@ def test_generating_leaves_the_developers_cache_alone(empty_url, generate, setti
     out = generate(empty_url)
 
     assert "150 stances_statement" in out
+
+
+def test_the_command_runs_as_the_makefile_runs_it():
+    """``make demo-data`` runs ``python -m bench.demo`` in a fresh interpreter: the package must
+    import before Django is set up (its ``--help`` is enough to show it does)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.demo", "--help"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "--statements" in done.stdout

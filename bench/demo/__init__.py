@@ -10,7 +10,25 @@ It is not part of the running site: nothing in ``sanctuary``, ``stances`` or ``a
 imports it.
 """
 
-from .data import DemoData, DemoError, DemoSize
-from .load import ALIAS, DemoResult, demo_data_generate
+from __future__ import annotations
 
-__all__ = ["ALIAS", "DemoData", "DemoError", "DemoResult", "DemoSize", "demo_data_generate"]
+import importlib
+from typing import Any
+
+# Imported when first asked for: ``python -m bench.demo`` runs this file before ``__main__``
+# sets Django up, and ``data`` imports the models.
+_WHERE = {
+    "DemoData": "data",
+    "DemoError": "data",
+    "DemoSize": "data",
+    "ALIAS": "load",
+    "DemoResult": "load",
+    "demo_data_generate": "load",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
