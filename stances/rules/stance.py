@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -99,6 +100,37 @@ def _order(item: EvidenceItem) -> tuple[int, dt.date, int]:
     # Undated evidence sorts first, so any dated evidence overrides it.
     dated = item.counts_from is not None
     return (int(dated), item.counts_from or dt.date.min, item.policy_id)
+
+
+class _InForce:
+    """One indicator's items in force, and the one that decides it (the highest ``_order``) in
+    O(log n) per change: a heap with lazy removal, not a ``max`` over all of them per day."""
+
+    def __init__(self) -> None:
+        self.items: dict[int, EvidenceItem] = {}
+        self.heap: list[tuple[tuple[int, int, int], int]] = []
+
+    def add(self, item: EvidenceItem) -> None:
+        self.items[item.policy_id] = item
+        heapq.heappush(self.heap, (_descending(item), item.policy_id))
+
+    def remove(self, item: EvidenceItem) -> None:
+        self.items.pop(item.policy_id, None)
+
+    def top(self) -> EvidenceItem | None:
+        while self.heap:
+            key, policy_id = self.heap[0]
+            item = self.items.get(policy_id)
+            if item is not None and _descending(item) == key:
+                return item
+            heapq.heappop(self.heap)  # removed since, or replaced
+        return None
+
+
+def _descending(item: EvidenceItem) -> tuple[int, int, int]:
+    """``_order`` negated, for a min-heap to give the highest first."""
+    dated, day, policy_id = _order(item)
+    return (-dated, -day.toordinal(), -policy_id)
 
 
 def _endings(evidence: list[EvidenceItem]) -> dict[tuple[str, str], list[dt.date]]:
@@ -172,7 +204,7 @@ def _since(
     """(indicator, direction) -> the last day on or before ``day`` the indicator took that
     direction from dated evidence: the day it changed to its value, not its latest evidence
     (a later policy that says the same again changes nothing)."""
-    active: dict[str, dict[int, EvidenceItem]] = {name: {} for name in INDICATORS}
+    active = {name: _InForce() for name in INDICATORS}
     value: dict[str, str | None] = dict.fromkeys(INDICATORS)
     since: dict[tuple[str, str], dt.date] = {}
     for change_day, starting, stopping in _timeline(evidence, endings):
@@ -180,12 +212,12 @@ def _since(
             break
         touched = {item.indicator for item in (*starting, *stopping)}
         for item in stopping:
-            active[item.indicator].pop(item.policy_id, None)
+            active[item.indicator].remove(item)
         for item in starting:
-            active[item.indicator][item.policy_id] = item
+            active[item.indicator].add(item)
         for name in touched:
-            items = active[name]
-            now = max(items.values(), key=_order).direction if items else None
+            deciding = active[name].top()
+            now = deciding.direction if deciding is not None else None
             if now != value[name]:
                 value[name] = now
                 if now is not None:
@@ -251,17 +283,18 @@ def history(evidence: list[EvidenceItem], *, today: dt.date | None = None) -> li
     costs O(n log n)."""
     changes: list[StanceChange] = []
     previous = Stance.UNKNOWN
-    active: dict[str, dict[int, EvidenceItem]] = {name: {} for name in INDICATORS}
+    active = {name: _InForce() for name in INDICATORS}
     for day, starting, stopping in _timeline(evidence):
         for item in stopping:
-            active[item.indicator].pop(item.policy_id, None)
+            active[item.indicator].remove(item)
         for item in starting:
-            active[item.indicator][item.policy_id] = item
+            active[item.indicator].add(item)
+        deciding = {name: in_force.top() for name, in_force in active.items()}
         stance = stance_from_indicators(
             {
-                name: IndicatorState(name, max(items.values(), key=_order).direction)
-                for name, items in active.items()
-                if items
+                name: IndicatorState(name, item.direction)
+                for name, item in deciding.items()
+                if item is not None
             }
         )
         if stance != previous:

@@ -250,3 +250,70 @@ def test_the_end_of_one_listed_agreement_ends_it_alone():
     assert derive([listed_end], D(2025, 8, 1)).stance == "unknown"
     reported_end = ended("agreement_287g", "cooperates", D(2025, 7, 11), 3, "repealed")
     assert derive([other, reported_end], D(2025, 8, 1)).stance == "unknown"
+
+
+def _reference_history(evidence):
+    """The stance's changes by a maximum over every item in force each day: the rule as
+    written, quadratic, to hold the fast sweep to."""
+    from stances.rules.stance import (
+        INDICATORS,
+        IndicatorState,
+        _order,
+        _timeline,
+        stance_from_indicators,
+    )
+
+    changes, previous = [], "unknown"
+    active = {name: {} for name in INDICATORS}
+    for day, starting, stopping in _timeline(evidence):
+        for e in stopping:
+            active[e.indicator].pop(e.policy_id, None)
+        for e in starting:
+            active[e.indicator][e.policy_id] = e
+        stance = stance_from_indicators(
+            {
+                name: IndicatorState(name, max(items.values(), key=_order).direction)
+                for name, items in active.items()
+                if items
+            }
+        )
+        if stance != previous:
+            changes.append((day, stance))
+            previous = stance
+    return changes
+
+
+def test_the_history_sweep_agrees_with_the_maximum_over_every_day_and_scales(monkeypatch):
+    import random
+
+    import stances.rules.stance as rules
+    from stances.rules.stance import INDICATORS, history
+
+    rng = random.Random(11)
+    for size in (5, 40, 300):
+        evidence = []
+        for pid in range(size):
+            start = D(2010, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+            ends = start + dt.timedelta(days=rng.randrange(1, 900)) if rng.random() < 0.4 else None
+            status = rng.choice(["in_force", "in_force", "lapsed", "repealed"])
+            evidence.append(
+                EvidenceItem(
+                    rng.choice(INDICATORS),
+                    rng.choice(["limits", "cooperates"]),
+                    start,
+                    pid,
+                    status,
+                    ends,
+                )
+            )
+        fast = [(c.on, c.stance) for c in history(evidence, today=D(2030, 1, 1))]
+        assert [c for c in fast if c[0] is not None] == _reference_history(evidence), size
+    # Thousands of policies in force at once (the busiest place's page): the order of items is
+    # read a few times per item, not once per item in force per day (18 million times here).
+    calls = []
+    order = rules._order
+    monkeypatch.setattr(rules, "_order", lambda e: calls.append(1) or order(e))
+    n = 6000
+    many = [item("detainers", "limits", D(2000, 1, 1) + dt.timedelta(days=i), i) for i in range(n)]
+    assert len(history(many, today=D(2030, 1, 1))) == 1
+    assert len(calls) < 50 * n
