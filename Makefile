@@ -146,6 +146,15 @@ bench: $(VENV)/.installed-dev
 	CACHE_URL='$(BENCH_CACHE_URL)' $(BIN)/python bench/run.py --database-url '$(BENCH_DATABASE_URL)' \
 		--clients $(CLIENTS) --requests $(REQUESTS)
 
+# The browsing mix (bench/mix.py): Zipf-popular places, states, years and searches from 8 clients,
+# without writes, with an editor writing every 5 s, and the same with scoping off; on the demo data.
+.PHONY: bench-mix
+bench-mix: $(VENV)/.installed-dev
+	@$(BIN)/python -c "import sys, psycopg; psycopg.connect(sys.argv[1]).close()" '$(BENCH_DATABASE_URL)' 2>/dev/null \
+		|| { echo "No database at $(BENCH_DATABASE_URL): run 'make demo-data' first."; exit 2; }
+	$(BIN)/python bench/mix.py --database-url '$(BENCH_DATABASE_URL)' --cache-url '$(BENCH_CACHE_URL)' \
+		--clients $(CLIENTS)
+
 # The demo data at national scale (sizes: DEMO_ARGS='--statements 100000 ...'; --help lists them),
 # into BENCH_DATABASE_URL's own database, created here if it is missing; never an editor's data.
 demo-data: export DEBUG ?= 1

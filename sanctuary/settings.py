@@ -321,6 +321,9 @@ PAGE_MISS_RATE = env.str("PAGE_MISS_RATE", default="120/minute")
 # its view: what a reader gets whose URL nobody asked for since the last write (the benchmark's
 # "uncached" column runs a server with it off).
 READER_CACHE = env.bool("READER_CACHE", default=True)
+# Off: a place's own pages follow the data version like every other answer (the benchmark's
+# comparison of scoped and whole invalidation).
+READER_CACHE_SCOPED = env.bool("READER_CACHE_SCOPED", default=True)
 
 # Readers' correction requests stored per client address (REMOTE_ADDR) and period, counted in
 # the cache: "5/hour", "20/day". Same notation as API_ANON_RATE.

@@ -139,6 +139,7 @@ def test_a_repeated_anonymous_page_costs_no_query(town, client, url):
     assert again.content == first.content
     assert again["Content-Type"] == first["Content-Type"] == "text/html; charset=utf-8"
     assert again["ETag"] == first["ETag"]
+    assert (first.get("X-Cache"), again["X-Cache"]) == (None, "hit")
 
 
 def test_with_the_reader_cache_off_every_answer_is_made_by_its_view(town, client, settings):
@@ -718,5 +719,16 @@ def test_a_write_that_names_no_place_drops_every_page(layered, client, committed
 
     with committed():
         official_update(official=layered.mayor, name="Satya R. Conway")
+
+    assert stored(client, ["/jurisdictions/denver-co/"]) == {"/jurisdictions/denver-co/": False}
+
+
+def test_with_scoping_off_a_write_drops_every_place_page(layered, client, committed, settings):
+    """``READER_CACHE_SCOPED=0``: what the browsing-mix benchmark compares against."""
+    settings.READER_CACHE_SCOPED = False
+    client.get("/jurisdictions/denver-co/")
+
+    with committed():
+        statement_update(statement=layered.honor, stance="neutral")
 
     assert stored(client, ["/jurisdictions/denver-co/"]) == {"/jurisdictions/denver-co/": False}
