@@ -180,3 +180,26 @@ def test_the_deep_cursor_is_a_keyset_position_halfway_down():
 
     cursor = deep_cursor({"results": [{"id": 1000}, {"id": 10}]})
     assert base64.b64decode(unquote(cursor)).decode() == "p=500"
+
+
+def test_the_browsing_mix_draws_by_popularity_and_reports_each_family():
+    import random
+
+    from bench.mix import FAMILIES, Popularity, render, summarize
+
+    picks = Popularity(["a", "b", "c", "d"])
+    counts = dict.fromkeys("abcd", 0)
+    rng = random.Random(5)
+    for _ in range(4000):
+        counts[picks.pick(rng)] += 1
+    assert counts["a"] > counts["b"] > counts["c"] > counts["d"] > 0, counts
+
+    family = FAMILIES[0][0]
+    samples = [(family, 0.004, 200, True), (family, 0.2, 200, False), ("map", 0.01, 500, False)]
+    figures = summarize(samples, [(0.05, 200)], elapsed=2.0)
+    assert figures["requests"] == 3 and figures["requests_per_s"] == 1.5
+    assert figures["families"][family]["stored_share"] == 0.5
+    assert figures["families"]["map"]["errors"] == 1
+    assert figures["writes"] == {"count": 1, "statuses": ["200"], "p95_ms": 50.0}
+    table = render({"runs": {"no writes": figures}})
+    assert f"| {family} | " in table and "1.5 req/s" in table
