@@ -13,7 +13,7 @@ from articles.highlight import words_in_context
 from stances.models import Declaration, EnforcementEvent, PolicyAction, ReviewStatus, Statement
 from stances.services.review import fact_review
 
-from .base import ServiceAdmin
+from .base import ServiceAdmin, deletes_through_service
 from .forms import EFFECT_FIELDS, EventForm, PolicyForm, StatementForm
 
 
@@ -179,6 +179,7 @@ class PolicyActionAdmin(FactAdmin):
 
 
 @admin.register(Declaration)
+@deletes_through_service
 class DeclarationAdmin(admin.ModelAdmin):
     """What places call themselves, for review: editors mark them reviewed or rejected (they are
     never evidence for a stance, so there is nothing else to edit)."""

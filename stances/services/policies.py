@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from articles.models import Article
 from stances.models import (
+    AgreementListing,
     Direction,
     Indicator,
     Jurisdiction,
@@ -107,7 +108,7 @@ def policy_update(
         changed_save(policy, stored)
         if effects is not None:
             _effects_replace(policy, effects)
-        summaries.touched([before, policy.jurisdiction_id])
+        summaries.touched([before, policy.jurisdiction_id], shown=listed_at(policy))
     return policy
 
 
@@ -175,3 +176,12 @@ def _effects_replace(policy: PolicyAction, effects: Iterable[tuple[str, str]]) -
     for effect in rows:
         effect.full_clean(exclude=["policy"], validate_unique=False, validate_constraints=False)
     bulk_create_with_history(rows, PolicyEffect)
+
+
+def listed_at(policy: PolicyAction) -> list[int]:
+    """The place of the 287(g) listing this policy was read from (its page shows the listing,
+    wherever the policy itself has since been placed)."""
+    if policy.pk is None:
+        return []
+    listings = AgreementListing.objects.filter(policy=policy)
+    return list(listings.values_list("jurisdiction_id", flat=True))

@@ -14,6 +14,7 @@ from stances.models import (
 )
 
 from . import summaries
+from .policies import listed_at
 from .steps import User, changed_save, review_apply, row_lock, unchanged_on_error
 
 
@@ -32,7 +33,10 @@ def fact_review(*, fact: Evidence, user: User, status: str) -> Evidence:
 
 
 def _speaker_places(fact: Evidence) -> list[int | None]:
-    """A statement's speaker's place, whose page counts the statements not rejected."""
+    """A statement's speaker's place, whose page counts the statements not rejected; the place
+    ICE's list names for a policy read from it, whose page shows the listing."""
+    if isinstance(fact, PolicyAction):
+        return listed_at(fact)
     if not isinstance(fact, Statement):
         return []
     if Statement.speaker.is_cached(fact):

@@ -20,7 +20,6 @@ from stances.models import Jurisdiction
 from stances.rules.verdict import verdict
 from stances.selectors.layers import layered_detail
 
-from . import dashboard
 from .map import home
 from .responses import invalid_filters
 
@@ -70,6 +69,8 @@ def embed_jurisdiction(request, slug: str):
         "detail": detail,
         "row": row,
         "verdict": verdict(row.jurisdiction.name, row.stance, kinds),
-        "last_updated": dashboard.last_updated(),
+        # the place's own last change: a card is stored until a write to this place (or its
+        # layers) drops it, so a site-wide date would go stale on it
+        "last_updated": getattr(getattr(row.jurisdiction, "summary", None), "refreshed_at", None),
     }
     return render(request, "stances/embed/jurisdiction.html", context)

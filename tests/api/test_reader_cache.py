@@ -732,3 +732,47 @@ def test_with_scoping_off_a_write_drops_every_place_page(layered, client, commit
         statement_update(statement=layered.honor, stance="neutral")
 
     assert stored(client, ["/jurisdictions/denver-co/"]) == {"/jurisdictions/denver-co/": False}
+
+
+def test_a_place_card_says_when_the_place_itself_changed(layered, client, committed, settings):
+    """A card is stored until a write to its place: its "Updated" date is the place's own, so
+    that a write elsewhere leaves the stored card as true as a new one (a site-wide date would
+    go stale on it)."""
+    from django.utils import timezone
+
+    from articles.models import Article
+    from stances.models import Statement
+
+    long_ago = timezone.now() - dt.timedelta(days=40)
+    Statement.objects.update(updated_at=long_ago)
+    Article.objects.update(updated_at=long_ago)
+    url = "/embed/jurisdictions/denver-co/"
+    client.get(url)
+    with committed():
+        statement_update(statement=layered.honor, stance="neutral")  # Madison's
+
+    kept = client.get(url)
+    settings.READER_CACHE = False
+    assert kept["X-Cache"] == "hit"
+    assert kept.content == client.get(url).content
+
+
+def test_a_declaration_deleted_in_the_admin_leaves_its_places_page(
+    layered, client, admin_client, committed
+):
+    from stances.services.declarations import declaration_create
+
+    with committed():
+        said = declaration_create(
+            article=layered.article,
+            label="sanctuary city",
+            jurisdiction=layered.denver,
+            words="We have nothing more to add",
+        )
+    url = "/jurisdictions/denver-co/"
+    assert "We have nothing more to add" in client.get(url).content.decode()
+
+    with committed():
+        admin_client.post(f"/admin/stances/declaration/{said.pk}/delete/", {"post": "yes"})
+
+    assert "We have nothing more to add" not in client.get(url).content.decode()

@@ -10,6 +10,7 @@ import datetime as dt
 import feedparser
 import openpyxl
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
 from articles.models import Article
@@ -28,7 +29,11 @@ LATEST_PENDING = real("pending", "pendingAgencies07182025am.xlsx")
 
 @pytest.fixture(autouse=True)
 def _cache_in_memory(settings):
+    """Each test with a cache of its own: pages stored by one test never answer another."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def lines_by_row(report: r.FileReport) -> dict[int, list[r.ReportLine]]:
@@ -335,3 +340,31 @@ def test_an_end_before_the_signing_is_refused_next_to_its_field(client, make_xls
     assert "It cannot end before it was signed (2025-02-20)." in response.content.decode()
     listing.refresh_from_db()
     assert listing.resolution == "" and listing.policy.status == "in_force"
+
+
+def test_a_listings_page_changes_with_its_policy_wherever_the_policy_was_moved(
+    make_xlsx, client, committed, admin_user
+):
+    """The listing stays on the place ICE's list names; a later change of its policy, moved by
+    an editor to another place, still drops that first place's stored page."""
+    from stances.services.policies import policy_update
+    from stances.services.review import fact_review
+    from tests.factories import JurisdictionFactory
+
+    row = [*BREVARD, "Task Force Model", dt.datetime(2025, 2, 20), "link"]
+    with committed():
+        ice_287g_import(path_or_file=make_xlsx([row]))
+    listing = AgreementListing.objects.get()
+    with committed():
+        policy_update(
+            policy=PolicyAction.objects.get(),
+            jurisdiction=JurisdictionFactory(name="Miami", state="FL", slug="miami-fl"),
+        )
+    url = f"/jurisdictions/{listing.jurisdiction.slug}/"
+    shown = f'id="agreement-{listing.pk}"'
+    assert shown in client.get(url).content.decode()
+
+    with committed():
+        fact_review(fact=PolicyAction.objects.get(), user=admin_user, status="rejected")
+
+    assert shown not in client.get(url).content.decode()

@@ -16,6 +16,7 @@ import re
 from html import unescape
 
 import pytest
+from django.core.cache import cache
 from django.db.models import Max
 from django.utils import dateformat
 
@@ -62,7 +63,11 @@ def remove_everything_imported() -> None:
 
 @pytest.fixture(autouse=True)
 def _cache_in_memory(settings):
+    """Each test with a cache of its own: pages stored by one test never answer another."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def file_report(report: r.ImportReport, path) -> r.FileReport:
