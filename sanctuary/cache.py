@@ -158,6 +158,14 @@ def outage_seen(backend: BaseCache | None = None) -> bool:
     return isinstance(backend, ResilientRedisCache) and backend.health.outage_seen
 
 
+def outage_missed(backend: BaseCache | None = None) -> None:
+    """A write the cache did not take (its breaker was still open): to be made up for as after
+    an outage, by ``sanctuary.versions``' catch-up."""
+    backend = backend or caches["default"]
+    if isinstance(backend, ResilientRedisCache):
+        backend.health.outage_seen = True
+
+
 def outage_handled(backend: BaseCache | None = None) -> None:
     backend = backend or caches["default"]
     if isinstance(backend, ResilientRedisCache):

@@ -20,9 +20,11 @@ the commit stored them under the old version, which no reader asks for again.
 
 While Redis is down there is no version (``data_version()`` is None): nothing stored is read or
 written, readers get answers made from the database, and a write is committed as usual. Its bump
-cannot be made then, so a process that met the outage bumps the version as soon as the cache
-answers again: at its next request (the reader cache asks for the version first), and, for the
-process that wrote, from a background retry every second. Answers stored before the outage are
+cannot be made then (nor while this process's breaker is still open after the outage: the
+backend answers a miss), so a process that met the outage, or whose bump the cache did not take,
+bumps the version (and the structure version) as soon as the cache answers again: at its next
+request (the reader cache asks for the version first), and, for the process that wrote, from a
+background retry every second. Answers stored before the outage are
 therefore never served after a write made during it, unless Redis kept its data through the
 outage and the writing process ended before Redis came back while no other process met the
 outage; then they last at most until they expire (an hour). Redis as deployed keeps nothing on
@@ -135,18 +137,23 @@ def one_change() -> Iterator[None]:
 
 def _bump(scope: Scope = None) -> None:
     keys = [STRUCTURE_KEY] if scope is None else [PLACE_KEY.format(p) for p in sorted(scope)]
-    for key in (VERSION_KEY, *keys):
-        _advance(key)
-    if not shared_cache.reachable():
+    missed = [key for key in (VERSION_KEY, *keys) if not _advance(key)]
+    if missed:
+        # The cache did not take the bump (down, or its breaker not yet closed after an
+        # outage): the catch-up makes it up, dropping every page, as after an outage.
+        shared_cache.outage_missed()
+    if missed or not shared_cache.reachable():
         _retry_in_background()
 
 
-def _advance(key: str) -> None:
-    """Change a version key's value (never back to one it held)."""
+def _advance(key: str) -> bool:
+    """Change a version key's value (never back to one it held); False when the cache did not
+    answer."""
     try:
-        cache.incr(key)
+        return cache.incr(key) is not None
     except ValueError:  # not set yet, or evicted: a fresh clock-based value invalidates
         _current([key])
+        return True
 
 
 def _catch_up(backend: BaseCache | None = None) -> None:
@@ -158,7 +165,8 @@ def _catch_up(backend: BaseCache | None = None) -> None:
         # Writes made meanwhile said nothing of what they changed: every page goes.
         for key in (VERSION_KEY, STRUCTURE_KEY):
             with contextlib.suppress(ValueError):
-                backend.incr(key)
+                if backend.incr(key) is None:  # not taken after all: again at the next chance
+                    shared_cache.outage_missed(backend)
 
 
 _retrying = threading.Lock()

@@ -75,3 +75,29 @@ def test_it_is_still_the_shared_cache_django_documents(redis_url):
     assert reader.get("a", "gone") == "gone"
     with pytest.raises(ValueError):
         reader.incr("never-set")
+
+
+def test_a_bump_the_breaker_swallowed_is_made_up_once_the_cache_answers(redis_url, monkeypatch):
+    """Redis back, but this process's breaker not yet closed: the write's bump returns a miss.
+    It is remembered as an outage, and the catch-up bumps the version once the cache answers."""
+    import time
+
+    from sanctuary import cache as shared_cache
+    from sanctuary import versions
+    from sanctuary.cache import ResilientRedisCache
+
+    backend = ResilientRedisCache(redis_url, {})
+    monkeypatch.setattr(versions, "cache", backend)
+    monkeypatch.setattr(versions, "caches", {"default": backend})
+    monkeypatch.setattr(shared_cache, "caches", {"default": backend})
+    monkeypatch.setattr(versions, "_retry_in_background", lambda: None)  # the test drives it
+    backend.health.outage_seen, backend.health.down_until = False, 0.0
+    before = versions.data_version()
+
+    backend.health.down_until = time.monotonic() + 60  # the breaker still open
+    versions._bump()
+    assert shared_cache.outage_seen(backend)
+
+    backend.health.down_until = 0.0  # closed again: the next request catches up
+    assert versions.data_version() > before
+    assert not shared_cache.outage_seen(backend)
