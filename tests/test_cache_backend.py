@@ -94,10 +94,23 @@ def test_a_bump_the_breaker_swallowed_is_made_up_once_the_cache_answers(redis_ur
     backend.health.outage_seen, backend.health.down_until = False, 0.0
     before = versions.data_version()
 
-    backend.health.down_until = time.monotonic() + 60  # the breaker still open
+    # The breaker still open and Redis not answering the probe: remembered as an outage.
+    backend.health.down_until = time.monotonic() + 60
+    monkeypatch.setattr(shared_cache, "probe", lambda backend=None: False)
     versions._bump()
     assert shared_cache.outage_seen(backend)
 
     backend.health.down_until = 0.0  # closed again: the next request catches up
     assert versions.data_version() > before
+    assert not shared_cache.outage_seen(backend)
+
+    # The breaker open but Redis answering the probe: the bump is made at once.
+    monkeypatch.undo()
+    monkeypatch.setattr(versions, "cache", backend)
+    monkeypatch.setattr(versions, "caches", {"default": backend})
+    monkeypatch.setattr(shared_cache, "caches", {"default": backend})
+    caught_up = versions.data_version()
+    backend.health.down_until = time.monotonic() + 60
+    versions._bump()
+    assert versions.data_version() > caught_up
     assert not shared_cache.outage_seen(backend)

@@ -177,6 +177,10 @@ def unnamed_operations(
             count = parse_count(m["num"])
             if count is None or (m["num"].isdigit() and len(m["num"]) == 4):
                 continue
+            named = _UNNAMED.search(sentence)
+            lo, hi = (min(named.start(), m.start()), max(named.end(), m.end())) if named else (0, 0)
+            if "\n" in sentence[lo:hi]:
+                continue  # the operation and the number on different lines: not one sentence
             place = None if _REGIONAL.search(sentence) else _sole_place(text, places, start, end)
             found.append(
                 EventCandidate(
