@@ -28,10 +28,12 @@ from stances.selectors.jurisdictions import (
     filter_by_current_stance,
     jurisdiction_rows,
     jurisdictions_with_counts,
+    rows_on,
     with_evidence_policies,
 )
 from stances.selectors.layers import layered_detail, with_effective
 from stances.selectors.outlines import outline
+from stances.selectors.periods import filter_by_stance_on
 
 from .downloads import COLUMNS, csv_row
 from .params import SLUG_PATTERN, STANCE_PARAMS
@@ -150,14 +152,18 @@ class JurisdictionViewSet(JSONErrorsMixin, CachedReadsMixin, viewsets.ReadOnlyMo
         }
 
     def page_rows(self, jurisdictions, query: dict) -> list:
-        """Today's stances are filtered and paginated in SQL; a past date derives every stance."""
-        if query["as_of"] is None:
-            filtered = filter_by_current_stance(
-                jurisdictions, stance=query["stance"], indicators=query["indicators"]
-            )
-            page = self.paginate_queryset(filtered)
+        """Stances are filtered and paginated in SQL: today's on the summaries, a past date's on
+        the stance periods (then read for the page's places alone)."""
+        as_of, wanted = (
+            query["as_of"],
+            {"stance": query["stance"], "indicators": query["indicators"]},
+        )
+        if as_of is None:
+            page = self.paginate_queryset(filter_by_current_stance(jurisdictions, **wanted))
             return [JurisdictionRow(j, current_stance(j)) for j in page]
-        return self.paginate_queryset(jurisdiction_rows(jurisdictions, **query))
+        return rows_on(
+            self.paginate_queryset(filter_by_stance_on(jurisdictions, as_of, **wanted)), as_of
+        )
 
     def geojson(self, request, jurisdictions, query: dict, *, outlines: bool = False) -> dict:
         """The map's data, cached per query under the data version (shared by every process)."""

@@ -40,7 +40,7 @@ from .listings import (
     ListSnapshot,
 )
 from .officials import Official
-from .places import Jurisdiction, JurisdictionSummary
+from .places import Jurisdiction, JurisdictionSummary, StancePeriod
 
 __all__ = [
     "AgreementListing",
@@ -74,6 +74,7 @@ __all__ = [
     "SpeakerKind",
     "SpeakerLevel",
     "Stance",
+    "StancePeriod",
     "Statement",
     "StatementStance",
 ]

@@ -84,17 +84,10 @@ class Jurisdiction(models.Model):
         return f"{self.name}, {self.state}"  # "Atlanta, GA"; "Washington, DC"
 
 
-class JurisdictionSummary(models.Model):
-    """A jurisdiction's current derived stance and its counts, precomputed.
+class DerivedStance(models.Model):
+    """What ``stances.rules.stance.derive`` gives: a stance, its five indicators, and each known
+    indicator's date since and evidence ids. Stored, never edited by hand."""
 
-    Never edited by hand: ``stances.summaries`` recomputes it (with ``stances.stance.derive``)
-    whenever a write touches the jurisdiction, so lists and the map read one row per place
-    instead of deriving every stance and counting every fact on each request. Stances "as of"
-    a past date are still derived on the fly."""
-
-    jurisdiction = models.OneToOneField(
-        Jurisdiction, primary_key=True, on_delete=models.CASCADE, related_name="summary"
-    )
     stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNKNOWN)
     detainers = models.CharField(max_length=10, choices=IndicatorValue.choices, default="unknown")
     jail_access = models.CharField(max_length=10, choices=IndicatorValue.choices, default="unknown")
@@ -109,6 +102,22 @@ class JurisdictionSummary(models.Model):
     )
     # {indicator: {"effective_on": "YYYY-MM-DD" | null, "policy_ids": [..]}}
     evidence = models.JSONField(default=dict)
+
+    class Meta:
+        abstract = True
+
+
+class JurisdictionSummary(DerivedStance):
+    """A jurisdiction's current derived stance and its counts, precomputed.
+
+    Never edited by hand: ``stances.summaries`` recomputes it (with ``stances.stance.derive``)
+    whenever a write touches the jurisdiction, so lists and the map read one row per place
+    instead of deriving every stance and counting every fact on each request. Stances "as of"
+    a past date are read from ``StancePeriod``."""
+
+    jurisdiction = models.OneToOneField(
+        Jurisdiction, primary_key=True, on_delete=models.CASCADE, related_name="summary"
+    )
     statement_count = models.PositiveIntegerField(default=0)
     policy_count = models.PositiveIntegerField(default=0)
     event_count = models.PositiveIntegerField(default=0)
@@ -126,3 +135,44 @@ class JurisdictionSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.jurisdiction}: {self.get_stance_display()}"
+
+
+class StancePeriod(DerivedStance):
+    """A jurisdiction's derived stance over an interval of days: ``derive``'s answer for every
+    date from ``starts_on`` up to, not including, ``ends_on`` (``stances.rules.periods``).
+
+    Kept current on every write with the summary, so a stance "as of" any date is an index
+    lookup. Two series per place: ``counts_undated`` false answers for dates before today (dated
+    evidence only); true, for today and later (undated evidence counts from the start). Dates
+    with no period: every indicator unknown. ``starts_on`` 0001-01-01 is "from the start" and
+    ``ends_on`` 9999-12-31 "not ended"."""
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, on_delete=models.CASCADE, related_name="stance_periods"
+    )
+    counts_undated = models.BooleanField()
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+
+    class Meta:
+        ordering = ["jurisdiction", "counts_undated", "starts_on"]
+        indexes = [
+            models.Index(
+                fields=["counts_undated", "ends_on", "starts_on"], name="period_on_day_idx"
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jurisdiction", "counts_undated", "starts_on"], name="period_unique_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=models.F("starts_on")), name="period_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(stance__in=choices_sql(Stance)) & ~Q(stance=Stance.UNKNOWN),
+                name="period_stance_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jurisdiction}: {self.get_stance_display()} {self.starts_on}-{self.ends_on}"

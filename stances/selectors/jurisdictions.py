@@ -9,9 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from sanctuary.versions import cached
 from stances.models import (
-    Indicator,
     Jurisdiction,
     Official,
     PolicyAction,
@@ -20,7 +18,6 @@ from stances.models import (
 from stances.rules.layers import EffectiveStance
 from stances.rules.stance import (
     EvidenceItem,
-    IndicatorState,
     StanceChange,
     StanceResult,
     derive,
@@ -28,6 +25,7 @@ from stances.rules.stance import (
 )
 
 from .evidence import evidence_for
+from .periods import derived_result, filter_by_stance_on, stance_on, stances_on
 
 
 @dataclass(frozen=True)
@@ -94,19 +92,7 @@ def filter_by_current_stance(
 def current_stance(jurisdiction: Jurisdiction) -> StanceResult:
     """Today's stance, read from the precomputed summary (the result of ``derive``)."""
     summary = getattr(jurisdiction, "summary", None) if _has_summary(jurisdiction) else None
-    if summary is None:
-        return derive([])
-    indicators = {}
-    for name in Indicator.values:
-        evidence = summary.evidence.get(name, {})
-        effective_on = evidence.get("effective_on")
-        indicators[name] = IndicatorState(
-            indicator=name,
-            value=getattr(summary, name),
-            effective_on=dt.date.fromisoformat(effective_on) if effective_on else None,
-            policy_ids=tuple(evidence.get("policy_ids", ())),
-        )
-    return StanceResult(stance=summary.stance, indicators=indicators, as_of=None)
+    return derive([]) if summary is None else derived_result(summary)
 
 
 def _has_summary(jurisdiction: Jurisdiction) -> bool:
@@ -117,12 +103,6 @@ def _has_summary(jurisdiction: Jurisdiction) -> bool:
     return True
 
 
-def _matches(result: StanceResult, stance: str | None, indicators: dict[str, str]) -> bool:
-    if stance and result.stance != stance:
-        return False
-    return all(result.indicators[name].value == value for name, value in indicators.items())
-
-
 def jurisdiction_rows(
     jurisdictions: QuerySet[Jurisdiction],
     *,
@@ -130,31 +110,23 @@ def jurisdiction_rows(
     stance: str | None = None,
     indicators: dict[str, str] | None = None,
 ) -> list[JurisdictionRow]:
-    """The jurisdictions with their stance as of a date, filtered by stance and indicator values.
-
-    Today's stances come from the precomputed summaries (filtered in SQL, one query); a past
-    date derives every stance from the dated evidence (two queries, filtered here)."""
+    """The jurisdictions with their stance as of a date, filtered by stance and indicator values,
+    in SQL: today's from the precomputed summaries (one query), a past date's from the stored
+    stance periods (two)."""
     if as_of is None:
         filtered = filter_by_current_stance(jurisdictions, stance=stance, indicators=indicators)
         return [JurisdictionRow(j, current_stance(j)) for j in filtered]
-    stances = stances_as_of(as_of)
-    rows = []
-    for jurisdiction in jurisdictions:
-        result = stances.get(jurisdiction.pk) or derive([], as_of)
-        if _matches(result, stance, indicators or {}):
-            rows.append(JurisdictionRow(jurisdiction, result))
-    return rows
+    filtered = filter_by_stance_on(jurisdictions, as_of, stance=stance, indicators=indicators)
+    return rows_on(list(filtered), as_of, found=stances_on(filtered, as_of))
 
 
-def stances_as_of(as_of: dt.date) -> dict[int, StanceResult]:
-    """Every jurisdiction's stance as of a date (those with evidence), derived from all dated
-    policies once per data version and date, then shared through the cache."""
-
-    def derive_all() -> dict[int, StanceResult]:
-        evidence = evidence_for(Jurisdiction.objects.values_list("pk", flat=True))
-        return {pk: derive(items, as_of) for pk, items in evidence.items()}
-
-    return cached(f"stances-as-of:{as_of.isoformat()}", derive_all)
+def rows_on(
+    jurisdictions: list[Jurisdiction], as_of: dt.date, *, found: dict | None = None
+) -> list[JurisdictionRow]:
+    """Rows for these places with their stance as of a date (``found``: already read)."""
+    if found is None:
+        found = stances_on([j.pk for j in jurisdictions], as_of)
+    return [JurisdictionRow(j, stance_on(found, j.pk, as_of)) for j in jurisdictions]
 
 
 def with_evidence_policies(rows: list[JurisdictionRow]) -> list[JurisdictionRow]:

@@ -12,16 +12,15 @@ from django.db.models import Q
 from stances.models import Jurisdiction, JurisdictionKind, PolicyAction
 from stances.rules.layers import COUNTY, OWN, STATE, EffectiveStance, Layer, effective_stance
 from stances.rules.layers import binding_indicators as _binding
-from stances.rules.stance import StanceResult, derive
+from stances.rules.stance import StanceResult
 
-from .evidence import evidence_for
 from .jurisdictions import (
     JurisdictionDetail,
     JurisdictionRow,
     current_stance,
     jurisdiction_detail,
-    stances_as_of,
 )
+from .periods import stance_on, stances_on
 
 
 @dataclass(frozen=True)
@@ -40,6 +39,15 @@ def _above(place: Jurisdiction) -> tuple[int | None, str | None]:
     if place.kind == JurisdictionKind.COUNTY:
         return None, place.state
     return None, None
+
+
+def _stances(places: list[Jurisdiction], as_of: dt.date | None) -> dict[int, StanceResult]:
+    """These places' own stances: today's from their summaries (read with ``select_related``,
+    or in one query), a past date's from their stance periods (one query)."""
+    if as_of is not None:
+        found = stances_on([j.pk for j in places], as_of)
+        return {j.pk: stance_on(found, j.pk, as_of) for j in places}
+    return {j.pk: current_stance(j) for j in places}
 
 
 def _kinds(results: list[StanceResult]) -> dict[int, str]:
@@ -64,7 +72,7 @@ def place_layers(
     county_id, code = _above(place)
     found = (
         list(
-            Jurisdiction.objects.filter(
+            Jurisdiction.objects.select_related("summary").filter(
                 Q(pk=county_id, kind=JurisdictionKind.COUNTY)
                 | Q(kind=JurisdictionKind.STATE, state=code)
             )
@@ -75,8 +83,7 @@ def place_layers(
     county = next((j for j in found if j.kind == JurisdictionKind.COUNTY), None)
     state = next((j for j in found if j.kind == JurisdictionKind.STATE), None)
     above = [j for j in (county, state) if j is not None]
-    evidence = evidence_for([j.pk for j in above]) if above else {}
-    results = {j.pk: derive(evidence.get(j.pk, []), as_of) for j in above}
+    results = _stances(above, as_of)
     kinds = _kinds([results[state.pk]]) if state is not None else {}
     layers = [LayerRow(OWN, row)]
     if place.kind == JurisdictionKind.CITY:
@@ -109,14 +116,7 @@ def with_effective(rows: list[JurisdictionRow], *, as_of: dt.date | None = None)
     )
     counties = {j.pk: j for j in above if j.kind == JurisdictionKind.COUNTY}
     states = {j.state: j for j in above if j.kind == JurisdictionKind.STATE}
-    if as_of is None:
-        results = {j.pk: current_stance(j) for j in (*counties.values(), *states.values())}
-    else:
-        known = stances_as_of(as_of)
-        results = {
-            j.pk: known.get(j.pk) or derive([], as_of)
-            for j in (*counties.values(), *states.values())
-        }
+    results = _stances([*counties.values(), *states.values()], as_of)
     kinds = _kinds([results[j.pk] for j in states.values()])
     out = []
     for r in rows:

@@ -1,11 +1,13 @@
-"""Precomputed summaries (derived stance, indicators, counts), kept current on every write.
+"""Precomputed summaries (derived stance, indicators, counts) and stance periods (the stance
+history as dated intervals, ``stances.rules.periods``), kept current on every write.
 
 Every service that writes a fact calls ``touched`` with the jurisdictions it changed, inside its
 transaction: their summaries are recomputed there (or once at the end of an enclosing
 ``refreshed_once``, as the ingestion of an article and an import do), and the data version is
 bumped when the transaction commits (``sanctuary.versions``). ``refresh_all`` recomputes
 everything after bulk loads that bypass the services. The stance itself always comes from
-``stances.rules.stance.derive``: this module only stores its result.
+``stances.rules.stance.derive`` (the periods are its answers for every date): this module
+only stores them.
 
 Concurrent writers: each recomputes under a lock on the places' rows (``SELECT ... FOR NO KEY
 UPDATE``, taken in id order so two writers never wait on each other in a circle), and reads the
@@ -35,9 +37,11 @@ from stances.models import (
     JurisdictionSummary,
     PolicyAction,
     ReviewStatus,
+    StancePeriod,
     Statement,
 )
-from stances.rules.stance import derive
+from stances.rules.periods import stance_periods
+from stances.rules.stance import IndicatorState, derive
 from stances.selectors.evidence import evidence_for
 from stances.selectors.pages import page_scope
 
@@ -107,28 +111,51 @@ def _counts(ids: list[int]) -> dict[str, dict[int, int]]:
     }
 
 
-def _summary(jurisdiction_id: int, evidence, counts) -> JurisdictionSummary:
-    result = derive(evidence.get(jurisdiction_id, []))
-    return JurisdictionSummary(
-        jurisdiction_id=jurisdiction_id,
-        stance=result.stance,
-        **{name: state.value for name, state in result.indicators.items()},
-        evidence={
+def _derived(stance: str, indicators: dict[str, IndicatorState]) -> dict:
+    """A ``derive`` result as the fields of a ``DerivedStance`` row."""
+    return {
+        "stance": stance,
+        **{name: state.value for name, state in indicators.items()},
+        "evidence": {
             name: {
                 "effective_on": state.effective_on.isoformat() if state.effective_on else None,
                 "policy_ids": list(state.policy_ids),
             }
-            for name, state in result.indicators.items()
+            for name, state in indicators.items()
             if state.value != "unknown"
         },
+    }
+
+
+def _summary(jurisdiction_id: int, evidence, counts) -> JurisdictionSummary:
+    result = derive(evidence.get(jurisdiction_id, []))
+    return JurisdictionSummary(
+        jurisdiction_id=jurisdiction_id,
+        **_derived(result.stance, result.indicators),
         **{name: counts[name].get(jurisdiction_id, 0) for name in COUNT_FIELDS},
     )
 
 
+def _periods(jurisdiction_id: int, evidence) -> list[StancePeriod]:
+    """The place's stance history as intervals, both series (``stances.rules.periods``)."""
+    items = evidence.get(jurisdiction_id, [])
+    return [
+        StancePeriod(
+            jurisdiction_id=jurisdiction_id,
+            counts_undated=counts_undated,
+            starts_on=period.starts_on,
+            ends_on=period.ends_on,
+            **_derived(period.stance, period.indicators),
+        )
+        for counts_undated in (False, True)
+        for period in stance_periods(items, counts_undated=counts_undated)
+    ]
+
+
 def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) -> None:
-    """Recompute the summaries of these jurisdictions (in a few queries per thousand), then
-    invalidate every cached answer unless ``bump`` is false (a database no server reads yet, or a
-    service that announced its write already)."""
+    """Recompute the summaries and stance periods of these jurisdictions (in a few queries per
+    thousand), then invalidate every cached answer unless ``bump`` is false (a database no
+    server reads yet, or a service that announced its write already)."""
     ids = sorted({pk for pk in jurisdiction_ids if pk is not None})
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
@@ -139,6 +166,10 @@ def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) ->
             update_conflicts=True,
             unique_fields=["jurisdiction"],
             update_fields=[*SUMMARY_FIELDS, "refreshed_at"],
+        )
+        StancePeriod.objects.filter(jurisdiction_id__in=batch).delete()
+        StancePeriod.objects.bulk_create(
+            [period for pk in batch for period in _periods(pk, evidence)], batch_size=BATCH
         )
     if ids and bump:
         versions.data_changed()

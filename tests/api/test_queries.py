@@ -48,6 +48,11 @@ LISTS = {
     # policies (whether a state law binds)
     "/api/jurisdictions/": 7,
     "/api/jurisdictions/?format=geojson": 4,  # and ICE's lists (agreements, requests)
+    # As of a date: the page filtered in SQL on the stance periods, then the page's periods,
+    # and the periods of the counties and states above it.
+    "/api/jurisdictions/?as_of=2020-06-01": 8,
+    "/api/jurisdictions/?as_of=2020-06-01&stance=non_cooperation&detainers=limits": 8,
+    "/api/jurisdictions/?format=geojson&as_of=2020-06-01": 5,
     "/api/officials/": 3,  # count, page, the page's statement counts
     "/api/statements/": 2,
     "/api/events/": 2,
@@ -77,6 +82,9 @@ def test_lists_in_constant_queries(build, api, django_assert_max_num_queries, ur
     data = response.json()
     if "features" in data:  # not paginated: every jurisdiction, the operation's own included
         assert len(data["features"]) == rows + 1
+    elif "stance=" in url:  # each place's two limits, in force since January 2020
+        assert len(data["results"]) == rows
+        assert {r["stance"] for r in data["results"]} == {"non_cooperation"}
     else:
         assert len(data["results"]) == rows
 
