@@ -40,9 +40,10 @@ from .listings import (
     ListSnapshot,
 )
 from .officials import Official
-from .places import Jurisdiction, JurisdictionSummary, StancePeriod
+from .places import DailyTally, Jurisdiction, JurisdictionSummary, StancePeriod
 
 __all__ = [
+    "DailyTally",
     "AgreementListing",
     "AgreementModel",
     "IngestionJob",

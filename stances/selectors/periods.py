@@ -4,13 +4,14 @@ one indexed lookup for any number of places, filtered in SQL, with no pass over 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from stances.models import Indicator, Jurisdiction, StancePeriod
+from stances.models import Jurisdiction, StancePeriod
 from stances.models.places import DerivedStance
-from stances.rules.stance import IndicatorState, StanceResult, derive
+from stances.rules.stance import INDICATORS, IndicatorState, StanceResult, derive
 
 
 def periods_on(as_of: dt.date) -> QuerySet[StancePeriod]:
@@ -23,34 +24,54 @@ def periods_on(as_of: dt.date) -> QuerySet[StancePeriod]:
 
 def derived_result(row: DerivedStance, as_of: dt.date | None = None) -> StanceResult:
     """A stored ``derive`` result (a summary or a period) as the ``StanceResult`` it stores."""
+    return _result(
+        row.stance, {name: getattr(row, name) for name in INDICATORS}, row.evidence, as_of
+    )
+
+
+def _result(stance: str, values: dict, evidence: dict, as_of: dt.date | None) -> StanceResult:
     indicators = {}
-    for name in Indicator.values:
-        evidence = row.evidence.get(name, {})
-        effective_on = evidence.get("effective_on")
+    for name in INDICATORS:
+        known = evidence.get(name, {})
+        effective_on = known.get("effective_on")
         indicators[name] = IndicatorState(
             indicator=name,
-            value=getattr(row, name),
+            value=values[name],
             effective_on=dt.date.fromisoformat(effective_on) if effective_on else None,
-            policy_ids=tuple(evidence.get("policy_ids", ())),
+            policy_ids=tuple(known.get("policy_ids", ())),
         )
-    return StanceResult(stance=row.stance, indicators=indicators, as_of=as_of)
+    return StanceResult(stance=stance, indicators=indicators, as_of=as_of)
 
 
 def stances_on(
     jurisdictions: QuerySet[Jurisdiction] | Iterable[int], as_of: dt.date
 ) -> dict[int, StanceResult]:
     """The stances as of a date of these places (a QuerySet, read as a subquery, or ids), in one
-    query. A place missing from the answer had nothing in force: see ``stance_on``."""
+    query of values. A place missing from the answer had nothing in force: see ``stance_on``."""
     if isinstance(jurisdictions, QuerySet):
         chosen = Q(jurisdiction_id__in=jurisdictions.order_by().values("pk"))
     else:
         chosen = Q(jurisdiction_id__in=list(jurisdictions))
-    return {p.jurisdiction_id: derived_result(p, as_of) for p in periods_on(as_of).filter(chosen)}
+    rows = (
+        periods_on(as_of)
+        .filter(chosen)
+        .values_list("jurisdiction_id", "stance", "evidence", *INDICATORS)
+    )
+    return {
+        pk: _result(stance, dict(zip(INDICATORS, values, strict=True)), evidence, as_of)
+        for pk, stance, evidence, *values in rows
+    }
+
+
+@functools.lru_cache(maxsize=64)
+def nothing_on(as_of: dt.date) -> StanceResult:
+    """The stance as of a date of a place with nothing in force then: every indicator unknown."""
+    return derive([], as_of)
 
 
 def stance_on(found: dict[int, StanceResult], jurisdiction_id: int, as_of: dt.date):
     """A place's stance from ``stances_on``'s answer: with no period, nothing was in force."""
-    return found.get(jurisdiction_id) or derive([], as_of)
+    return found.get(jurisdiction_id) or nothing_on(as_of)
 
 
 def filter_by_stance_on(

@@ -1,5 +1,6 @@
-"""Precomputed summaries (derived stance, indicators, counts) and stance periods (the stance
-history as dated intervals, ``stances.rules.periods``), kept current on every write.
+"""Precomputed summaries (derived stance, indicators, counts), stance periods (the stance
+history as dated intervals, ``stances.rules.periods``) and daily tallies of facts (what can be
+counted as of any date), kept current on every write.
 
 Every service that writes a fact calls ``touched`` with the jurisdictions it changed, inside its
 transaction: their summaries are recomputed there (or once at the end of an enclosing
@@ -27,9 +28,11 @@ from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import Coalesce
 
 from sanctuary import versions
 from stances.models import (
+    DailyTally,
     EnforcementEvent,
     EventKind,
     Indicator,
@@ -48,6 +51,7 @@ from stances.selectors.pages import page_scope
 BATCH = 1000
 _VISIBLE = ~Q(review_status=ReviewStatus.REJECTED)
 COUNT_FIELDS = ["statement_count", "policy_count", "event_count", "arrests"]
+TALLY_FIELDS = ["statements", "policies", "events", "arrests"]
 SUMMARY_FIELDS = ["stance", *Indicator.values, "evidence", *COUNT_FIELDS]
 
 # The places touched inside ``refreshed_once``; None outside one.
@@ -93,22 +97,53 @@ def refreshed_once() -> Iterator[None]:
         _shown.reset(shown_token)
 
 
-def _grouped(queryset, **aggregate) -> dict[int, int]:
-    rows = queryset.values("jurisdiction_id").annotate(**aggregate).order_by()
-    (name,) = aggregate
-    return {row["jurisdiction_id"]: row[name] or 0 for row in rows}
+def _by_day(queryset, own_date: str, **aggregate):
+    """Visible facts of the places counted per place and per day they count from (their own
+    date, else their source's publication date: ``stances.selectors.counts``)."""
+    return (
+        queryset.filter(_VISIBLE)
+        .annotate(on=Coalesce(own_date, "article__published_on"))
+        .values_list("jurisdiction_id", "on")
+        .annotate(**aggregate)
+        .order_by()
+    )
 
 
-def _counts(ids: list[int]) -> dict[str, dict[int, int]]:
-    statements = Statement.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
-    policies = PolicyAction.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
-    events = EnforcementEvent.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
-    return {
-        "statement_count": _grouped(statements, n=Count("id")),
-        "policy_count": _grouped(policies, n=Count("id")),
-        "event_count": _grouped(events, n=Count("id")),
-        "arrests": _grouped(events.filter(kind=EventKind.ARRESTS), n=Sum("count")),
-    }
+def _tallies(ids: list[int]) -> list[DailyTally]:
+    """Each place's facts per day, in three grouped queries."""
+    tallies: dict[tuple[int, object], DailyTally] = {}
+
+    def add(rows, field: str) -> None:
+        for pk, on, n, *arrests in rows:
+            tally = tallies.setdefault((pk, on), DailyTally(jurisdiction_id=pk, on=on))
+            setattr(tally, field, n)
+            if arrests:
+                tally.arrests = arrests[0] or 0
+
+    add(
+        _by_day(Statement.objects.filter(jurisdiction_id__in=ids), "said_on", n=Count("id")),
+        "statements",
+    )
+    add(
+        _by_day(
+            PolicyAction.objects.filter(jurisdiction_id__in=ids), "effective_on", n=Count("id")
+        ),
+        "policies",
+    )
+    arrests = Sum("count", filter=Q(kind=EventKind.ARRESTS))
+    events = EnforcementEvent.objects.filter(jurisdiction_id__in=ids)
+    add(_by_day(events, "starts_on", n=Count("id"), arrests=arrests), "events")
+    return list(tallies.values())
+
+
+def _counts(tallies: list[DailyTally]) -> dict[str, dict[int, int]]:
+    """The summaries' totals: the sums of the places' tallies."""
+    counts: dict[str, dict[int, int]] = {name: {} for name in COUNT_FIELDS}
+    for tally in tallies:
+        pk = tally.jurisdiction_id
+        for field, total in zip(COUNT_FIELDS, TALLY_FIELDS, strict=True):
+            counts[field][pk] = counts[field].get(pk, 0) + getattr(tally, total)
+    return counts
 
 
 def _derived(stance: str, indicators: dict[str, IndicatorState]) -> dict:
@@ -160,7 +195,8 @@ def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) ->
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
         _lock(batch)
-        evidence, counts = evidence_for(batch), _counts(batch)
+        evidence, tallies = evidence_for(batch), _tallies(batch)
+        counts = _counts(tallies)
         JurisdictionSummary.objects.bulk_create(
             [_summary(pk, evidence, counts) for pk in batch],
             update_conflicts=True,
@@ -171,6 +207,8 @@ def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) ->
         StancePeriod.objects.bulk_create(
             [period for pk in batch for period in _periods(pk, evidence)], batch_size=BATCH
         )
+        DailyTally.objects.filter(jurisdiction_id__in=batch).delete()
+        DailyTally.objects.bulk_create(tallies, batch_size=BATCH)
     if ids and bump:
         versions.data_changed()
 
