@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import replace
 
 from articles.extraction.dates import article_sentences, mention_for_span, period
@@ -168,13 +169,32 @@ def _policy(
         start=start,
         end=end,
         summary=_summary(text, start, end),
-        indicators=tuple(dict.fromkeys((t.rule.indicator, t.rule.direction) for t in triggers)),
+        indicators=_consistent(triggers),
         place=place,
         effective_on=first,
         date_precision=precision,
         status=status,
         ends_on=ends_on,
     )
+
+
+def _consistent(triggers: list[Trigger]) -> tuple[tuple[str, str], ...]:
+    """The policy's (indicator, direction) effects. One instrument does not both limit and
+    require the same thing: where its clauses read both ways ("bars officers from sharing
+    information with ICE beyond what federal law requires"), the direction most of them read
+    wins; on a tie, the first (what follows qualifies it: "except", "beyond what")."""
+    votes = Counter((t.rule.indicator, t.rule.direction) for t in triggers)
+    effects = list(dict.fromkeys((t.rule.indicator, t.rule.direction) for t in triggers))
+    kept = []
+    for at, (indicator, direction) in enumerate(effects):
+        other = (indicator, _OTHER[direction])
+        mine, theirs = votes[(indicator, direction)], votes[other]
+        if mine > theirs or (mine == theirs and (theirs == 0 or at < effects.index(other))):
+            kept.append((indicator, direction))
+    return tuple(kept)
+
+
+_OTHER = {"limits": "cooperates", "cooperates": "limits"}
 
 
 def _summary(text: str, start: int, end: int) -> str:

@@ -163,7 +163,9 @@ _GENERIC_REFERENCE = re.compile(r"(?:the|its|his|her|their)\s+[a-z]", re.IGNOREC
 _STATEWIDE = re.compile(r"\bstatewide\b|\bacross\s+the\s+state\b", re.IGNORECASE)
 _STATE_ACTOR = re.compile(
     r"\b(?:Gov\.|Governor|governor|Legislature|legislature|lawmakers|General\s+Assembly"
-    r"|Attorney\s+General|state\s+(?:law|agencies|agency|police|patrol|House|Senate)"
+    r"|(?i:attorney\s+general)|state\s+(?:law|agencies|agency|police|patrol|House|Senate)"
+    # "every police department in the state"
+    r"|(?i:(?:every|each|all|any)\s+(?:\w+\s+){0,3}?in\s+the\s+state)"
     r"|(?i:the\s+state['’]s)|statewide)\b"
 )
 _ANAPHORA = re.compile(
@@ -219,6 +221,9 @@ _JAIL_IN = re.compile(
     r"|courthouse|hearing|(?i:lawmakers|legislators|legislature|senators|statehouse|capitol))\s+"
     r"(?:in|at|near)\s+$"
     r"|\b(?:County|county)(?:['’]s)?\s+[^.;,]{0,40}\b(?:in|at)\s+$"
+    # "U.S. District Judge Ana Ruiz in Atlanta", "the federal court in Salt Lake City"
+    r"|\b(?:[Jj]udge|[Jj]ustice)\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:in|at)\s+$"
+    r"|\b(?:[Cc]ourt|[Cc]ourthouse)\s+(?:in|at)\s+$"
 )
 
 
@@ -265,7 +270,10 @@ _FACILITY_NAMED = re.compile(
 
 _REFERENCE = re.compile(
     r"\b(?:near|outside(?:\s+of)?|(?:north|south|east|west)(?:east|west)?\s+of|miles\s+from"
-    r"|(?:based|headquartered)\s+in)\s+(?:the\s+)?$",
+    r"|(?:based|headquartered)\s+in)\s+(?:the\s+)?$"
+    # a region of a place, where things happen: "agents in southwest Kansas", "rural Iowa"
+    r"|\b(?:in|across|throughout)\s+(?:(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?"
+    r"|central|rural|upstate|downstate)\s+$",
     re.IGNORECASE,
 )
 

@@ -326,7 +326,8 @@ _RULES = (
     _Rule(  # "would have let state and local police arrest people suspected of ..."
         r"\b(?:let|lets|allow\w*|authoriz\w*|empower\w*|requir\w*)\s+(?:state\s+and\s+local\s+"
         r"|local\s+|state\s+)?(?:police|officers|law\s+enforcement|deputies|troopers)\s+(?:to\s+)?"
-        r"(?:arrest|detain|question|enforce|check)\b",
+        r"(?:arrest|detain|question|enforce|check|ask\s+(?:about|for)\s+(?:\w+\s+){0,2}?status"
+        r"|inquire\s+about)\b",
         "local_resources", "cooperates", "law",
     ),
     _Rule(  # "bars California counties from signing new detention contracts with ICE"
@@ -405,11 +406,14 @@ _RULES = (
         r"|\blimits?\s+on\s+honou?ring\b",
         "detainers", "limits", "law_enforcement_policy",
     ),
-    _Rule(  # "holds ICE detainees under a contract", "rents jail beds to ICE"
+    _Rule(  # "holds ICE detainees under a contract", "rents jail beds to ICE", "houses people
+        # held by ICE under a contract", "houses detainees under an agreement with the agency",
+        # "has rented beds to the agency since 2008"
         rf"(?<!not\s)\b(?:hold|holds|house|houses|housed|held|holding|housing)\s+(?:\w+\s+){{0,4}}?"
-        rf"(?:{_ICE}\s+)?detainees\b[^.;]{{0,30}}?\b(?:under|through)\s+(?:a\s+|an\s+|its\s+|their\s+)?"
-        r"(?:[\w-]+\s+)?contract"
-        r"|\brents?\s+(?:\w+\s+){0,2}?beds\s+to\s+ICE"
+        rf"(?:(?:{_ICE}\s+)?detainees|(?:people|inmates|immigrants)\s+held\s+(?:by|for)\s+{_ICE})\b"
+        r"[^.;]{0,30}?\b(?:under|through)\s+(?:a\s+|an\s+|its\s+|their\s+)?"
+        rf"(?:[\w-]+\s+)?(?:contract|agreement\s+with\s+(?:{_ICE}|the\s+agency))"
+        rf"|\brent(?:s|ed|ing)?\s+(?:\w+\s+){{0,2}}?beds\s+to\s+(?:{_ICE}|the\s+agency)\b"
         rf"|\bcontract\s+(?:with\s+{_ICE}\s+)?to\s+(?:house|hold|detain)\s+(?:{_ICE}\s+)?detainees",
         "jail_access", "cooperates", "jail_contract", strong=True,
     ),

@@ -37,6 +37,8 @@ _PROPOSED = re.compile(
     r"|appl(?:y|ies|ying|ied)\s+(?:to\s+(?:join|enter|sign|become|take\s+part)|for)"
     r"|applications?\s+(?:to|for)|fil(?:e|es|ed|ing)\s+(?:a\s+|the\s+)?(?:bill|measure"
     r"|legislation)|(?:is|are|was|were)\s+(?:weighing|considering|studying|reviewing)"
+    # asking others to make it: "will ask the General Assembly to pass legislation requiring"
+    r"|(?:ask|urg|press|lobb(?:y|ie))\w*\s+(?:\w+\s+){0,5}?to\s+(?:pass|adopt|approve|enact)"
     # passed but not yet signed: "awaits the governor's signature", "heads to the governor"
     r"|await\w*\s+(?:the\s+)?(?:governor|signature|final\s+approval)|heads?\s+to\s+(?:the\s+)?"
     r"governor|sent\s+to\s+the\s+governor|on\s+(?:the\s+)?governor['’]s\s+desk)\b",

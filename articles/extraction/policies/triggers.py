@@ -135,7 +135,7 @@ _INDICATOR_WORDS = {
                             "verif", "question", "summon"),
     "local_resources": ("cooperat", "assist", "particip", "help", "work", "enforc", "sanctuar",
                         "fund", "resource", "money", "personnel", "arrest", "question", "stop",
-                        "extend", "partner", "limit", "detain", "check"),
+                        "extend", "partner", "limit", "detain", "check", "ask", "inquir"),
     "agreement_287g": ("287", "agreement", "program", "new one", "renew", "contract",
                        "task force", "memorandum", "model", "partnership"),
 }  # fmt: skip

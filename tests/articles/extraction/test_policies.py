@@ -838,3 +838,51 @@ def test_a_county_the_headline_names_decides_for_itself():
 def test_a_person_ice_is_seeking_does_not_make_a_proposal():
     text = "Texas will continue to tell ICE when a person it is seeking is about to be released."
     assert [p.status for p in policies(text)] == ["in_force"]
+
+
+def test_renting_jail_beds_or_housing_people_held_by_ice_is_a_detention_contract():
+    places = {
+        "Finney County": Place("finney-county-ks", "Finney County", "county", "KS", "fips:20055"),
+        "Kansas": Place("kansas", "Kansas", "state", "KS", "fips:20"),
+    }
+    for text in (
+        "People arrested by ICE agents in western Kansas are booked into the Finney County jail, "
+        "which has rented beds to the agency since 2011.",
+        "The Finney County jail also houses people held by ICE under a contract signed in 2011.",
+        "Finney County houses detainees under an agreement with the agency.",
+    ):
+        found = find_policies(text, mentions_of(text, places), PUBLISHED)
+        assert [(p.kind, p.indicators, p.place.slug) for p in found] == [
+            ("jail_contract", (("jail_access", "cooperates"),), "finney-county-ks")
+        ], text
+
+
+def test_the_city_a_judge_sits_in_does_not_make_the_law_the_court_blocked():
+    text = (
+        "U.S. District Judge Ana Ruiz in Tulsa blocked the parts of the Texas law that let "
+        "police ask about immigration status."
+    )
+    [policy] = policies(text)
+    assert (policy.place.slug, policy.status) == ("texas", "blocked")
+
+
+def test_asking_lawmakers_to_pass_a_law_is_a_proposal():
+    text = (
+        "The governor of Texas will again ask lawmakers next session to pass a bill requiring "
+        "every county jail in Texas to honor ICE detainers."
+    )
+    assert [(p.place.slug, p.status) for p in policies(text)] == [("texas", "proposed")]
+
+
+def test_every_department_in_the_state_bound_by_the_attorney_general_is_the_states():
+    text = (
+        "Madison voted to become a welcoming city in 2017. Since 2019, every police department in "
+        "the state has been bound by the attorney general’s directive, which bars officers from "
+        "asking about immigration status and from sharing information with ICE beyond what "
+        "federal law requires."
+    )
+    found = find_policies(text, mentions(text), PUBLISHED, default_place=PLACES["Madison"])
+    [policy] = [p for p in found if p.indicators != (("local_resources", "limits"),)]
+    assert policy.place.slug == "wisconsin"
+    # One instrument does not both limit and require sharing: its first words decide.
+    assert policy.indicators == (("information_sharing", "limits"),)
