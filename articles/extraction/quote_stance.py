@@ -114,6 +114,27 @@ AGAINST_CUES = (
         r"|\bracial(?:ly)? profil\w*|\bnot (?:our|their|my) job\b",
         2,
     ),
+    # local police keeping apart from a raid, and saying they will: "our officers were not part
+    # of this, and they are not going to be" ("had no role in it" alone reports a fact)
+    (
+        r"\b(?:(?:were|are|was|is)\s+not|weren['’]t|aren['’]t|wasn['’]t|isn['’]t)\s+(?:\w+\s+)?"
+        r"(?:part\s+of|involved\s+in|participating\s+in)\b",
+        2,
+    ),
+    # the trust argument: victims and witnesses who stop coming forward
+    (
+        r"\b(?:stop(?:s|ped)?|won['’]t|will\s+not|afraid\s+to|reluctant\s+to|hesita\w+\s+to)\s+"
+        r"(?:coming\s+forward|come\s+forward|call(?:ing)?\s+(?:the\s+)?police|calling\s+911"
+        r"|report(?:ing)?\s+(?:a\s+)?crimes?|testify\w*|cooperat\w*\s+with\s+(?:the\s+)?police)\b",
+        2,
+    ),
+    # the people taken: "no criminal record", "exploited", "taken the fathers"
+    (
+        r"\bno\s+criminal\s+(?:records?|history|histories|background)\b|\bexploit(?:ed|ation)\b"
+        r"|\b(?:took|taken|taking)\s+(?:the\s+|our\s+|their\s+)?(?:fathers|mothers|parents|dads"
+        r"|moms)\b",
+        1,
+    ),
 )
 # (pattern, weight): cues that a quote argues for cooperation or against sanctuary policies.
 FOR_CUES = (
@@ -185,6 +206,8 @@ FOR_CUES = (
     (r"\bpublic safety\b|\brule of law\b|\bback (?:on|onto) the streets\b", 1),
     (r"\b287\(g\)", 1),
     (r"\b(?:cooperative|partnership|partners)\b", 1),
+    # "a good working relationship with our federal partners"
+    (r"\b(?:good|great|strong|close|excellent)\s+(?:working\s+)?relationship\b", 1),
     # criticism of obstructing enforcement: "making it harder for ICE to do its job"
     (
         r"\b(?:harder|difficult|impossible|tougher)\s+for\s+(?:ICE|agents|federal\s+(?:agents"

@@ -273,3 +273,31 @@ def test_the_speakers_own_practice_of_honoring_counts_double():
     assert classify_stance("I am honoring every detainer.", MAYOR) == "for_cooperation"
     assert classify_stance("We honored those requests for years.", MAYOR) == "neutral"
     assert classify_stance("We comply with the law.", MAYOR) == "neutral"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Our deputies were not part of this operation, and they will not be.",
+        "The Tulsa Police Department is not involved in these arrests.",
+        "When people are afraid, victims stop calling the police and witnesses won't come forward.",
+    ],
+)
+def test_local_police_keeping_apart_from_enforcement_and_the_trust_argument_are_against(quote):
+    assert classify_stance(quote, None) == "against_cooperation"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The department had no role in the operation and has no position on it.",
+        "Students stopped coming to class after the law took effect.",
+    ],
+)
+def test_reporting_a_fact_about_a_raid_takes_no_side(quote):
+    assert classify_stance(quote, None) == "neutral"
+
+
+def test_a_good_working_relationship_with_federal_partners_is_for():
+    quote = "We have a good working relationship with our federal partners, and that won't change."
+    assert classify_stance(quote, None) == "for_cooperation"
