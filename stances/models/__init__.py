@@ -40,10 +40,9 @@ from .listings import (
     ListSnapshot,
 )
 from .officials import Official
-from .places import DailyTally, Jurisdiction, JurisdictionSummary, StancePeriod
+from .places import Jurisdiction, JurisdictionSummary, StancePeriod
 
 __all__ = [
-    "DailyTally",
     "AgreementListing",
     "AgreementModel",
     "IngestionJob",

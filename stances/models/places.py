@@ -122,6 +122,9 @@ class JurisdictionSummary(DerivedStance):
     policy_count = models.PositiveIntegerField(default=0)
     event_count = models.PositiveIntegerField(default=0)
     arrests = models.PositiveBigIntegerField(default=0)
+    # A digest of the evidence the stance periods were derived from: a write that changes none
+    # of the place's policies leaves its periods as they are.
+    evidence_digest = models.CharField(max_length=32, blank=True, default="")
     refreshed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -176,35 +179,3 @@ class StancePeriod(DerivedStance):
 
     def __str__(self) -> str:
         return f"{self.jurisdiction}: {self.get_stance_display()} {self.starts_on}-{self.ends_on}"
-
-
-class DailyTally(models.Model):
-    """How many of a place's visible facts count from one day: statements, policies, events and
-    arrests reported, each dated as the timeline dates it (its own date, else its source's
-    publication date; ``on`` null: neither, counted as of today only).
-
-    Kept current on every write with the summary (whose counts are their sums), so what readers
-    could count about every place on any date (the map "as of") is one grouped sum over this
-    table, not a count of a million facts."""
-
-    jurisdiction = models.ForeignKey(
-        Jurisdiction, on_delete=models.CASCADE, related_name="daily_tallies"
-    )
-    on = models.DateField(null=True, blank=True)
-    statements = models.PositiveIntegerField(default=0)
-    policies = models.PositiveIntegerField(default=0)
-    events = models.PositiveIntegerField(default=0)
-    arrests = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        ordering = ["jurisdiction", "on"]
-        indexes = [models.Index(fields=["on", "jurisdiction"], name="tally_on_idx")]
-        constraints = [
-            models.UniqueConstraint(fields=["jurisdiction", "on"], name="tally_unique_day"),
-            models.UniqueConstraint(
-                fields=["jurisdiction"], condition=Q(on__isnull=True), name="tally_unique_undated"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.jurisdiction} {self.on}: {self.statements}/{self.policies}/{self.events}"

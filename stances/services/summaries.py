@@ -1,6 +1,5 @@
-"""Precomputed summaries (derived stance, indicators, counts), stance periods (the stance
-history as dated intervals, ``stances.rules.periods``) and daily tallies of facts (what can be
-counted as of any date), kept current on every write.
+"""Precomputed summaries (derived stance, indicators, counts) and stance periods (the stance
+history as dated intervals, ``stances.rules.periods``), kept current on every write.
 
 Every service that writes a fact calls ``touched`` with the jurisdictions it changed, inside its
 transaction: their summaries are recomputed there (or once at the end of an enclosing
@@ -22,17 +21,17 @@ queue only to recompute. SQLite serialises writing transactions anyway.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
 
 from sanctuary import versions
 from stances.models import (
-    DailyTally,
     EnforcementEvent,
     EventKind,
     Indicator,
@@ -51,7 +50,6 @@ from stances.selectors.pages import page_scope
 BATCH = 1000
 _VISIBLE = ~Q(review_status=ReviewStatus.REJECTED)
 COUNT_FIELDS = ["statement_count", "policy_count", "event_count", "arrests"]
-TALLY_FIELDS = ["statements", "policies", "events", "arrests"]
 SUMMARY_FIELDS = ["stance", *Indicator.values, "evidence", *COUNT_FIELDS]
 
 # The places touched inside ``refreshed_once``; None outside one.
@@ -97,53 +95,28 @@ def refreshed_once() -> Iterator[None]:
         _shown.reset(shown_token)
 
 
-def _by_day(queryset, own_date: str, **aggregate):
-    """Visible facts of the places counted per place and per day they count from (their own
-    date, else their source's publication date: ``stances.selectors.counts``)."""
-    return (
-        queryset.filter(_VISIBLE)
-        .annotate(on=Coalesce(own_date, "article__published_on"))
-        .values_list("jurisdiction_id", "on")
-        .annotate(**aggregate)
-        .order_by()
-    )
+def _grouped(queryset, **aggregate) -> dict[int, int]:
+    rows = queryset.values("jurisdiction_id").annotate(**aggregate).order_by()
+    (name,) = aggregate
+    return {row["jurisdiction_id"]: row[name] or 0 for row in rows}
 
 
-def _tallies(ids: list[int]) -> list[DailyTally]:
-    """Each place's facts per day, in three grouped queries."""
-    tallies: dict[tuple[int, object], DailyTally] = {}
-
-    def add(rows, field: str) -> None:
-        for pk, on, n, *arrests in rows:
-            tally = tallies.setdefault((pk, on), DailyTally(jurisdiction_id=pk, on=on))
-            setattr(tally, field, n)
-            if arrests:
-                tally.arrests = arrests[0] or 0
-
-    add(
-        _by_day(Statement.objects.filter(jurisdiction_id__in=ids), "said_on", n=Count("id")),
-        "statements",
-    )
-    add(
-        _by_day(
-            PolicyAction.objects.filter(jurisdiction_id__in=ids), "effective_on", n=Count("id")
-        ),
-        "policies",
-    )
-    arrests = Sum("count", filter=Q(kind=EventKind.ARRESTS))
-    events = EnforcementEvent.objects.filter(jurisdiction_id__in=ids)
-    add(_by_day(events, "starts_on", n=Count("id"), arrests=arrests), "events")
-    return list(tallies.values())
+def _counts(ids: list[int]) -> dict[str, dict[int, int]]:
+    statements = Statement.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
+    policies = PolicyAction.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
+    events = EnforcementEvent.objects.filter(_VISIBLE, jurisdiction_id__in=ids)
+    return {
+        "statement_count": _grouped(statements, n=Count("id")),
+        "policy_count": _grouped(policies, n=Count("id")),
+        "event_count": _grouped(events, n=Count("id")),
+        "arrests": _grouped(events.filter(kind=EventKind.ARRESTS), n=Sum("count")),
+    }
 
 
-def _counts(tallies: list[DailyTally]) -> dict[str, dict[int, int]]:
-    """The summaries' totals: the sums of the places' tallies."""
-    counts: dict[str, dict[int, int]] = {name: {} for name in COUNT_FIELDS}
-    for tally in tallies:
-        pk = tally.jurisdiction_id
-        for field, total in zip(COUNT_FIELDS, TALLY_FIELDS, strict=True):
-            counts[field][pk] = counts[field].get(pk, 0) + getattr(tally, total)
-    return counts
+def _digest(items) -> str:
+    """What the stance periods depend on, in 32 characters."""
+    key = sorted((i.policy_id, i.indicator, i.direction, repr(i)) for i in items)
+    return hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
 
 
 def _derived(stance: str, indicators: dict[str, IndicatorState]) -> dict:
@@ -172,19 +145,57 @@ def _summary(jurisdiction_id: int, evidence, counts) -> JurisdictionSummary:
 
 
 def _periods(jurisdiction_id: int, evidence) -> list[StancePeriod]:
-    """The place's stance history as intervals, both series (``stances.rules.periods``)."""
+    """The place's stance history as intervals, both series (``stances.rules.periods``); with
+    no undated evidence they are the same, derived once."""
     items = evidence.get(jurisdiction_id, [])
-    return [
-        StancePeriod(
-            jurisdiction_id=jurisdiction_id,
-            counts_undated=counts_undated,
-            starts_on=period.starts_on,
-            ends_on=period.ends_on,
-            **_derived(period.stance, period.indicators),
-        )
-        for counts_undated in (False, True)
-        for period in stance_periods(items, counts_undated=counts_undated)
-    ]
+    dated = stance_periods(items, counts_undated=False)
+    undated = (
+        stance_periods(items, counts_undated=True)
+        if any(item.counts_from is None for item in items)
+        else dated
+    )
+    rows = []
+    for counts_undated, periods in ((False, dated), (True, undated)):
+        for period in periods:
+            fields = _derived(period.stance, period.indicators)
+            rows.append(
+                StancePeriod(
+                    jurisdiction_id=jurisdiction_id,
+                    counts_undated=counts_undated,
+                    starts_on=period.starts_on,
+                    ends_on=period.ends_on,
+                    **fields,
+                )
+            )
+    return rows
+
+
+_PERIOD_FIELDS = ["jurisdiction_id", "counts_undated", "starts_on", "ends_on", "stance", "evidence"]
+
+
+def _periods_replace(ids: list[int], evidence) -> None:
+    """Store these places' periods, writing only those that changed: a new policy of a busy
+    place changes the periods from its date on, not the thousands before it."""
+    fields = [*_PERIOD_FIELDS, *Indicator.values]
+
+    def key(values) -> tuple:
+        return tuple(json.dumps(v, sort_keys=True) if isinstance(v, dict) else v for v in values)
+
+    stored = {
+        key(row[1:]): row[0]
+        for row in StancePeriod.objects.filter(jurisdiction_id__in=ids).values_list("pk", *fields)
+    }
+    wanted = {
+        key(getattr(period, name) for name in fields): period
+        for pk in ids
+        for period in _periods(pk, evidence)
+    }
+    gone = [pk for found, pk in stored.items() if found not in wanted]
+    for start in range(0, len(gone), BATCH):
+        StancePeriod.objects.filter(pk__in=gone[start : start + BATCH]).delete()
+    StancePeriod.objects.bulk_create(
+        [period for found, period in wanted.items() if found not in stored], batch_size=BATCH
+    )
 
 
 def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) -> None:
@@ -195,20 +206,24 @@ def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) ->
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
         _lock(batch)
-        evidence, tallies = evidence_for(batch), _tallies(batch)
-        counts = _counts(tallies)
+        evidence, counts = evidence_for(batch), _counts(batch)
+        digests = {pk: _digest(evidence.get(pk, ())) for pk in batch}
+        stored = dict(
+            JurisdictionSummary.objects.filter(pk__in=batch).values_list("pk", "evidence_digest")
+        )
+        summaries = [_summary(pk, evidence, counts) for pk in batch]
+        for summary in summaries:
+            summary.evidence_digest = digests[summary.jurisdiction_id]
         JurisdictionSummary.objects.bulk_create(
-            [_summary(pk, evidence, counts) for pk in batch],
+            summaries,
             update_conflicts=True,
             unique_fields=["jurisdiction"],
-            update_fields=[*SUMMARY_FIELDS, "refreshed_at"],
+            update_fields=[*SUMMARY_FIELDS, "evidence_digest", "refreshed_at"],
         )
-        StancePeriod.objects.filter(jurisdiction_id__in=batch).delete()
-        StancePeriod.objects.bulk_create(
-            [period for pk in batch for period in _periods(pk, evidence)], batch_size=BATCH
-        )
-        DailyTally.objects.filter(jurisdiction_id__in=batch).delete()
-        DailyTally.objects.bulk_create(tallies, batch_size=BATCH)
+        # Periods change only with the evidence: a new statement or event leaves them be.
+        changed = [pk for pk in batch if stored.get(pk) != digests[pk]]
+        if changed:
+            _periods_replace(changed, evidence)
     if ids and bump:
         versions.data_changed()
 
