@@ -301,9 +301,10 @@ def _is_tally(text: str, m: re.Match[str], sentence_start: int, date_spans: Span
     return bool(intro and ARREST_WORD.search(intro[0]))
 
 
-# The line that introduces a list, then only list lines ("Wichita: 11").
+# The line that introduces a list, then only list lines ("Wichita: 11", "Wichita (11)").
 _LIST_INTRO = re.compile(
-    r"[^\n]*:[ \t]*\n(?:[ \t]*\n)?(?:[^\n:]{1,60}:[ \t]*[\d,]+[ \t]*\n)*[^\n]*$"
+    r"[^\n]*:[ \t]*\n(?:[ \t]*\n)?(?:[^\n:(]{1,60}(?::[ \t]*[\d,]+|[ \t]*\([\d,]+\))[ \t]*\n)*"
+    r"[^\n]*$"
 )
 
 

@@ -26,6 +26,14 @@ _DETENTION = re.compile(
     r"(?:held|detained|in\s+detention|in\s+custody|behind\s+bars|remain(?:s|ed|ing)?\s+(?:at|in))",
     re.IGNORECASE,
 )
+# "Thirty-one of those arrested were taken to the county jail in Tiffin": a share of the
+# arrested people, held where they were taken.
+_TAKEN_TO = re.compile(
+    rf"{COUNT}\s+of\s+(?:the|those|them)\s+(?:{PEOPLE}\s+)?(?:who\s+were\s+)?(?:arrested"
+    r"|detained|picked\s+up)\s+(?:were|had\s+been|have\s+been)\s+(?:taken|sent|transferred|moved"
+    r"|brought|booked)\s+(?:in)?to\b",
+    re.IGNORECASE,
+)
 # "ICE held an average of 95 people a day at the jail": the holder first, then the count.
 _HELD_COUNT = re.compile(
     rf"\b(?:held|holds|holding|housed|houses|housing)\s+(?:(?:a\s+daily|an)\s+average\s+of\s+)?"
@@ -44,7 +52,8 @@ def detentions(
     the first one named after the count in the sentence, else ``default_place``."""
     events = []
     matches = sorted(
-        [*_DETENTION.finditer(text), *_HELD_COUNT.finditer(text)], key=lambda m: m.start()
+        [*_DETENTION.finditer(text), *_HELD_COUNT.finditer(text), *_TAKEN_TO.finditer(text)],
+        key=lambda m: m.start(),
     )
     for m in matches:
         start, end = sentence_bounds(text, m.start(), m.end())

@@ -42,7 +42,8 @@ NUMBER = (
 COUNT = rf"(?:(?P<approx>{APPROX})\s+)?(?P<num>(?<![\d$.,-])\b(?:{NUMBER}))\b(?![.,]?\d|%|-\w)"
 PEOPLE = (
     r"(?:people|persons|immigrants|individuals|migrants|noncitizens|aliens|foreign nationals"
-    r"|men|women|workers|fugitives|adults|parents|detainees|inmates|prisoners|children)"
+    r"|men|women|workers|fugitives|adults|parents|detainees|inmates|prisoners|children"
+    r"|farmworkers|farm\s+workers|laborers|labourers|employees)"
 )
 ADJECTIVES = r"(?:[a-z-]+\s+){0,2}?"  # "undocumented", "criminal"
 ARREST_WORD = re.compile(r"\barrest(?:s|ed|ing)?\b|\bapprehen\w+", re.IGNORECASE)

@@ -43,4 +43,6 @@ POSSESSIVE_START_RE = re.compile(r"['’]s\b")
 # Between two items of a list of places, maybe after a tally: ", ", "; ", ", 41; ", " (12), and ".
 LIST_GAP_RE = re.compile(
     r"(?:,? ?\(?\d[\d,]*\)?|:? [–—-] \d[\d,]*)?(?:, |; )(?:and |or )?| and | or "
+    # a tally a line each: "Fargo (9)\nBismarck (6)", "Fargo: 9\nBismarck: 6"
+    r"|(?: ?\(\d[\d,]*\)|:[ \t]*\d[\d,]*)[ \t]*\n[ \t]*"
 )

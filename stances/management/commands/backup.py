@@ -6,8 +6,8 @@ through its base manager, models in dependency order), which ``loaddata`` and so
 jurisdictions, officials, every fact, the change history, readers' correction requests and the
 admin's log. Left out, because ``migrate`` recreates them or they are derived and the restore
 recomputes them: content types and permissions (referred to by natural keys instead), the
-precomputed jurisdiction summaries, the cache; and what should not outlive a restore: sessions
-and django-axes' login attempts and logs.
+precomputed jurisdiction summaries and stance periods, the cache; and what should not outlive a
+restore: sessions and django-axes' login attempts and logs.
 
 Unlike ``dumpdata``, timestamps keep their microseconds (Django's JSON encoder keeps
 milliseconds only, so a restored database would answer with other ``updated_at`` values and
@@ -31,7 +31,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, router, transaction
 from django.utils import timezone
 
 EXCLUDE_APPS = {"contenttypes", "sessions", "axes"}
-EXCLUDE_MODELS = {"auth.Permission", "stances.JurisdictionSummary"}
+EXCLUDE_MODELS = {"auth.Permission", "stances.JurisdictionSummary", "stances.StancePeriod"}
 
 
 class ExactJSONEncoder(DjangoJSONEncoder):

@@ -515,6 +515,14 @@ def test_a_list_of_places_under_a_heading_and_a_state_as_an_adjective():
     text = "Arrests in Nebraska, by community:\n\nOmaha: 12\nDenver: 7\n"
     found = by_kind(events(text), "arrests")
     assert [(e.count, e.place.slug) for e in found] == [(12, "omaha-ne"), (7, "denver-co")]
+    # each count in brackets after its place, a line each, as agency releases list them
+    text = "Arrests by city:\n\nOmaha (12)\nDenver (7)\nAustin (1)\n"
+    found = by_kind(events(text), "arrests")
+    assert [(e.count, e.place.slug) for e in found] == [
+        (12, "omaha-ne"),
+        (7, "denver-co"),
+        (1, "austin-tx"),
+    ]
     places = {**PLACES, "Texas": Place("texas", "Texas", "state", "TX", "fips:48")}
     text = "Agents detain 97 at Texas meatpacking plant"
     assert list(find_events(text, mentions_of(text, places), FRIDAY)) == []
@@ -528,3 +536,21 @@ def test_people_held_at_a_facility_named_before_not_at_a_reference_point():
     )
     found = by_kind(find_events(text, mentions_of(text, places), FRIDAY), "detention")
     assert [(e.count, e.place.slug) for e in found] == [(1412, "eloy-az")]
+
+
+def test_a_share_of_those_arrested_taken_to_a_jail_is_held_where_they_were_taken():
+    places = {
+        **PLACES,
+        "Seneca County": Place("seneca-county-oh", "Seneca County", "county", "OH", "fips:39147"),
+    }
+    text = (
+        "Agents arrested 96 workers at a nursery on Tuesday. Twenty of those arrested were "
+        "taken to the Seneca County jail, which holds ICE detainees under a contract."
+    )
+    held = by_kind(find_events(text, mentions_of(text, places), FRIDAY), "detention")
+    assert [(e.count, e.place.slug) for e in held] == [(20, "seneca-county-oh")]
+
+
+def test_farmworkers_detained_in_a_town_are_arrests_there():
+    found = by_kind(events("ICE agents detained four farmworkers in Omaha on Thursday."), "arrests")
+    assert [(e.count, e.place.slug) for e in found] == [(4, "omaha-ne")]

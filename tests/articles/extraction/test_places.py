@@ -442,3 +442,19 @@ def test_a_datelines_town_names_the_bare_town_after_it_and_besides_is_no_first_n
         "Besides Worthington, agents raided plants in Greeley, Colo., and Cactus, Texas."
     )
     assert slugs(text).count("worthington-mn") == 3
+
+
+def test_towns_listed_a_line_each_with_their_tallies_are_the_context_states():
+    text = (
+        "ICE arrested 19 people across North Dakota last week.\n\nArrests by city:\n\n"
+        "Fargo (9)\nBismarck (6)\nMinot (3)\nWilliston (1)\n"
+    )
+    assert slugs(text) == [
+        "north-dakota",
+        "fargo-nd",
+        "bismarck-nd",
+        "minot-nd",
+        "williston-nd",
+    ]
+    # a line that starts with a town's name is not a list without the tallies
+    assert "minot-nd" not in slugs("Voters in North Dakota went to the polls.\n\nMinot said so.")
