@@ -23,17 +23,29 @@ from articles.extraction.types import (
 
 _LABEL = (
     r"(?:so-called\s+)?(?P<label>(?:sanctuary|welcoming|inclusive|immigrant-friendly|trust)"
-    r"\s+(?:city|county|state|jurisdiction|community|town|place))\b"
+    r"\s+(?:city|county|state|jurisdiction|community|town|place|parish|borough)\b"
+    # "Jefferson Parish is not a sanctuary."
+    r"|sanctuary(?=\s*[.,;:”\"]))"
 )
 _DECLARES = re.compile(
     r"\b(?P<verb>(?:is|are|was|remains?|remained|will\s+(?:not\s+|never\s+)?(?:always\s+)?"
     r"(?:remain|be|stay|become)"
     r"|(?:is|are)\s+and\s+will\s+(?:always\s+)?(?:remain|be)|has\s+been|have\s+been|became"
+    r"|(?:has|have|had)\s+(?:never|not)\s+been"
     r"|becomes|stays?|being|declared\s+(?:itself|ourselves|the\s+\w+)|calls?\s+(?:itself|ourselves)"
     r"|called\s+itself|status\s+as|proud\s+to\s+be|committed\s+to\s+being|self-(?:described|declared)"
     r"|proclaimed\s+(?:itself|the\s+\w+))"
     r")\s+(?P<not>not\s+|no\s+longer\s+|never\s+)?(?:an?\s+|the\s+)?" + _LABEL,
     re.IGNORECASE,
+)
+# "declared Birmingham a sanctuary city", "voted to reaffirm Portland as a sanctuary city",
+# "declare the city a non-sanctuary city", "does not make Vermont a sanctuary state": the place
+# is the object.
+_NAMES_IT = re.compile(
+    r"\b(?P<verb>(?:(?:does|do|did|will|would)\s+not\s+|(?:doesn|don|didn|won)['’]t\s+)?"
+    r"(?:declar(?:e|es|ed|ing)|reaffirm(?:s|ed|ing)?|designat(?:e|es|ed|ing)|proclaim(?:s|ed|ing)?"
+    r"|mak(?:e|es|ing)|made))\s+(?P<object>(?:[A-Z][\w.'’-]*\s+){1,4}?|the\s+(?:city|county|state"
+    r"|town)\s+)(?:as\s+)?(?:an?\s+)?(?P<not>non-)?" + _LABEL
 )
 # "We're a sanctuary city", "It's not a welcoming county" (an article after the contraction:
 # "Denver's sanctuary ordinance" is a possessive, not a declaration).
@@ -66,7 +78,7 @@ def find_declarations(
     quoted = SpanIndex(statements)
     by_key = {s.key: s for s in speakers}
     found: list[DeclarationCandidate] = []
-    for pattern in (_DECLARES, _CONTRACTED, _WELCOMES):
+    for pattern in (_DECLARES, _CONTRACTED, _WELCOMES, _NAMES_IT):
         for m in pattern.finditer(text):
             lo, hi = sentence_bounds(text, m.start(), m.end())
             if _NO_SUBJECT.match(text, lo):
@@ -75,6 +87,8 @@ def find_declarations(
             speaker = by_key.get(statement.speaker_key) if statement else None
             place = _subject_place(text, lo, m, index, speaker)
             start = _subject_start(text, lo, m, index)
+            if "object" in m.groupdict():
+                place, start = _object_place(text, m, index) or place, m.start()
             found.append(
                 DeclarationCandidate(
                     start=start,
@@ -121,6 +135,17 @@ def _subject_place(
     if speaker is not None and speaker.place is not None:
         return speaker.place
     return before[-1].place if before else None
+
+
+def _object_place(text: str, m: re.Match[str], index: SpanIndex[PlaceMention]) -> Place | None:
+    """The place a declaring verb names as its object ("declared Birmingham a ..."), or for
+    "the city" the latest city named before."""
+    named = index.starting_in(m.start("object"), m.end("object"))
+    if named:
+        return named[0].place
+    kind = m["object"].split()[-1].lower()
+    latest = index.last_before(m.start(), lambda p: p.place.kind == kind, limit=600)
+    return latest.place if latest is not None else None
 
 
 def _subject_start(

@@ -67,3 +67,31 @@ def test_contracted_and_proud_declarations_but_not_a_possessive():
         "proud to be a welcoming city"
     ]
     assert _found("Denver’s sanctuary city ordinance passed in 2017.", {}) == []
+
+
+def test_a_place_declared_by_a_council_is_the_object_of_the_verb():
+    places = {"Jackson": JACKSON}
+    assert _found("In 2017 the council voted to declare Jackson a welcoming city.", places) == [
+        ("declare Jackson a welcoming city", "jackson-ms", "welcoming city", False, "")
+    ]
+    text = "Jackson's council voted to reaffirm Jackson as a sanctuary city on Monday."
+    assert [f[1:4] for f in _found(text, places)] == [("jackson-ms", "sanctuary city", False)]
+    text = (
+        "Jackson had a sanctuary policy. The council then voted to declare the city a "
+        "non-sanctuary city."
+    )
+    assert [f[1:4] for f in _found(text, places)] == [("jackson-ms", "sanctuary city", True)]
+
+
+def test_never_been_and_does_not_make_are_denials():
+    dade = {"Miami-Dade County": DADE}
+    text = "Miami-Dade County has never been a sanctuary county, the mayor said."
+    assert [f[1:4] for f in _found(text, dade)] == [
+        ("miami-dade-county-fl", "sanctuary county", True)
+    ]
+    text = "The order does not make Miami-Dade County a sanctuary jurisdiction."
+    assert [f[1:4] for f in _found(text, dade)] == [
+        ("miami-dade-county-fl", "sanctuary jurisdiction", True)
+    ]
+    text = "Miami-Dade County is not a sanctuary."
+    assert [f[1:4] for f in _found(text, dade)] == [("miami-dade-county-fl", "sanctuary", True)]
