@@ -164,6 +164,8 @@ _STATEWIDE = re.compile(r"\bstatewide\b|\bacross\s+the\s+state\b", re.IGNORECASE
 _STATE_ACTOR = re.compile(
     r"\b(?:Gov\.|Governor|governor|Legislature|legislature|lawmakers|General\s+Assembly"
     r"|(?i:attorney\s+general)|state\s+(?:law|agencies|agency|police|patrol|House|Senate)"
+    # a bill of the legislature: "House Bill 497", "SB 4"
+    r"|(?:House|Senate|Assembly)\s+Bill\s+\d+|\b(?:HB|SB|AB)\s?\d+"
     # "every police department in the state"
     r"|(?i:(?:every|each|all|any)\s+(?:\w+\s+){0,3}?in\s+the\s+state)"
     r"|(?i:the\s+state['’]s)|statewide)\b"

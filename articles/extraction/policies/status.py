@@ -58,7 +58,7 @@ _FAILED_AFTER = re.compile(
 # A court stopping a law or an order.
 _BLOCKED_BEFORE = re.compile(
     r"\b(?:judge|court|justices?|injunction)\b[^.;]{0,120}?\b(?:block\w*|enjoin\w*|halt\w*"
-    r"|struck|strike|suspend\w*|injunction|put\s+on\s+hold)\b|\bblocked\b",
+    r"|struck|strike|suspend\w*|injunction|restraining\s+order|put\s+on\s+hold)\b|\bblocked\b",
     re.IGNORECASE,
 )
 _BLOCKED_AFTER = re.compile(

@@ -886,3 +886,16 @@ def test_every_department_in_the_state_bound_by_the_attorney_general_is_the_stat
     assert policy.place.slug == "wisconsin"
     # One instrument does not both limit and require sharing: its first words decide.
     assert policy.indicators == (("information_sharing", "limits"),)
+
+
+def test_a_restraining_order_against_a_numbered_bill_blocks_the_states_law():
+    text = (
+        "TULSA, Okla. — A federal judge in Tulsa issued a temporary restraining order against "
+        "House Bill 1804, which requires police to check the immigration status of anyone "
+        "arrested for a felony."
+    )
+    places = {"TULSA, Okla.": PLACES["Tulsa"], "Tulsa": PLACES["Tulsa"]}
+    found = find_policies(text, mentions_of(text, places), PUBLISHED, default_place=PLACES["Tulsa"])
+    assert [(p.place.slug, p.kind, p.status) for p in found] == [
+        ("oklahoma", "state_law", "blocked")
+    ]
