@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
-from articles.services import article_update
 from stances.models import (
     EnforcementEvent,
     IngestionJob,
@@ -20,6 +19,7 @@ from stances.models import (
     Statement,
 )
 from stances.services.ingestion import ingestion_job_create
+from stances.services.policies import article_metadata_update
 
 from .article_forms import ArticleAddForm, ArticleChangeForm
 from .base import deletes_through_service
@@ -109,8 +109,10 @@ class ArticleAdmin(admin.ModelAdmin):
         return ", ".join(str(o) for o in article.officials.all())
 
     def save_model(self, request, obj, form, change):
-        """Metadata corrections through ``article_update`` (adding is ``add_view``'s ingestion)."""
-        article_update(article=obj, **{name: form.cleaned_data[name] for name in form.changed_data})
+        """Metadata corrections through ``article_metadata_update`` (adding is ``add_view``'s
+        ingestion)."""
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        article_metadata_update(article=obj, **changes)
 
     @admin.display(description="to review")
     def to_review(self, article) -> str:

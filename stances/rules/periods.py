@@ -13,7 +13,7 @@ Two lists per place, because undated evidence counts only for today and later (r
   today and any later date.
 Neither depends on the day it is computed, so neither goes stale as days pass.
 
-The result is exactly ``derive``'s (tests/stances/test_periods.py checks it on random evidence
+The result is exactly ``derive``'s (tests/stances/rules/test_periods.py checks it on random evidence
 against ``derive`` for every day): the same stance, indicator values, dates since and evidence
 ids.
 """
@@ -25,6 +25,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from stances.models.choices import Stance
+
+# The sweep reads the rule's own pieces (how items order, when an ending stops them): a change
+# to them in ``stances.rules.stance`` changes the periods too, and the property test checks both.
 from stances.rules.stance import (
     INDICATORS,
     MAX_EVIDENCE_IDS,

@@ -103,7 +103,8 @@ def place_layers(
 
 def with_effective(rows: list[JurisdictionRow], *, as_of: dt.date | None = None) -> list:
     """Each row with its effective stance, in three queries for the page: today's stances of
-    the counties and states above the rows from their summaries, a past date's derived."""
+    the counties and states above the rows from their summaries, a past date's from their
+    stance periods."""
     county_ids = {r.jurisdiction.county_id for r in rows if _above(r.jurisdiction)[0]}
     codes = {code for r in rows if (code := _above(r.jurisdiction)[1])}
     above = (

@@ -8,17 +8,20 @@ import functools
 from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from stances.models import Jurisdiction, StancePeriod
 from stances.models.places import DerivedStance
+from stances.rules.periods import OPEN
 from stances.rules.stance import INDICATORS, IndicatorState, StanceResult, derive
 
 
 def periods_on(as_of: dt.date) -> QuerySet[StancePeriod]:
     """The period of each place that covers ``as_of``: from the series with undated evidence for
     today and later, the dated series before (rule 2 of ``stances.rules.stance``)."""
+    not_ended = Q(ends_on__gt=as_of) | Q(ends_on=OPEN)  # OPEN is the last day there is
     return StancePeriod.objects.filter(
-        counts_undated=as_of >= dt.date.today(), starts_on__lte=as_of, ends_on__gt=as_of
+        not_ended, counts_undated=as_of >= timezone.localdate(), starts_on__lte=as_of
     )
 
 

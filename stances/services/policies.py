@@ -13,6 +13,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from articles.models import Article
+from articles.services import article_update
 from stances.models import (
     AgreementListing,
     Direction,
@@ -185,3 +186,23 @@ def listed_at(policy: PolicyAction) -> list[int]:
         return []
     listings = AgreementListing.objects.filter(policy=policy)
     return list(listings.values_list("jurisdiction_id", flat=True))
+
+
+def article_metadata_update(*, article: Article, **changes: Any) -> Article:
+    """An editor's correction of an article's metadata (``articles.services.article_update``).
+    A policy with no date of its own counts from its source's publication date, so a new date
+    changes the stance history of the places of the article's undated policies: they are
+    refreshed in the same transaction."""
+    with transaction.atomic():
+        before = (
+            article.published_on
+            if article.pk is None
+            else (
+                Article.objects.filter(pk=article.pk).values_list("published_on", flat=True).first()
+            )
+        )
+        article_update(article=article, **changes)
+        if "published_on" in changes and changes["published_on"] != before:
+            undated = PolicyAction.objects.filter(article=article, effective_on__isnull=True)
+            summaries.touched(undated.values_list("jurisdiction_id", flat=True).distinct())
+    return article

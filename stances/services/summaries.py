@@ -175,7 +175,8 @@ _PERIOD_FIELDS = ["jurisdiction_id", "counts_undated", "starts_on", "ends_on", "
 
 def _periods_replace(ids: list[int], evidence) -> None:
     """Store these places' periods, writing only those that changed: a new policy of a busy
-    place changes the periods from its date on, not the thousands before it."""
+    place changes the periods from its date on, not the thousands before it. Rows are matched
+    by their whole content (the evidence JSON as sorted text): what is stored and equal stays."""
     fields = [*_PERIOD_FIELDS, *Indicator.values]
 
     def key(values) -> tuple:
@@ -198,34 +199,44 @@ def _periods_replace(ids: list[int], evidence) -> None:
     )
 
 
-def refresh_for(jurisdiction_ids: Iterable[int | None], *, bump: bool = True) -> None:
+def refresh_for(
+    jurisdiction_ids: Iterable[int | None], *, bump: bool = True, force: bool = False
+) -> None:
     """Recompute the summaries and stance periods of these jurisdictions (in a few queries per
     thousand), then invalidate every cached answer unless ``bump`` is false (a database no
-    server reads yet, or a service that announced its write already)."""
+    server reads yet, or a service that announced its write already). Periods are rewritten
+    where the evidence changed, or everywhere with ``force`` (after a change of the rule).
+    Each batch is one transaction: its summaries, periods and digests commit together."""
     ids = sorted({pk for pk in jurisdiction_ids if pk is not None})
     for start in range(0, len(ids), BATCH):
         batch = ids[start : start + BATCH]
-        _lock(batch)
-        evidence, counts = evidence_for(batch), _counts(batch)
-        digests = {pk: _digest(evidence.get(pk, ())) for pk in batch}
-        stored = dict(
-            JurisdictionSummary.objects.filter(pk__in=batch).values_list("pk", "evidence_digest")
-        )
-        summaries = [_summary(pk, evidence, counts) for pk in batch]
-        for summary in summaries:
-            summary.evidence_digest = digests[summary.jurisdiction_id]
-        JurisdictionSummary.objects.bulk_create(
-            summaries,
-            update_conflicts=True,
-            unique_fields=["jurisdiction"],
-            update_fields=[*SUMMARY_FIELDS, "evidence_digest", "refreshed_at"],
-        )
-        # Periods change only with the evidence: a new statement or event leaves them be.
-        changed = [pk for pk in batch if stored.get(pk) != digests[pk]]
-        if changed:
-            _periods_replace(changed, evidence)
+        with transaction.atomic():
+            _refresh_batch(batch, force=force)
     if ids and bump:
         versions.data_changed()
+
+
+def _refresh_batch(batch: list[int], *, force: bool) -> None:
+    """One batch's summaries, and its periods where the evidence changed (or ``force``)."""
+    _lock(batch)
+    evidence, counts = evidence_for(batch), _counts(batch)
+    digests = {pk: _digest(evidence.get(pk, ())) for pk in batch}
+    stored = dict(
+        JurisdictionSummary.objects.filter(pk__in=batch).values_list("pk", "evidence_digest")
+    )
+    summaries = [_summary(pk, evidence, counts) for pk in batch]
+    for summary in summaries:
+        summary.evidence_digest = digests[summary.jurisdiction_id]
+    JurisdictionSummary.objects.bulk_create(
+        summaries,
+        update_conflicts=True,
+        unique_fields=["jurisdiction"],
+        update_fields=[*SUMMARY_FIELDS, "evidence_digest", "refreshed_at"],
+    )
+    # Periods change only with the evidence: a new statement or event leaves them be.
+    changed = [pk for pk in batch if force or stored.get(pk) != digests[pk]]
+    if changed:
+        _periods_replace(changed, evidence)
 
 
 def _lock(ids: list[int]) -> None:
@@ -237,4 +248,4 @@ def _lock(ids: list[int]) -> None:
 
 def refresh_all(*, bump: bool = True) -> None:
     """Recompute every summary (after a bulk load that bypassed the services)."""
-    refresh_for(Jurisdiction.objects.values_list("pk", flat=True), bump=bump)
+    refresh_for(Jurisdiction.objects.values_list("pk", flat=True), bump=bump, force=True)

@@ -10,7 +10,8 @@ from stances.selectors.evidence import evidence_for
 from stances.selectors.jurisdictions import jurisdiction_rows, jurisdictions_with_counts
 from stances.selectors.periods import stance_on, stances_on
 from stances.services.deletion import records_delete
-from stances.services.policies import policy_create, policy_update
+from stances.services.policies import article_metadata_update, policy_create, policy_update
+from stances.services.summaries import refresh_all, refresh_for
 from tests.factories import ArticleFactory, JurisdictionFactory
 
 D = dt.date
@@ -96,3 +97,35 @@ def test_lists_as_of_a_date_filter_on_the_periods_in_sql():
         cooperates.slug,
         silent.slug,
     }
+
+
+def test_a_new_publication_date_moves_the_history_of_undated_policies(admin_user):
+    place = JurisdictionFactory()
+    undated = policy(place, "agreement_287g", "cooperates", None)
+    article = undated.article
+    article_metadata_update(article=article, published_on=D(2019, 4, 2))
+    assert periods(place) == [(D(2019, 4, 2), D.max, "cooperation")]
+
+    article_metadata_update(article=article, published_on=D(2021, 1, 5))
+
+    assert periods(place) == [(D(2021, 1, 5), D.max, "cooperation")]
+    assert stance_on(stances_on([place.pk], D(2020, 1, 1)), place.pk, D(2020, 1, 1)).stance == (
+        "unknown"
+    )
+
+
+def test_refreshing_everything_rewrites_periods_whatever_the_digest_says():
+    place = JurisdictionFactory()
+    policy(place, "detainers", "limits", D(2017, 1, 5))
+    StancePeriod.objects.filter(jurisdiction=place).delete()  # as if made by an older rule
+    refresh_for([place.pk])
+    assert periods(place) == []  # the evidence did not change: nothing to redo
+    refresh_all()
+    assert periods(place) == [(D(2017, 1, 5), D.max, "limited_cooperation")]
+
+
+def test_the_last_day_of_the_calendar_is_in_the_open_period():
+    place = JurisdictionFactory()
+    policy(place, "agreement_287g", "cooperates", D(2017, 1, 5))
+    last = D.max
+    assert stance_on(stances_on([place.pk], last), place.pk, last).stance == "cooperation"
