@@ -96,6 +96,16 @@ bench-ingest: $(VENV)/.installed
 	$(BIN)/python manage.py bench_ingest --rounds 20
 	$(BIN)/python manage.py bench_ingest --sizes 50,200,800,2000
 
+# The extraction against the hand-written gold sets: recall and precision per class.
+.PHONY: score train-stance
+score: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.articles.extraction.score
+
+# Retrain the stance model (articles/extraction/data/stance_model.json) on the tuning gold set,
+# after its statements change, and print its cross-validated accuracy first.
+train-stance: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.articles.extraction.train_stance --folds 10
+
 # The 287(g) import's speed: the latest participating list into an empty SQLite database, then
 # all the shipped files in date order, on a throwaway database (var/bench-import.sqlite3).
 BENCH_IMPORT_DB := sqlite:///var/bench-import.sqlite3

@@ -39,6 +39,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from articles.extraction import stance_model
 from articles.extraction.dates import article_sentences, sentence_bounds, sentence_index
 from articles.extraction.events import quoted_spans
 from articles.extraction.quote_stance import ADVOCACY_WORDS, cue_scores, procedural
@@ -454,6 +455,11 @@ def speaker_side(ctx: _Context, speaker: Speaker) -> str | None:
     """The speaker's side in this article (see the module docstring), or None. What federal
     enforcement is reported to have said is never read as against cooperation: "some jails no
     longer hold inmates for ICE" in an ICE director's words is a complaint about others."""
+    return _told_side(ctx, speaker) or _office(ctx, speaker)
+
+
+def _told_side(ctx: _Context, speaker: Speaker) -> str | None:
+    """The speaker's side from what the article tells of them, not presumed from their office."""
     reported = _reported(ctx, speaker)
     if reported == AGAINST and _enforcement(speaker):
         reported = None
@@ -464,7 +470,6 @@ def speaker_side(ctx: _Context, speaker: Speaker) -> str | None:
         or _identity(ctx, speaker)
         or _introduced_after(ctx, speaker)
         or _actor(ctx, speaker)
-        or _office(ctx, speaker)
     )
 
 
@@ -483,13 +488,23 @@ def _paragraph(body: str, statement: StatementCandidate) -> str:
     return body[start : end if end >= 0 else len(body)]
 
 
-def _words(body: str, statement: StatementCandidate) -> str:
+def words_read(body: str, statement: StatementCandidate) -> str:
     """The words a stance is read from: the quotation, or for a short partial quote its whole
     sentence, whose reporting verb carries the sense ("called the raids “cruel”")."""
     if len(body[statement.start : statement.end].split()) >= _SHORT_QUOTE_WORDS:
         return body[statement.start : statement.end]
     lo, hi = sentence_bounds(body, statement.start, statement.end)
     return body[lo:hi]
+
+
+def model_features(body: str, statement: StatementCandidate, speaker: Speaker | None) -> set[str]:
+    """What ``stance_model`` reads of a statement: its words, the rest of its paragraph and its
+    speaker's role (the same for training and for extraction)."""
+    words = words_read(body, statement)
+    context = _paragraph(body, statement).replace(body[statement.start : statement.end], " ")
+    return stance_model.features(
+        words, context, speaker.role if speaker else "", speaker.kind if speaker else ""
+    )
 
 
 def assign_stances(
@@ -502,7 +517,8 @@ def assign_stances(
     """Each statement with its stance read from its words and its speaker's side."""
     ctx = _Context(body, policies, events or [])
     by_key = {s.key: s for s in speakers}
-    sides = {key: speaker_side(ctx, speaker) for key, speaker in by_key.items()}
+    told = {key: _told_side(ctx, speaker) for key, speaker in by_key.items()}
+    sides = {key: told[key] or _office(ctx, by_key[key]) for key in by_key}
     for key, speaker in by_key.items():
         enforcement = _enforcement(speaker) and sides[key] == FOR
         if ctx.raid_story and enforcement and not _framed(ctx, speaker):
@@ -512,13 +528,16 @@ def assign_stances(
         if statement.continues is not None and statement.continues < len(out):
             out.append(replace(statement, stance=out[statement.continues].stance))
             continue
-        words = _words(body, statement)
+        words = words_read(body, statement)
         against, for_ = cue_scores(words)
         side = sides.get(statement.speaker_key)
         if procedural(words) and max(against, for_) < 2:
             side = None  # "That is the sheriff's call": deferring takes no side
         if side == _RAID_FACTS:
             side = FOR if _COOPERATION_WORDS.search(_paragraph(body, statement)) else None
+        # No strong cue and no side the article tells: a side presumed from the office (or
+        # none) decides, and the model may overrule it.
+        weak = max(against, for_) < 2 and not told.get(statement.speaker_key)
         against += _SIDE_WEIGHT * (side == AGAINST)
         for_ += _SIDE_WEIGHT * (side == FOR)
         if against >= 2 and against > for_:
@@ -527,5 +546,8 @@ def assign_stances(
             stance = FOR
         else:
             stance = NEUTRAL
+        if weak:
+            feats = model_features(body, statement, by_key.get(statement.speaker_key))
+            stance = stance_model.second_opinion(stance, feats)
         out.append(replace(statement, stance=stance))
     return out

@@ -244,6 +244,17 @@ def _policy_matches(gold: dict, cand, *, optional: bool = False) -> bool:
     return False
 
 
+def best_match(g: dict, statements: list, texts: list[str]) -> tuple[object | None, bool]:
+    """The extracted statement that holds a gold quotation's first words (one by the right
+    speaker first), and whether its speaker is right; ``(None, False)`` when none does."""
+    words = norm(g["starts"])
+    matched = [s for s, t in zip(statements, texts, strict=True) if words in t]
+    right = [s for s in matched if _speaker_right(g, s.speaker_key)]
+    if not matched:
+        return None, False
+    return (right[0] if right else matched[0]), bool(right)
+
+
 def score_article(gold: Gold) -> tuple[dict[str, Score], dict[str, list[str]]]:
     """Scores of one article, and what it missed or got wrong (for ``--misses``)."""
     got = run(gold)
@@ -312,14 +323,11 @@ def score_article(gold: Gold) -> tuple[dict[str, Score], dict[str, list[str]]]:
     for g in required:
         quotes.wanted += 1
         attribution.wanted += 1
-        words = norm(g["starts"])
-        matched = [s for s, t in zip(got.statements, texts, strict=True) if words in t]
-        if not matched:
+        best, right = best_match(g, got.statements, texts)
+        if best is None:
             misses["quotations"].append(f"missed {g['starts']!r}")
             continue
         quotes.found += 1
-        right = [s for s in matched if _speaker_right(g, s.speaker_key)]
-        best = right[0] if right else matched[0]
         if right:
             attribution.found += 1
         else:
@@ -485,6 +493,10 @@ def main(argv: list[str] | None = None) -> int:
     tuning, holdout = gold_paths(), gold_paths(holdout=True)
     print("## Tuning set\n")
     print(table(score(tuning), len(tuning)))
+    print(
+        "\nStatement stance on the tuning set is in-sample: the stance model learned from these"
+        " statements.\n`make train-stance` prints its cross-validated figure."
+    )
     print("\n## Held-out set\n")
     print(table(score(holdout), len(holdout)))
     if args.misses:
