@@ -30,10 +30,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from articles.datasets.places import preload as places_preload
 from articles.extraction import events as event_steps
 from articles.extraction.clean import clean
 from articles.extraction.pipeline import extract
-from articles.extraction.places.gazetteer import gazetteer
 from articles.extraction.types import (
     DeclarationCandidate,
     EventCandidate,
@@ -438,8 +438,9 @@ def _enqueue(job_id: int) -> None:
 
 @worker_process_init.connect
 def _gazetteer_once_per_worker(**kwargs) -> None:
-    """Each worker process loads the gazetteer when it starts, not with its first article."""
-    gazetteer()
+    """Each worker process loads the gazetteer and the towns when it starts, not with its
+    first article."""
+    places_preload()
 
 
 @app.task(name="stances.ingest_article")

@@ -12,8 +12,8 @@ from articles.datasets.places import county_of_city
 from articles.extraction.types import Place
 from sanctuary import versions
 from stances.models import Jurisdiction, JurisdictionKind
-from stances.selectors.pages import page_scope
 
+from . import summaries
 from .steps import changed_save, fields_check, fields_set, row_lock, unchanged_on_error
 
 _JURISDICTION_FIELDS = frozenset(
@@ -105,7 +105,7 @@ def _saved(jurisdiction: Jurisdiction) -> Jurisdiction:
     with transaction.atomic():
         jurisdiction.save()
         # a new state is a layer of the places already stored in it
-        versions.data_changed(places=page_scope([jurisdiction.pk]))
+        summaries.pages_changed([jurisdiction.pk])
     return jurisdiction
 
 

@@ -11,12 +11,13 @@ from django.utils.text import slugify
 
 from sanctuary import versions
 from stances.models import Jurisdiction, Official, SpeakerLevel
-from stances.selectors.pages import page_scope
 
+from . import summaries
 from .steps import (
     changed_save,
     fields_check,
     fields_set,
+    known_relations,
     row_lock,
     unchanged_on_error,
     without_bidi_controls,
@@ -54,7 +55,7 @@ def official_create(
     _check_level(official)
     with transaction.atomic():
         official.save()
-        versions.data_changed(places=page_scope([official.jurisdiction_id]))
+        summaries.pages_changed([official.jurisdiction_id])
     return official
 
 
@@ -87,7 +88,9 @@ def _check_level(official: Official) -> None:
     try:
         # Its check constraints restate the choices clean_fields validates; the database holds
         # them too (checking them here cost two queries per official an import creates).
-        official.full_clean(exclude=list(errors), validate_constraints=False)
+        official.full_clean(
+            exclude=[*errors, *known_relations(official)], validate_constraints=False
+        )
     except ValidationError as error:
         errors.update(error.message_dict)
     if errors:

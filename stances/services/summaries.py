@@ -74,6 +74,19 @@ def touched(jurisdiction_ids: Iterable[int | None], shown: Iterable[int | None] 
         versions.data_changed(places=())  # the lists; the places' pages at the end
 
 
+def pages_changed(jurisdiction_ids: Iterable[int | None]) -> None:
+    """A write changed what these places' pages show (a new place, a new official) without
+    changing their facts: announced with the pages above and below them (``page_scope``) now,
+    or once at the end of the enclosing ``refreshed_once`` (an article's ten new places and
+    officials: one scope of two queries, not ten)."""
+    shown = _shown.get()
+    if shown is None:
+        versions.data_changed(places=page_scope(jurisdiction_ids))
+    else:
+        shown.update(pk for pk in jurisdiction_ids if pk is not None)
+        versions.data_changed(places=())  # the lists; the places' pages at the end
+
+
 @contextmanager
 def refreshed_once() -> Iterator[None]:
     """Inside, writes collect the places they touch; their summaries are recomputed once, at
