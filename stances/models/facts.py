@@ -25,6 +25,9 @@ from .choices import (
 from .officials import Official
 from .places import Jurisdiction
 
+# What readers see of the facts: everything but what an editor rejected.
+VISIBLE = ~Q(review_status=ReviewStatus.REJECTED)
+
 
 class EvidenceQuerySet(models.QuerySet):
     def visible(self):
@@ -144,6 +147,10 @@ class Statement(Evidence):
             models.Index(fields=["review_status"], name="statement_review_idx"),
             models.Index(fields=["said_on", "id"], name="statement_date_id_idx"),
             models.Index(fields=["updated_at", "id"], name="statement_updated_id_idx"),
+            # a place's counts in its summary, read from the index alone (summaries._counts)
+            models.Index(
+                fields=["jurisdiction"], condition=VISIBLE, name="statement_jur_visible_idx"
+            ),
         ]
         constraints = [
             *Evidence.Meta.constraints,
@@ -196,6 +203,12 @@ class EnforcementEvent(Evidence):
             models.Index(fields=["kind"], name="event_kind_idx"),
             models.Index(fields=["review_status"], name="event_review_idx"),
             models.Index(fields=["updated_at", "id"], name="event_updated_id_idx"),
+            models.Index(
+                fields=["jurisdiction", "kind"],
+                include=["count"],
+                condition=VISIBLE,
+                name="event_jur_visible_idx",
+            ),
         ]
         constraints = [
             *Evidence.Meta.constraints,
@@ -246,6 +259,7 @@ class PolicyAction(Evidence):
             models.Index(fields=["kind"], name="policy_kind_idx"),
             models.Index(fields=["review_status"], name="policy_review_idx"),
             models.Index(fields=["updated_at", "id"], name="policy_updated_id_idx"),
+            models.Index(fields=["jurisdiction"], condition=VISIBLE, name="policy_jur_visible_idx"),
         ]
         constraints = [
             *Evidence.Meta.constraints,
