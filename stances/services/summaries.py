@@ -22,13 +22,13 @@ queue only to recompute. SQLite serialises writing transactions anyway.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models import Count, Sum
+from django.utils import timezone
 
 from sanctuary import versions
 from stances.models import (
@@ -42,7 +42,7 @@ from stances.models import (
     Statement,
 )
 from stances.models.facts import VISIBLE  # the condition of the partial indexes counts read
-from stances.rules.periods import stance_periods
+from stances.rules.periods import Period, stance_periods
 from stances.rules.stance import IndicatorState, derive
 from stances.selectors.evidence import evidence_for
 from stances.selectors.pages import page_scope
@@ -147,18 +147,35 @@ def _derived(stance: str, indicators: dict[str, IndicatorState]) -> dict:
     }
 
 
-def _summary(jurisdiction_id: int, evidence, counts) -> JurisdictionSummary:
-    result = derive(evidence.get(jurisdiction_id, []))
-    return JurisdictionSummary(
-        jurisdiction_id=jurisdiction_id,
-        **_derived(result.stance, result.indicators),
-        **{name: counts[name].get(jurisdiction_id, 0) for name in COUNT_FIELDS},
-    )
+def _today(batch: list[int], series: dict, unchanged: list[int]) -> dict[int, dict]:
+    """Each place's stance and indicators today, as summary fields: from the period holding
+    today in the series that counts undated evidence (``derive`` agrees with it on every day,
+    ``tests/stances/rules/test_periods.py``); just derived for places whose evidence changed,
+    read back in one query for the others. A place with no such period has every indicator
+    unknown."""
+    today = timezone.localdate()
+    fields = {
+        pk: _derived(period.stance, period.indicators)
+        for pk, (_, undated) in series.items()
+        for period in undated
+        if period.starts_on <= today < period.ends_on
+    }
+    stored = StancePeriod.objects.filter(
+        jurisdiction_id__in=unchanged, counts_undated=True, starts_on__lte=today, ends_on__gt=today
+    ).values("jurisdiction_id", "stance", "evidence", *Indicator.values)
+    for row in stored:
+        fields[row.pop("jurisdiction_id")] = row
+    nothing = _derived(_NOTHING.stance, _NOTHING.indicators)
+    return {pk: fields.get(pk, nothing) for pk in batch}
 
 
-def _periods(jurisdiction_id: int, evidence) -> list[StancePeriod]:
-    """The place's stance history as intervals, both series (``stances.rules.periods``); with
-    no undated evidence they are the same, derived once."""
+_NOTHING = derive([])
+
+
+def _series(jurisdiction_id: int, evidence) -> tuple[list[Period], list[Period]]:
+    """The place's stance history as intervals, both series (``stances.rules.periods``): dated
+    evidence only, and with undated evidence; with no undated evidence they are the same,
+    derived once."""
     items = evidence.get(jurisdiction_id, [])
     dated = stance_periods(items, counts_undated=False)
     undated = (
@@ -166,49 +183,47 @@ def _periods(jurisdiction_id: int, evidence) -> list[StancePeriod]:
         if any(item.counts_from is None for item in items)
         else dated
     )
-    rows = []
-    for counts_undated, periods in ((False, dated), (True, undated)):
-        for period in periods:
-            fields = _derived(period.stance, period.indicators)
-            rows.append(
-                StancePeriod(
-                    jurisdiction_id=jurisdiction_id,
-                    counts_undated=counts_undated,
-                    starts_on=period.starts_on,
-                    ends_on=period.ends_on,
-                    **fields,
+    return dated, undated
+
+
+_PERIOD_VALUES = ["stance", "evidence", *Indicator.values]
+
+
+def _periods_replace(ids: list[int], series: dict) -> None:
+    """Store these places' periods (``series``: both of each place's), writing only those that
+    changed: a new policy of a busy place changes the periods from its date on, not the
+    thousands before it. A stored period stays when one with the same place, series and dates
+    has the same values; compared as read, with no serialising and no model instance for what
+    stays."""
+    stored: dict[tuple, tuple[int, list]] = {}
+    rows = StancePeriod.objects.filter(jurisdiction_id__in=ids).values_list(
+        "pk", "jurisdiction_id", "counts_undated", "starts_on", "ends_on", *_PERIOD_VALUES
+    )
+    for pk, place, counts_undated, starts_on, ends_on, *values in rows:
+        stored[(place, counts_undated, starts_on, ends_on)] = (pk, values)
+    kept: set[int] = set()
+    new: list[StancePeriod] = []
+    for place in ids:
+        for counts_undated, periods in zip((False, True), series[place], strict=True):
+            for period in periods:
+                fields = _derived(period.stance, period.indicators)
+                found = stored.get((place, counts_undated, period.starts_on, period.ends_on))
+                if found is not None and found[1] == [fields[name] for name in _PERIOD_VALUES]:
+                    kept.add(found[0])
+                    continue
+                new.append(
+                    StancePeriod(
+                        jurisdiction_id=place,
+                        counts_undated=counts_undated,
+                        starts_on=period.starts_on,
+                        ends_on=period.ends_on,
+                        **fields,
+                    )
                 )
-            )
-    return rows
-
-
-_PERIOD_FIELDS = ["jurisdiction_id", "counts_undated", "starts_on", "ends_on", "stance", "evidence"]
-
-
-def _periods_replace(ids: list[int], evidence) -> None:
-    """Store these places' periods, writing only those that changed: a new policy of a busy
-    place changes the periods from its date on, not the thousands before it. Rows are matched
-    by their whole content (the evidence JSON as sorted text): what is stored and equal stays."""
-    fields = [*_PERIOD_FIELDS, *Indicator.values]
-
-    def key(values) -> tuple:
-        return tuple(json.dumps(v, sort_keys=True) if isinstance(v, dict) else v for v in values)
-
-    stored = {
-        key(row[1:]): row[0]
-        for row in StancePeriod.objects.filter(jurisdiction_id__in=ids).values_list("pk", *fields)
-    }
-    wanted = {
-        key(getattr(period, name) for name in fields): period
-        for pk in ids
-        for period in _periods(pk, evidence)
-    }
-    gone = [pk for found, pk in stored.items() if found not in wanted]
+    gone = [pk for pk, _ in stored.values() if pk not in kept]
     for start in range(0, len(gone), BATCH):
         StancePeriod.objects.filter(pk__in=gone[start : start + BATCH]).delete()
-    StancePeriod.objects.bulk_create(
-        [period for found, period in wanted.items() if found not in stored], batch_size=BATCH
-    )
+    StancePeriod.objects.bulk_create(new, batch_size=BATCH)
 
 
 def refresh_for(
@@ -236,19 +251,27 @@ def _refresh_batch(batch: list[int], *, force: bool) -> None:
     stored = dict(
         JurisdictionSummary.objects.filter(pk__in=batch).values_list("pk", "evidence_digest")
     )
-    summaries = [_summary(pk, evidence, counts) for pk in batch]
-    for summary in summaries:
-        summary.evidence_digest = digests[summary.jurisdiction_id]
+    # Periods change only with the evidence: a new statement or event leaves them be.
+    changed = [pk for pk in batch if force or stored.get(pk) != digests[pk]]
+    series = {pk: _series(pk, evidence) for pk in changed}
+    today = _today(batch, series, [pk for pk in batch if pk not in series])
+    summaries = [
+        JurisdictionSummary(
+            jurisdiction_id=pk,
+            **today[pk],
+            **{name: counts[name].get(pk, 0) for name in COUNT_FIELDS},
+            evidence_digest=digests[pk],
+        )
+        for pk in batch
+    ]
     JurisdictionSummary.objects.bulk_create(
         summaries,
         update_conflicts=True,
         unique_fields=["jurisdiction"],
         update_fields=[*SUMMARY_FIELDS, "evidence_digest", "refreshed_at"],
     )
-    # Periods change only with the evidence: a new statement or event leaves them be.
-    changed = [pk for pk in batch if force or stored.get(pk) != digests[pk]]
     if changed:
-        _periods_replace(changed, evidence)
+        _periods_replace(changed, series)
 
 
 def _lock(ids: list[int]) -> None:

@@ -129,3 +129,45 @@ def test_the_last_day_of_the_calendar_is_in_the_open_period():
     policy(place, "agreement_287g", "cooperates", D(2017, 1, 5))
     last = D.max
     assert stance_on(stances_on([place.pk], last), place.pk, last).stance == "cooperation"
+
+
+def test_the_summary_read_from_fresh_periods_is_what_derive_says_today():
+    """A write that changes the evidence takes the summary's stance from the periods it just
+    derived; a write that does not (refresh with the same digest) derives it: both agree."""
+    from stances.models import JurisdictionSummary
+    from stances.services.summaries import _derived
+
+    place = JurisdictionFactory()
+    policy(place, "detainers", "limits", D(2017, 1, 5))
+    policy(place, "jail_access", "cooperates", None)  # undated: counts from today only
+    ended = policy(place, "information_sharing", "limits", D(2015, 1, 1))
+    policy_update(policy=ended, status="repealed", ends_on=D(2016, 1, 1))
+
+    def stored():
+        summary = JurisdictionSummary.objects.get(jurisdiction=place)
+        return summary.stance, summary.detainers, summary.jail_access, summary.evidence
+
+    result = derive(evidence_for([place.pk])[place.pk])
+    want = _derived(result.stance, result.indicators)
+    expected = (want["stance"], want["detainers"], want["jail_access"], want["evidence"])
+    assert stored() == expected
+    refresh_for([place.pk])  # the same digest: derived from the evidence this time
+    assert stored() == expected
+    empty = JurisdictionFactory()
+    refresh_for([empty.pk], force=True)  # no periods at all: every indicator unknown
+    assert JurisdictionSummary.objects.get(jurisdiction=empty).stance == derive([]).stance
+
+
+def test_a_later_policy_rewrites_only_the_periods_it_changes():
+    place = JurisdictionFactory()
+    policy(place, "detainers", "limits", D(2017, 1, 5))
+    policy(place, "jail_access", "limits", D(2018, 3, 1))
+    first = StancePeriod.objects.get(
+        jurisdiction=place, counts_undated=False, starts_on=D(2017, 1, 5)
+    )
+    policy(place, "information_sharing", "limits", D(2021, 6, 1))
+    kept = StancePeriod.objects.get(
+        jurisdiction=place, counts_undated=False, starts_on=D(2017, 1, 5)
+    )
+    assert kept.pk == first.pk  # the same row: not deleted and written again
+    assert periods(place)[-1] == (D(2021, 6, 1), D.max, "non_cooperation")
