@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='enforcementevent',
-            index=models.Index(condition=models.Q(('review_status', 'rejected'), _negated=True), fields=['jurisdiction', 'kind'], include=('count',), name='event_jur_visible_idx'),
+            index=models.Index(condition=models.Q(('review_status', 'rejected'), _negated=True), fields=['jurisdiction', 'kind', 'count'], name='event_jur_visible_idx'),
         ),
         migrations.AddIndex(
             model_name='policyaction',

@@ -204,8 +204,7 @@ class EnforcementEvent(Evidence):
             models.Index(fields=["review_status"], name="event_review_idx"),
             models.Index(fields=["updated_at", "id"], name="event_updated_id_idx"),
             models.Index(
-                fields=["jurisdiction", "kind"],
-                include=["count"],
+                fields=["jurisdiction", "kind", "count"],  # a key column: SQLite has no INCLUDE
                 condition=VISIBLE,
                 name="event_jur_visible_idx",
             ),
