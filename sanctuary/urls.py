@@ -5,6 +5,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -55,6 +56,12 @@ api_patterns = [
 urlpatterns = i18n_patterns(
     path("", home.home, name="home"),
     path("timeline/", timeline.timeline, name="timeline"),
+    # The places are listed on the map page: a bare /jurisdictions/ goes there, filters kept.
+    path(
+        "jurisdictions/",
+        RedirectView.as_view(pattern_name="home", query_string=True),
+        name="jurisdictions",
+    ),
     path("jurisdictions/<slug:slug>/", jurisdictions.jurisdiction, name="jurisdiction"),
     path("statements/", statements.statements, name="statements"),
     path("articles/<int:pk>/", articles.article, name="article"),

@@ -229,6 +229,14 @@ def test_every_page_shows_its_data(client, world, url, expected):
     assert expected in html(response)
 
 
+def test_the_bare_list_of_places_goes_to_the_map_page_with_its_filters(client, world):
+    response = client.get("/jurisdictions/?state=GA")
+    assert response.status_code == 302
+    assert response["Location"] == "/?state=GA"
+    spanish = client.get("/es/jurisdictions/")
+    assert (spanish.status_code, spanish["Location"]) == (302, "/es/")
+
+
 def test_an_unknown_jurisdiction_is_404(client, world):
     assert client.get("/jurisdictions/atlantis-xx/").status_code == 404
 
