@@ -67,6 +67,12 @@ def find_triggers(text: str, start: int, end: int, quotes: SpanIndex) -> list[Tr
                 # "prohibits cities from adopting policies that limit cooperation", "bars any
                 # government from prohibiting its officers from sharing ...": a ban on limits
                 rule = replace(rule, direction="cooperates")
+            if rule.indicator_direction == ("detainers", "cooperates") and _detention_business(
+                plain, start, end, m
+            ):
+                # "the correctional center is holding more people for ICE than for the state":
+                # a jail's business with ICE (a contract), not detainers honored at release
+                rule = replace(rule, indicator="jail_access", kind="jail_contract")
             status = trigger_status(plain, start, end, m)
             found.append(
                 Trigger(m.start(), m.end(), rule, instrument_start(plain, start, m), status)
@@ -100,6 +106,26 @@ def _superseded(text: str, start: int, triggers: list[Trigger]) -> list[Trigger]
         )
         out.append(replace(t, status="repealed") if undone else t)
     return out
+
+
+_FACILITY = re.compile(
+    r"\b(?:detention|correctional|processing|holding)\s+(?:center|facility|complex)\b|\bdetainees\b"
+    r"|\b(?:beds|per\s+diem|daily\s+rate)\b",
+    re.IGNORECASE,
+)
+_DETAINER_WORDS = re.compile(
+    r"\bdetainers?\b|\brelease\w*\b|\bbail\b|\b48\s+hours\b|\bsentence", re.IGNORECASE
+)
+
+
+def _detention_business(text: str, start: int, end: int, m: re.Match) -> bool:
+    """Whether "holds people for ICE" in this sentence is a facility's detention business:
+    the sentence names a detention center, detainees or beds, and nothing of detainers or
+    release."""
+    if not re.match(r"(?:hold|held)", m.group(), re.IGNORECASE):
+        return False
+    sentence = text[start:end]
+    return bool(_FACILITY.search(sentence)) and not _DETAINER_WORDS.search(sentence)
 
 
 _HAD_ASIDE = re.compile(r",\s+(?:which|who)\s+had\s+(?:\w+\s+){0,3}?$", re.IGNORECASE)

@@ -899,3 +899,18 @@ def test_a_restraining_order_against_a_numbered_bill_blocks_the_states_law():
     assert [(p.place.slug, p.kind, p.status) for p in found] == [
         ("oklahoma", "state_law", "blocked")
     ]
+
+
+def test_a_detention_center_holding_people_for_ice_is_a_jail_contract_not_detainers():
+    text = (
+        "The Dane County detention center now holds more people for ICE than for the county "
+        "itself, six months after the first transfer."
+    )
+    assert brief(policies(text)) == [
+        ("jail_contract", (("jail_access", "cooperates"),), "dane-county-wi")
+    ]
+    # holding inmates for ICE past their release is honoring detainers
+    text = "The Dane County jail holds inmates for ICE for up to 48 hours after their release."
+    assert brief(policies(text)) == [
+        ("law_enforcement_policy", (("detainers", "cooperates"),), "dane-county-wi")
+    ]
