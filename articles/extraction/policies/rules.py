@@ -219,8 +219,10 @@ _RULES = (
     ),
     _Rule(
         r"\b(?:sign\w*|renew\w*|enter\w*\s+into|join\w*|approv\w*|expand\w*|extend(?:s|ed|ing)?)\b"
-        # not across a ban: "signed a bill that bars counties from joining 287(g)"
-        r"(?:(?!\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forb[ai]d\w*)\b)"
+        # not across a ban ("signed a bill that bars counties from joining 287(g)") or an ending
+        # ("a warrant signed by a judge, and that ends the only 287(g) agreement")
+        r"(?:(?!\b(?:bar|bars|barred|barring|ban|bans|banned|banning|prohibit\w*|forb[ai]d\w*"
+        r"|end|ends|ended|ending|terminat\w*|cancel\w*|rescind\w*|revok\w*)\b)"
         r"[^.;]){0,40}?287\s*\(g\)",
         "agreement_287g", "cooperates", "agreement_287g", strong=True,
     ),

@@ -914,3 +914,13 @@ def test_a_detention_center_holding_people_for_ice_is_a_jail_contract_not_detain
     assert brief(policies(text)) == [
         ("law_enforcement_policy", (("detainers", "cooperates"),), "dane-county-wi")
     ]
+
+
+def test_signing_does_not_reach_across_an_ending_to_the_agreement_it_ends():
+    text = (
+        "The Texas attorney general issued an order that bars jails from holding anyone without a "
+        "warrant signed by a judge, and that ends the only 287(g) agreement left in Tulsa."
+    )
+    found = {effect for p in policies(text) for effect in p.indicators}
+    assert ("agreement_287g", "limits") in found
+    assert ("agreement_287g", "cooperates") not in found
