@@ -303,6 +303,13 @@ _RULES = (
         rf"\b{_NOT}\s+(?:to\s+)?extend(?:s|ed|ing)?\s+(?:a\s+|the\s+)?(?:traffic\s+)?stops?\b",
         "local_resources", "limits", "law_enforcement_policy",
     ),
+    _Rule(  # "ending more than a decade in which the facility held people for ICE"
+        r"\bend(?:s|ed|ing)?\s+(?:more\s+than\s+|nearly\s+|almost\s+)?(?:a|an|its|the|\d+)?\s*"
+        r"(?:[\w-]+\s+){0,2}?(?:decades?|years?|era|arrangement|partnership)\s+(?:in|during)\s+which\s+"
+        r"[^.;]{0,80}?\b(?:held|holding|housed|housing|detained|detaining|jailed)\b[^.;]{0,40}?"
+        r"\b(?:ICE|immigra\w*|detainees)",
+        "jail_access", "limits", "jail_contract", strong=True,
+    ),
     _Rule(  # "ended the jail's practice of holding people on ICE detainers"
         r"\b(?:end(?:s|ed|ing)?|stopp?\w*|abandon\w*|scrap\w*)\s+(?:[\w'’]+\s+){0,3}?(?:practice|policy)\s+of\s+"
         r"(?:holding|honou?ring|detaining|jailing)\b[^.;]{0,60}?\b(?:detainers?|ICE|immigration)",

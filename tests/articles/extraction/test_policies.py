@@ -924,3 +924,11 @@ def test_signing_does_not_reach_across_an_ending_to_the_agreement_it_ends():
     found = {effect for p in policies(text) for effect in p.indicators}
     assert ("agreement_287g", "limits") in found
     assert ("agreement_287g", "cooperates") not in found
+
+
+def test_ending_years_in_which_a_jail_held_people_for_ice_ends_its_detention_business():
+    text = (
+        "The last 12 immigration detainees left the Boise jail on Friday, ending nearly two "
+        "decades in which the county facility housed people for ICE under a federal contract."
+    )
+    assert brief(policies(text)) == [("jail_contract", (("jail_access", "limits"),), "boise-id")]
