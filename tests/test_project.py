@@ -37,7 +37,8 @@ def test_compose_file_wires_web_to_a_healthy_postgres():
     assert any(volume.startswith("pgdata:") for volume in db["volumes"])
     assert "pgdata" in compose["volumes"]
     assert redis["image"].startswith("redis:") and "ping" in redis["healthcheck"]["test"]
-    assert "allkeys-lru" in redis["command"]  # bounded: every distinct URL is an entry
+    # bounded (every distinct URL is an entry), evicting answers only, never queued tasks
+    assert "volatile-lru" in redis["command"]
     # Migrations run once, before the replicas; the replicas share the database and the cache.
     assert "migrate" in migrate["command"] and "createcachetable" in migrate["command"]
     assert web["depends_on"]["db"]["condition"] == "service_healthy"
