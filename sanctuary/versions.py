@@ -200,15 +200,53 @@ def hashed_key(prefix: str, text: str) -> str:
     return f"{prefix}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
+# How long a request waits for another process's build of the same value before building it
+# itself (the builder's claim lapses after as long, should it die mid-build).
+BUILD_WAIT_SECONDS = 10
+
+
 def cached(key: str, build: Callable[[], T], *, timeout: int = 3600) -> T:
     """``build()``'s result, computed once per data version for this key and shared by every
-    process; any write bumps the version, so a cached value is never stale."""
+    process; any write bumps the version, so a cached value is never stale.
+
+    Concurrent misses compute it once: the first claims the build (an atomic ``add`` of a
+    marker key) and the others wait for its value, polling, instead of each repeating the same
+    seconds of work (the "as of" map's counts, the GeoJSON) right after a write. A waiter builds
+    the value itself if the builder fails (its marker goes) or takes longer than
+    ``BUILD_WAIT_SECONDS``."""
     version = data_version()
     if version is None:  # the cache is down: made from the database, stored nowhere
         return build()
     versioned = f"{key}:v{version}"
     value = cache.get(versioned)
-    if value is None:
+    if value is not None:
+        return value
+    marker = f"{versioned}:building"
+    claimed = bool(cache.add(marker, 1, timeout=BUILD_WAIT_SECONDS))
+    if not claimed:
+        value = _built_by_another(versioned, marker)
+        if value is not None:
+            return value
+    try:
         value = build()
         cache.set(versioned, value, timeout=timeout)
+    finally:
+        if claimed:
+            cache.delete(marker)
     return value
+
+
+def _built_by_another(versioned: str, marker: str) -> object | None:
+    """The value another process is building, once stored; None if it gave up (its marker is
+    gone with no value) or did not finish within ``BUILD_WAIT_SECONDS``."""
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    pause = 0.01
+    while time.monotonic() < deadline:
+        time.sleep(pause)
+        found = cache.get_many([versioned, marker])
+        if found.get(versioned) is not None:
+            return found[versioned]
+        if marker not in found:  # the builder failed, or the cache stopped answering
+            return None
+        pause = min(pause * 2, 0.1)
+    return None

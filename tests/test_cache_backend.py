@@ -114,3 +114,84 @@ def test_a_bump_the_breaker_swallowed_is_made_up_once_the_cache_answers(redis_ur
     versions._bump()
     assert versions.data_version() > caught_up
     assert not shared_cache.outage_seen(backend)
+
+
+@pytest.fixture
+def shared(redis_url, monkeypatch):
+    """``sanctuary.versions`` on the test's own Redis, as every web process shares it."""
+    from sanctuary import cache as shared_cache
+    from sanctuary import versions
+    from sanctuary.cache import ResilientRedisCache
+
+    backend = ResilientRedisCache(redis_url, {})
+    monkeypatch.setattr(versions, "cache", backend)
+    monkeypatch.setattr(versions, "caches", {"default": backend})
+    monkeypatch.setattr(shared_cache, "caches", {"default": backend})
+    backend.health.outage_seen, backend.health.down_until = False, 0.0
+    versions._bump()  # a fresh version: nothing stored under it
+    return versions
+
+
+def _together(n: int, call) -> list:
+    """``call()`` in ``n`` threads released at once; each result, or the exception it raised."""
+    import threading
+
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = call()
+        except Exception as error:  # noqa: BLE001 - the test reads it
+            results[i] = error
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
+
+
+def test_concurrent_misses_for_one_value_compute_it_once(shared):
+    import threading
+    import time
+
+    builds = []
+    lock = threading.Lock()
+
+    def build():
+        with lock:
+            builds.append(1)
+        time.sleep(0.3)  # seconds of SQL, as the "as of" map's counts take
+        return {"answer": 42}
+
+    results = _together(6, lambda: shared.cached("coalesced", build))
+
+    assert len(builds) == 1
+    assert results == [{"answer": 42}] * 6
+
+
+def test_when_the_builder_fails_the_waiters_build_it_themselves(shared):
+    import threading
+    import time
+
+    calls = []
+    lock = threading.Lock()
+
+    def build():
+        with lock:
+            calls.append(1)
+            first = len(calls) == 1
+        time.sleep(0.2)
+        if first:
+            raise RuntimeError("the database went away")
+        return "made"
+
+    results = _together(4, lambda: shared.cached("failing", build))
+
+    assert sum(isinstance(r, RuntimeError) for r in results) == 1
+    assert [r for r in results if not isinstance(r, RuntimeError)] == ["made"] * 3
+    assert 2 <= len(calls) <= 4  # the failed build, then at least one waiter's own
+    assert shared.cached("failing", build) == "made"  # stored by whoever finished
