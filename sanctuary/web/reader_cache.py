@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -163,14 +164,36 @@ class ReaderCacheMiddleware:
             found = cache.get_many(keys)
             stored = next((found[key] for key in keys if key in found), None)
             if stored is not None:
-                kind, content, headers = stored
-                if kind != API or ReadThrottle().allow_request(request, None):
-                    return replay(request, content, headers)
-                return self.get_response(request)  # the view refuses it again, with DRF's 429
+                return self._replayed(request, stored)
         if not request.path.startswith(api_prefix()) and not PageMissThrottle().allow_request(
             request, None
         ):
             return over_budget()
+        # Concurrent misses for one URL make it once: the first claims the making (an atomic
+        # add of a marker key), the others wait for its stored answer (as versions.cached does
+        # for values) and make it themselves only if it fails, stores nothing or takes too long.
+        query_string = request.META.get("QUERY_STRING", "")
+        marker = versions.hashed_key(f"making:{version}", f"{place}?{query_string}")
+        claimed = bool(cache.add(marker, 1, timeout=versions.BUILD_WAIT_SECONDS))
+        if not claimed:
+            stored = _stored_by_another(request, marker)
+            if stored is not None:
+                return self._replayed(request, stored)
+        try:
+            return self._made(request, version, place, index, read_sets)
+        finally:
+            if claimed:
+                cache.delete(marker)
+
+    def _replayed(self, request, stored) -> HttpResponse:
+        """A stored answer, once the API's anonymous throttle allows it."""
+        kind, content, headers = stored
+        if kind != API or ReadThrottle().allow_request(request, None):
+            return replay(request, content, headers)
+        return self.get_response(request)  # the view refuses it again, with DRF's 429
+
+    def _made(self, request, version, place: str, index: str, read_sets) -> HttpResponse:
+        """The view's answer, stored when the view marked it as shared."""
         # A client revalidating what it has must not keep the answer from being stored: the
         # view makes the whole answer, and the 304 is decided here, as for a stored one.
         conditions = {name: request.META.pop(name) for name in CONDITIONS if name in request.META}
@@ -189,6 +212,23 @@ class ReaderCacheMiddleware:
         if conditions and response.status_code == 200 and not response.streaming:
             return conditional(request, response)
         return response
+
+
+def _stored_by_another(request, marker: str):
+    """The answer another request is making for this URL, once stored; None if it finished
+    without storing one (its marker is gone), the cache stopped answering, or
+    ``versions.BUILD_WAIT_SECONDS`` passed."""
+    deadline = time.monotonic() + versions.BUILD_WAIT_SECONDS
+    pause = 0.01
+    while time.monotonic() < deadline:
+        time.sleep(pause)
+        stored = stored_answer(request)
+        if stored is not None:
+            return stored
+        if cache.get(marker) is None:
+            return None
+        pause = min(pause * 2, 0.1)
+    return None
 
 
 def stored_answer(request):
