@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -82,6 +83,27 @@ def get(url: str, headers: dict | None = None) -> tuple[int, dict[str, str], byt
 
 
 # --- manage.py and gunicorn -------------------------------------------------------------------
+
+
+def released_together(n: int, call) -> list:
+    """``call()`` in ``n`` threads released at once by a barrier: each result, or the exception
+    it raised."""
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = call()
+        except Exception as error:  # noqa: BLE001 - the test reads it
+            results[i] = error
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
 
 
 def server_env(database_url: str, **overrides: str) -> dict[str, str]:

@@ -5,7 +5,7 @@ session 3). On a Redis of the test's own."""
 import pytest
 from django_redis.cache import RedisCache
 
-from tests.servers import local_redis, manage, server_env
+from tests.servers import local_redis, manage, released_together, server_env
 
 
 @pytest.fixture(scope="module")
@@ -132,28 +132,6 @@ def shared(redis_url, monkeypatch):
     return versions
 
 
-def _together(n: int, call) -> list:
-    """``call()`` in ``n`` threads released at once; each result, or the exception it raised."""
-    import threading
-
-    barrier = threading.Barrier(n)
-    results: list = [None] * n
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = call()
-        except Exception as error:  # noqa: BLE001 - the test reads it
-            results[i] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
-
-
 def test_concurrent_misses_for_one_value_compute_it_once(shared):
     import threading
     import time
@@ -167,7 +145,7 @@ def test_concurrent_misses_for_one_value_compute_it_once(shared):
         time.sleep(0.3)  # seconds of SQL, as the "as of" map's counts take
         return {"answer": 42}
 
-    results = _together(6, lambda: shared.cached("coalesced", build))
+    results = released_together(6, lambda: shared.cached("coalesced", build))
 
     assert len(builds) == 1
     assert results == [{"answer": 42}] * 6
@@ -189,7 +167,7 @@ def test_when_the_builder_fails_the_waiters_build_it_themselves(shared):
             raise RuntimeError("the database went away")
         return "made"
 
-    results = _together(4, lambda: shared.cached("failing", build))
+    results = released_together(4, lambda: shared.cached("failing", build))
 
     assert sum(isinstance(r, RuntimeError) for r in results) == 1
     assert [r for r in results if not isinstance(r, RuntimeError)] == ["made"] * 3

@@ -11,11 +11,17 @@ is never stored (a 404) is made by each request, as before, after the first has 
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
-from tests.servers import Gunicorn, LocalRedis, get, manage, server_env, throwaway_database
+from tests.servers import (
+    Gunicorn,
+    LocalRedis,
+    get,
+    manage,
+    released_together,
+    server_env,
+    throwaway_database,
+)
 
 CLIENTS = 6
 
@@ -37,19 +43,7 @@ def site(tmp_path_factory):
 
 
 def together(base: str, path: str) -> list[tuple[int, dict, bytes]]:
-    barrier = threading.Barrier(CLIENTS)
-    answers: list = [None] * CLIENTS
-
-    def ask(i: int) -> None:
-        barrier.wait()
-        answers[i] = get(base + path)
-
-    threads = [threading.Thread(target=ask, args=(i,)) for i in range(CLIENTS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return answers
+    return released_together(CLIENTS, lambda: get(base + path))
 
 
 @pytest.mark.parametrize("path", ["/timeline/?year=2019", "/api/jurisdictions/?state=CA"])
