@@ -222,31 +222,41 @@ def cached(key: str, build: Callable[[], T], *, timeout: int = 3600) -> T:
     if value is not None:
         return value
     marker = f"{versioned}:building"
-    claimed = bool(cache.add(marker, 1, timeout=BUILD_WAIT_SECONDS))
-    if not claimed:
-        value = _built_by_another(versioned, marker)
-        if value is not None:
-            return value
-    try:
+    with making(marker) as claimed:
+        if not claimed:
+            value = made_elsewhere(marker, lambda: cache.get(versioned))
+            if value is not None:
+                return value
         value = build()
         cache.set(versioned, value, timeout=timeout)
-    finally:
-        if claimed:
-            cache.delete(marker)
     return value
 
 
-def _built_by_another(versioned: str, marker: str) -> object | None:
-    """The value another process is building, once stored; None if it gave up (its marker is
-    gone with no value) or did not finish within ``BUILD_WAIT_SECONDS``."""
+@contextmanager
+def making(marker: str) -> Iterator[bool]:
+    """Claim the making of something shared (a value, an answer) under ``marker``: True for the
+    first to ask, who releases the claim when done; it lapses by itself after
+    ``BUILD_WAIT_SECONDS``, should its maker die mid-way."""
+    claimed = bool(cache.add(marker, 1, timeout=BUILD_WAIT_SECONDS))
+    try:
+        yield claimed
+    finally:
+        if claimed:
+            cache.delete(marker)
+
+
+def made_elsewhere(marker: str, look: Callable[[], T | None]) -> T | None:
+    """What ``look()`` finds once the claimant of ``marker`` has stored it, polling; None if the
+    claim ends with nothing stored (the maker failed, or stores nothing for this), the cache
+    stops answering, or ``BUILD_WAIT_SECONDS`` pass: the caller then makes it itself."""
     deadline = time.monotonic() + BUILD_WAIT_SECONDS
     pause = 0.01
     while time.monotonic() < deadline:
         time.sleep(pause)
-        found = cache.get_many([versioned, marker])
-        if found.get(versioned) is not None:
-            return found[versioned]
-        if marker not in found:  # the builder failed, or the cache stopped answering
+        found = look()
+        if found is not None:
+            return found
+        if cache.get(marker) is None:
             return None
         pause = min(pause * 2, 0.1)
     return None

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import re
-import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -174,16 +173,12 @@ class ReaderCacheMiddleware:
         # for values) and make it themselves only if it fails, stores nothing or takes too long.
         query_string = request.META.get("QUERY_STRING", "")
         marker = versions.hashed_key(f"making:{version}", f"{place}?{query_string}")
-        claimed = bool(cache.add(marker, 1, timeout=versions.BUILD_WAIT_SECONDS))
-        if not claimed:
-            stored = _stored_by_another(request, marker)
-            if stored is not None:
-                return self._replayed(request, stored)
-        try:
+        with versions.making(marker) as claimed:
+            if not claimed:
+                stored = versions.made_elsewhere(marker, lambda: stored_answer(request))
+                if stored is not None:
+                    return self._replayed(request, stored)
             return self._made(request, version, place, index, read_sets)
-        finally:
-            if claimed:
-                cache.delete(marker)
 
     def _replayed(self, request, stored) -> HttpResponse:
         """A stored answer, once the API's anonymous throttle allows it."""
@@ -212,23 +207,6 @@ class ReaderCacheMiddleware:
         if conditions and response.status_code == 200 and not response.streaming:
             return conditional(request, response)
         return response
-
-
-def _stored_by_another(request, marker: str):
-    """The answer another request is making for this URL, once stored; None if it finished
-    without storing one (its marker is gone), the cache stopped answering, or
-    ``versions.BUILD_WAIT_SECONDS`` passed."""
-    deadline = time.monotonic() + versions.BUILD_WAIT_SECONDS
-    pause = 0.01
-    while time.monotonic() < deadline:
-        time.sleep(pause)
-        stored = stored_answer(request)
-        if stored is not None:
-            return stored
-        if cache.get(marker) is None:
-            return None
-        pause = min(pause * 2, 0.1)
-    return None
 
 
 def stored_answer(request):
