@@ -163,7 +163,7 @@ def _today(batch: list[int], series: dict, unchanged: list[int]) -> dict[int, di
     stored = StancePeriod.objects.filter(
         jurisdiction_id__in=unchanged, counts_undated=True, starts_on__lte=today, ends_on__gt=today
     ).values("jurisdiction_id", "stance", "evidence", *Indicator.values)
-    for row in stored:
+    for row in stored if unchanged else ():  # no query when every place was just derived
         fields[row.pop("jurisdiction_id")] = row
     nothing = _derived(_NOTHING.stance, _NOTHING.indicators)
     return {pk: fields.get(pk, nothing) for pk in batch}
