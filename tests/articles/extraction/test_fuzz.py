@@ -178,15 +178,26 @@ def span_ok(body: str, start: int, end: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(body)
 
 
+# What a news text calls an operation with no name: "a four-day sweep", "the crackdown".
+UNNAMED_OPERATION = re.compile(
+    r"\b(?:operation|sweep|crackdown|surge|enforcement\s+action|roundup)s?\b", re.IGNORECASE
+)
+
+
 def operation_lines(body: str, name: str) -> list[str]:
     """Lines that name an operation (its count may come from any sentence naming it, and a
-    sentence never crosses a line)."""
+    sentence never crosses a line): a named one by its name, one with no name by any word
+    news uses for one."""
     words = name.lower().removeprefix("operation ").split()
     return [
         line
         for line in body.split("\n")
-        if "operation" in line.lower()
-        and re.search(r"\s+".join(map(re.escape, words)), line.lower())
+        if (
+            "operation" in line.lower()
+            and re.search(r"\s+".join(map(re.escape, words)), line.lower())
+            if words
+            else UNNAMED_OPERATION.search(line)
+        )
     ]
 
 
